@@ -1,0 +1,231 @@
+//! Loading: finds the content files under `initiatives/` and `lessons/`, reads them in
+//! parallel and turns each into a typed initiative or lesson. Every file is untrusted: an
+//! unreadable, oversized, binary or malformed file becomes a diagnostic, never a panic.
+
+use super::fields::FieldReader;
+use super::frontmatter;
+use super::markdown::{self, slugify};
+use super::model::{Initiative, Kind, Lesson, Meta, EVIDENCE, PHASES};
+use crate::config::{Config, Taxonomy};
+use crate::diagnostics::Diagnostic;
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+use walkdir::WalkDir;
+
+pub const INITIATIVE_FIELDS: [&str; 16] = [
+    "title", "summary", "region", "themes", "stakeholders", "financing", "domains", "started", "phase",
+    "evidence", "organisations", "outcomes", "figures", "contact", "links", "last_reviewed",
+];
+pub const LESSON_FIELDS: [&str; 9] =
+    ["title", "initiative", "kind", "themes", "stakeholders", "financing", "domains", "added", "source"];
+
+/// Which section a content file belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    Initiatives,
+    Lessons,
+}
+
+impl Section {
+    pub fn dir(self) -> &'static str {
+        match self {
+            Section::Initiatives => "initiatives",
+            Section::Lessons => "lessons",
+        }
+    }
+}
+
+/// One content file found on disk.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    pub section: Section,
+    pub path: PathBuf,
+    /// Root-relative, `/`-separated.
+    pub rel: String,
+}
+
+/// Finds every `.md` file under the content folders. Symlinks are followed only when they
+/// stay inside the site root; loops and unreadable folders are reported.
+pub fn discover(root: &Path) -> (Vec<SourceFile>, Vec<Diagnostic>) {
+    let mut files = Vec::new();
+    let mut diags = Vec::new();
+    let canon_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    for section in [Section::Initiatives, Section::Lessons] {
+        let dir = root.join(section.dir());
+        if !dir.exists() {
+            continue;
+        }
+        let walker = WalkDir::new(&dir).follow_links(true).sort_by_file_name().into_iter().filter_entry(|e| {
+            e.depth() == 0 || !e.file_name().to_str().is_some_and(|n| n.starts_with('.'))
+        });
+        for entry in walker {
+            let entry = match entry {
+                Ok(e) => e,
+                Err(e) => {
+                    let path = e.path().map(Path::to_path_buf).unwrap_or_else(|| dir.clone());
+                    let msg = if e.loop_ancestor().is_some() {
+                        "symbolic link loop; the folder is skipped".to_string()
+                    } else {
+                        format!("cannot read: {}", e.io_error().map(|x| x.to_string()).unwrap_or_else(|| e.to_string()))
+                    };
+                    diags.push(Diagnostic::file(path, msg));
+                    continue;
+                }
+            };
+            let path = entry.path();
+            if entry.path_is_symlink() {
+                let inside = path.canonicalize().map(|c| c.starts_with(&canon_root)).unwrap_or(false);
+                if !inside {
+                    diags.push(Diagnostic::file(path, "symbolic link to a place outside the site root; not followed"));
+                    continue;
+                }
+            }
+            if !entry.file_type().is_file() || path.extension().is_none_or(|x| x != "md") {
+                continue;
+            }
+            let Some(rel) = path.strip_prefix(root).ok().and_then(|r| r.to_str()).map(|r| r.replace('\\', "/")) else {
+                diags.push(Diagnostic::file(path, "the file name is not valid UTF-8; rename the file"));
+                continue;
+            };
+            files.push(SourceFile { section, path: path.to_path_buf(), rel });
+        }
+    }
+    (files, diags)
+}
+
+/// What loading one file gave.
+pub enum Loaded {
+    Initiative(Box<Initiative>),
+    Lesson(Box<Lesson>),
+    Failed,
+}
+
+/// Reads and checks one file. Problems go to the returned diagnostics.
+pub fn load_file(config: &Config, src: &SourceFile) -> (Loaded, Vec<Diagnostic>) {
+    let path = &src.path;
+    let fail = |d: Diagnostic| (Loaded::Failed, vec![d]);
+    match std::fs::metadata(path) {
+        Ok(m) if m.len() > config.content.max_file_size => {
+            return fail(Diagnostic::file(path, format!(
+                "the file is {} bytes, more than the limit of {} bytes",
+                m.len(), config.content.max_file_size
+            )).with_suggestion("split it, or raise [content] max_file_size in config.toml"));
+        }
+        Ok(_) => {}
+        Err(e) => return fail(Diagnostic::file(path, format!("cannot read: {e}"))),
+    }
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => return fail(Diagnostic::file(path, format!("cannot read: {e}"))),
+    };
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return fail(Diagnostic::file(path, "the file is empty").with_suggestion("`leernet new` writes a ready-to-fill file"));
+    }
+    let raw = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let off = e.utf8_error().valid_up_to();
+            let (line, col) = crate::diagnostics::line_col(std::str::from_utf8(&e.as_bytes()[..off]).unwrap_or(""), off);
+            return fail(Diagnostic::new(path, line, col, "the file is not UTF-8 text (binary data or another encoding)")
+                .with_suggestion("save the file as UTF-8"));
+        }
+    };
+    if raw.contains('\0') {
+        return fail(Diagnostic::file(path, "the file contains NUL bytes; it looks like a binary file"));
+    }
+    let text = frontmatter::normalize(&raw);
+    let split = match frontmatter::split(path, &text) {
+        Ok(s) => s,
+        Err(d) => return fail(d),
+    };
+    let fields = match frontmatter::parse(path, &split) {
+        Ok(f) => f,
+        Err(d) => return fail(d),
+    };
+    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+    let slug = slugify(stem);
+    let allowed: &[&str] = match src.section {
+        Section::Initiatives => &INITIATIVE_FIELDS,
+        Section::Lessons => &LESSON_FIELDS,
+    };
+    let mut r = FieldReader::new(path, &text, fields, allowed);
+    let title = r.text("title");
+    let mut terms: [Vec<String>; 4] = Default::default();
+    for tax in Taxonomy::ALL {
+        let required = matches!(tax, Taxonomy::Themes | Taxonomy::Stakeholders)
+            || (src.section == Section::Initiatives && tax == Taxonomy::Financing);
+        terms[tax.index()] = r.terms(tax, config, required);
+    }
+    let mut diags = Vec::new();
+    if slug.is_empty() {
+        diags.push(Diagnostic::file(path, "the file name has no letters or digits to make a URL from; rename it"));
+    }
+    if split.body.trim().is_empty() {
+        diags.push(Diagnostic::new(path, split.body_first_line.saturating_sub(1).max(1), 1, "the body is empty")
+            .with_suggestion("write the text below the closing `---`"));
+    }
+    let body = markdown::render(&src.rel, split.body, split.body_first_line, config.content.trusted_html);
+    let meta = |title: String| Meta { slug: slug.clone(), source: src.rel.clone(), file: path.clone(), title, terms: terms.clone(), body };
+    let loaded = match src.section {
+        Section::Initiatives => {
+            let summary = r.text("summary");
+            let region = r.text("region");
+            let started = r.year_or_date("started");
+            let phase = r.choice("phase", &PHASES, false);
+            let evidence = r.choice("evidence", &EVIDENCE, false);
+            let organisations = r.text_list("organisations");
+            let outcomes = r.outcomes();
+            let figures = r.figures();
+            let contact = r.contact();
+            let links = r.links();
+            let last_reviewed = r.date("last_reviewed");
+            match (title, summary, region) {
+                (Some(t), Some(summary), Some(region)) => Loaded::Initiative(Box::new(Initiative {
+                    meta: meta(t), summary, region, started, phase, evidence, organisations, outcomes, figures,
+                    contact, links, last_reviewed,
+                })),
+                _ => Loaded::Failed,
+            }
+        }
+        Section::Lessons => {
+            let initiative = r.text("initiative").map(|s| slugify(&s));
+            let initiative_line = r_line(&text, "initiative");
+            let kind = r.choice("kind", &Kind::NAMES, true).and_then(|k| Kind::parse(&k));
+            let added = r.date("added");
+            let source_ref = r.opt_text("source");
+            match (title, initiative, kind) {
+                (Some(t), Some(initiative), Some(kind)) => Loaded::Lesson(Box::new(Lesson {
+                    meta: meta(t), initiative, initiative_line, kind, added, source_ref,
+                })),
+                _ => Loaded::Failed,
+            }
+        }
+    };
+    diags.extend(r.diags);
+    if !diags.is_empty() {
+        return (Loaded::Failed, diags);
+    }
+    (loaded, diags)
+}
+
+/// Line of a top-level `key:` in the front matter (1 when absent).
+fn r_line(text: &str, key: &str) -> usize {
+    text.lines().position(|l| l.starts_with(key) && l[key.len()..].trim_start().starts_with(':')).map(|i| i + 1).unwrap_or(1)
+}
+
+/// Loads all files in parallel. Results come back in the order of `files`.
+pub fn load_all(config: &Config, files: &[SourceFile]) -> (Vec<Initiative>, Vec<Lesson>, Vec<Diagnostic>) {
+    let results: Vec<(Loaded, Vec<Diagnostic>)> = files.par_iter().map(|f| load_file(config, f)).collect();
+    let mut initiatives = Vec::new();
+    let mut lessons = Vec::new();
+    let mut diags = Vec::new();
+    for (loaded, d) in results {
+        diags.extend(d);
+        match loaded {
+            Loaded::Initiative(i) => initiatives.push(*i),
+            Loaded::Lesson(l) => lessons.push(*l),
+            Loaded::Failed => {}
+        }
+    }
+    (initiatives, lessons, diags)
+}

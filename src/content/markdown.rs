@@ -1,0 +1,277 @@
+//! Markdown bodies: turned into an HTML fragment once, at load time, together with what later
+//! stages need from them: plain text, heading anchors and the internal links they make.
+//! Internal links are normalised to `@/<path>.md#anchor` here and resolved to URLs per page by
+//! the renderer. Raw HTML and unusual URL schemes are sanitised with ammonia unless the site
+//! says its authors are trusted.
+
+use super::model::{Body, LinkRef};
+use crate::diagnostics::line_col;
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use std::collections::HashSet;
+use std::sync::OnceLock;
+use unicode_normalization::UnicodeNormalization;
+
+/// Lowercase ASCII slug of any text: diacritics folded, everything else a hyphen.
+/// Used for heading anchors and to detect file names that collide.
+pub fn slugify(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut dash = false;
+    for c in text.nfd() {
+        if unicode_normalization::char::is_combining_mark(c) {
+            continue;
+        }
+        if c.is_alphanumeric() {
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
+            dash = false;
+            out.extend(c.to_lowercase());
+        } else {
+            dash = true;
+        }
+    }
+    out
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_TASKLISTS
+}
+
+const SAFE_SCHEMES: [&str; 4] = ["http", "https", "mailto", "tel"];
+
+/// The scheme of a URL (`https` in `https://x`), if it has one.
+fn scheme(url: &str) -> Option<&str> {
+    let colon = url.find(':')?;
+    let s = &url[..colon];
+    let first_ok = s.chars().next().is_some_and(|c| c.is_ascii_alphabetic());
+    (first_ok && s.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))).then_some(s)
+}
+
+/// Resolves `rel` against the folder of `source` (both `/`-separated, root-relative).
+fn resolve_relative(source: &str, rel: &str) -> String {
+    let mut parts: Vec<&str> = source.split('/').collect();
+    parts.pop();
+    for seg in rel.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                if parts.pop().is_none() {
+                    parts.push("..");
+                }
+            }
+            s => parts.push(s),
+        }
+    }
+    parts.join("/")
+}
+
+/// If `dest` is a link to another content file, its root-relative path and anchor.
+pub fn internal_target(source: &str, dest: &str) -> Option<(String, Option<String>)> {
+    let (path, anchor) = match dest.split_once('#') {
+        Some((p, a)) => (p, Some(a.to_string())),
+        None => (dest, None),
+    };
+    if let Some(p) = path.strip_prefix("@/") {
+        return Some((resolve_relative("", p), anchor));
+    }
+    if path.is_empty() {
+        return Some((String::new(), anchor));
+    }
+    if scheme(path).is_some() || path.starts_with('/') || path.starts_with("//") || !path.ends_with(".md") {
+        return None;
+    }
+    Some((resolve_relative(source, path), anchor))
+}
+
+fn sanitizer() -> &'static ammonia::Builder<'static> {
+    static B: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
+    B.get_or_init(|| {
+        let mut b = ammonia::Builder::default();
+        b.link_rel(None);
+        for h in ["h1", "h2", "h3", "h4", "h5", "h6", "div", "sup", "li", "dfn", "abbr", "span"] {
+            b.add_tag_attributes(h, ["id"]);
+        }
+        for t in ["sup", "div", "code", "span", "ol", "li", "section"] {
+            b.add_tag_attributes(t, ["class"]);
+        }
+        b.add_tags(["section", "input"]);
+        b.add_tag_attributes("input", ["type", "checked", "disabled"]);
+        b.add_tag_attributes("ol", ["start"]);
+        b
+    })
+}
+
+/// Renders one body. `source` is the file's root-relative path; `first_line` the file line the
+/// body starts on; `trusted_html` keeps raw HTML as written.
+pub fn render(source: &str, body: &str, first_line: usize, trusted_html: bool) -> Body {
+    let mut events: Vec<Event> = Vec::new();
+    let mut links = Vec::new();
+    let mut needs_sanitizing = false;
+    let mut text = String::with_capacity(body.len());
+    for (ev, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        let ev = match ev {
+            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                let dest = link_dest(source, body, first_line, range.start, dest_url, &mut links, &mut needs_sanitizing);
+                Event::Start(Tag::Link { link_type, dest_url: dest, title, id })
+            }
+            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+                let dest = link_dest(source, body, first_line, range.start, dest_url, &mut links, &mut needs_sanitizing);
+                Event::Start(Tag::Image { link_type, dest_url: dest, title, id })
+            }
+            Event::Html(_) | Event::InlineHtml(_) => {
+                needs_sanitizing = true;
+                ev
+            }
+            Event::Text(ref t) | Event::Code(ref t) => {
+                text.push_str(t);
+                ev
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                text.push(' ');
+                ev
+            }
+            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell) => {
+                text.push(' ');
+                ev
+            }
+            other => other,
+        };
+        events.push(ev);
+    }
+    let anchors = assign_heading_ids(&mut events);
+    let mut html = String::with_capacity(body.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    if needs_sanitizing && !trusted_html {
+        html = sanitizer().clean(&html).to_string();
+    }
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    Body { html, text, anchors, links, first_line }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn link_dest<'a>(
+    source: &str,
+    body: &str,
+    first_line: usize,
+    offset: usize,
+    dest: CowStr<'a>,
+    links: &mut Vec<LinkRef>,
+    needs_sanitizing: &mut bool,
+) -> CowStr<'a> {
+    if let Some((target, anchor)) = internal_target(source, dest.trim()) {
+        let (l, c) = line_col(body, offset);
+        let rewritten = if target.is_empty() {
+            None
+        } else {
+            Some(match &anchor {
+                Some(a) => format!("@/{target}#{a}"),
+                None => format!("@/{target}"),
+            })
+        };
+        links.push(LinkRef { target, anchor, line: l + first_line - 1, col: c });
+        return rewritten.map(CowStr::from).unwrap_or(dest);
+    }
+    if let Some(s) = scheme(dest.trim()) {
+        if !SAFE_SCHEMES.contains(&s.to_ascii_lowercase().as_str()) {
+            *needs_sanitizing = true;
+        }
+    }
+    dest
+}
+
+/// Gives every heading an id (its own `{#id}` or a slug of its text, made unique) and returns
+/// the ids in document order.
+fn assign_heading_ids(events: &mut [Event]) -> Vec<String> {
+    let mut seen = HashSet::new();
+    let mut anchors = Vec::new();
+    let mut i = 0;
+    while i < events.len() {
+        if let Event::Start(Tag::Heading { id, .. }) = &events[i] {
+            let mut j = i + 1;
+            let mut title = String::new();
+            while j < events.len() && !matches!(events[j], Event::End(TagEnd::Heading(_))) {
+                if let Event::Text(t) | Event::Code(t) = &events[j] {
+                    title.push_str(t);
+                }
+                j += 1;
+            }
+            let base = match id {
+                Some(id) => id.to_string(),
+                None => {
+                    let s = slugify(&title);
+                    if s.is_empty() { "kop".to_string() } else { s }
+                }
+            };
+            let mut unique = base.clone();
+            let mut n = 1;
+            while !seen.insert(unique.clone()) {
+                unique = format!("{base}-{n}");
+                n += 1;
+            }
+            if let Event::Start(Tag::Heading { level, classes, attrs, .. }) = &events[i] {
+                let (level, classes, attrs): (HeadingLevel, _, _) = (*level, classes.clone(), attrs.clone());
+                events[i] = Event::Start(Tag::Heading { level, id: Some(CowStr::from(unique.clone())), classes, attrs });
+            }
+            anchors.push(unique);
+            i = j;
+        }
+        i += 1;
+    }
+    anchors
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugify_folds_diacritics() {
+        assert_eq!(slugify("Coördinatie & Zorg in de wijk!"), "coordinatie-zorg-in-de-wijk");
+        assert_eq!(slugify("Ça va"), "ca-va");
+    }
+
+    #[test]
+    fn headings_get_unique_ids() {
+        let b = render("lessons/a.md", "## Aanpak\n\n## Aanpak\n\n## Eigen {#mijn}\n", 5, false);
+        assert_eq!(b.anchors, vec!["aanpak", "aanpak-1", "mijn"]);
+        assert!(b.html.contains("<h2 id=\"aanpak-1\">"), "{}", b.html);
+    }
+
+    #[test]
+    fn internal_links_are_normalised_with_lines() {
+        let md = "Zie [x](@/initiatives/ozo.md#aanpak).\n\nEn [y](../b/c.md) en [z](https://a.nl/x.md) en [w](#top).\n";
+        let b = render("lessons/a/l.md", md, 10, false);
+        assert_eq!(b.links.len(), 3);
+        assert_eq!(b.links[0].target, "initiatives/ozo.md");
+        assert_eq!(b.links[0].anchor.as_deref(), Some("aanpak"));
+        assert_eq!(b.links[0].line, 10);
+        assert_eq!(b.links[1].target, "lessons/b/c.md");
+        assert_eq!(b.links[1].line, 12);
+        assert_eq!(b.links[2].target, "");
+        assert!(b.html.contains("href=\"@/lessons/b/c.md\""));
+        assert!(b.html.contains("href=\"https://a.nl/x.md\""));
+    }
+
+    #[test]
+    fn tables_footnotes_and_text() {
+        let b = render("l.md", "| a | b |\n|---|---|\n| 1 | 2 |\n\nTekst[^1].\n\n[^1]: Voetnoot.\n", 1, false);
+        assert!(b.html.contains("<table>"));
+        assert!(b.html.contains("footnote-reference"));
+        assert!(b.text.contains("Tekst"));
+    }
+
+    #[test]
+    fn raw_html_is_sanitised_unless_trusted() {
+        let md = "<script>alert(1)</script>\n\n[x](javascript:alert(1)) <abbr title=\"Wet\">Wmo</abbr>\n";
+        let b = render("l.md", md, 1, false);
+        assert!(!b.html.contains("<script"), "{}", b.html);
+        assert!(!b.html.contains("javascript:"), "{}", b.html);
+        assert!(b.html.contains("<abbr title=\"Wet\">Wmo</abbr>"), "{}", b.html);
+        let t = render("l.md", md, 1, true);
+        assert!(t.html.contains("<script>"));
+    }
+}

@@ -1,0 +1,29 @@
+//! Content: reads `initiatives/` and `lessons/` into the plain-data site model and checks it.
+//! `load_site` is the pipeline's first two stages, load and validate.
+
+pub mod fields;
+pub mod frontmatter;
+pub mod load;
+pub mod markdown;
+pub mod model;
+pub mod validate;
+
+use crate::config::Config;
+use crate::diagnostics::Diagnostic;
+use model::Site;
+use std::path::Path;
+
+/// Loads and validates every content file under `root`. Always returns the site made of the
+/// files that loaded, and every problem found; callers decide whether problems are fatal.
+pub fn load_site(root: &Path, config: Config) -> (Site, Vec<Diagnostic>) {
+    let (files, mut diags) = load::discover(root);
+    let (mut initiatives, mut lessons, load_diags) = load::load_all(&config, &files);
+    diags.extend(load_diags);
+    let sources: Vec<String> = files.iter().map(|f| f.rel.clone()).collect();
+    diags.extend(validate::validate(&initiatives, &lessons, &sources));
+    initiatives.sort_by(|a, b| a.meta.slug.cmp(&b.meta.slug));
+    lessons.sort_by(|a, b| a.meta.slug.cmp(&b.meta.slug));
+    initiatives.dedup_by(|a, b| a.meta.slug == b.meta.slug);
+    lessons.dedup_by(|a, b| a.meta.slug == b.meta.slug);
+    (Site { root: root.to_path_buf(), config, initiatives, lessons }, diags)
+}

@@ -1,0 +1,148 @@
+//! The site model: plain data, built once by `content::load` and read (never changed) by every
+//! later stage. Initiatives and lessons with their validated fields and their body already
+//! turned into an HTML fragment, plain text and the list of links it makes.
+
+use crate::config::Config;
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::path::PathBuf;
+
+/// The kind of a lesson, as written in front matter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Les,
+    Succes,
+    Knelpunt,
+    Tip,
+    Mislukking,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 5] = [Kind::Les, Kind::Succes, Kind::Knelpunt, Kind::Tip, Kind::Mislukking];
+    pub const NAMES: [&'static str; 5] = ["les", "succes", "knelpunt", "tip", "mislukking"];
+
+    pub fn parse(s: &str) -> Option<Kind> {
+        Self::NAMES.iter().position(|n| *n == s).map(|i| Self::ALL[i])
+    }
+    pub fn as_str(self) -> &'static str {
+        Self::NAMES[self as usize]
+    }
+}
+
+pub const PHASES: [&str; 5] = ["verkenning", "pilot", "opschaling", "geborgd", "beeindigd"];
+pub const EVIDENCE: [&str; 3] = ["ervaringsverhaal", "procesevaluatie", "effectevaluatie"];
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Outcome {
+    pub measure: String,
+    pub before: f64,
+    pub after: f64,
+    pub unit: String,
+    pub source: String,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Figure {
+    pub label: String,
+    pub value: String,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq, Default)]
+pub struct Contact {
+    pub name: String,
+    pub organisation: String,
+    pub url: String,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ExtLink {
+    pub title: String,
+    pub url: String,
+}
+
+/// An internal link found in a body: `@/lessons/x.md#anchor` or a relative `.md` link,
+/// already resolved to a path relative to the site root.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LinkRef {
+    /// Site-root-relative content path, e.g. `lessons/ozo/x.md`; empty for `#anchor` alone.
+    pub target: String,
+    pub anchor: Option<String>,
+    pub line: usize,
+    pub col: usize,
+}
+
+/// A Markdown body, rendered once at load time.
+#[derive(Debug, Clone, Default)]
+pub struct Body {
+    /// HTML fragment; internal links still read `@/path.md#anchor` and are resolved per page.
+    pub html: String,
+    /// Plain text (for search and teasers).
+    pub text: String,
+    /// Ids of the headings, for `#anchor` checks.
+    pub anchors: Vec<String>,
+    pub links: Vec<LinkRef>,
+    /// First line of the body in the file (for diagnostics).
+    pub first_line: usize,
+}
+
+/// What initiatives and lessons share: identity, source file and taxonomy terms.
+#[derive(Debug, Clone)]
+pub struct Meta {
+    /// The file name without `.md`; unique across the site within its section.
+    pub slug: String,
+    /// Path of the source file relative to the site root, with `/` separators.
+    pub source: String,
+    /// Absolute path of the source file.
+    pub file: PathBuf,
+    pub title: String,
+    /// Term slugs per taxonomy, indexed by `Taxonomy::index()`.
+    pub terms: [Vec<String>; 4],
+    pub body: Body,
+}
+
+#[derive(Debug, Clone)]
+pub struct Initiative {
+    pub meta: Meta,
+    pub summary: String,
+    pub region: String,
+    pub started: Option<String>,
+    pub phase: Option<String>,
+    pub evidence: Option<String>,
+    pub organisations: Vec<String>,
+    pub outcomes: Vec<Outcome>,
+    pub figures: Vec<Figure>,
+    pub contact: Option<Contact>,
+    pub links: Vec<ExtLink>,
+    pub last_reviewed: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Lesson {
+    pub meta: Meta,
+    /// Slug of the initiative this lesson belongs to.
+    pub initiative: String,
+    /// Line of the `initiative` field (for the "no such initiative" error).
+    pub initiative_line: usize,
+    pub kind: Kind,
+    pub added: Option<NaiveDate>,
+    pub source_ref: Option<String>,
+}
+
+/// The whole site as loaded: configuration plus content, sorted by slug.
+#[derive(Debug, Clone)]
+pub struct Site {
+    pub root: PathBuf,
+    pub config: Config,
+    pub initiatives: Vec<Initiative>,
+    pub lessons: Vec<Lesson>,
+}
+
+impl Site {
+    pub fn initiative(&self, slug: &str) -> Option<&Initiative> {
+        self.initiatives
+            .binary_search_by(|i| i.meta.slug.as_str().cmp(slug))
+            .ok()
+            .map(|i| &self.initiatives[i])
+    }
+}

@@ -1,0 +1,92 @@
+//! Cross-file validation: what no single file can know by itself. Duplicate slugs (naming both
+//! files), lessons whose initiative does not exist, and internal links (with `#anchors`) that
+//! point at no file or no heading.
+
+use super::model::{Body, Initiative, Lesson};
+use crate::diagnostics::{Diagnostic, closest};
+use std::collections::HashMap;
+use std::path::Path;
+
+/// Checks the loaded content as a whole. `all_sources` are the root-relative paths of every
+/// content file found, including those that failed to load (a link to a broken file is not
+/// itself broken).
+pub fn validate(initiatives: &[Initiative], lessons: &[Lesson], all_sources: &[String]) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    duplicate_slugs(initiatives.iter().map(|i| (&i.meta.slug, &i.meta.file)), "initiative", &mut diags);
+    duplicate_slugs(lessons.iter().map(|l| (&l.meta.slug, &l.meta.file)), "lesson", &mut diags);
+
+    let initiative_slugs: Vec<&str> = initiatives.iter().map(|i| i.meta.slug.as_str()).collect();
+    for l in lessons {
+        if !initiative_slugs.contains(&l.initiative.as_str()) {
+            let mut d = Diagnostic::new(&l.meta.file, l.initiative_line, 1, format!("there is no initiative `{}`", l.initiative));
+            d = match closest(&l.initiative, initiative_slugs.iter().copied()) {
+                Some(s) => d.with_suggestion(format!("did you mean `{s}`?")),
+                None => d.with_suggestion("the initiative slug is its file name in initiatives/, without .md"),
+            };
+            diags.push(d);
+        }
+    }
+
+    let mut anchors: HashMap<&str, &Body> = HashMap::new();
+    for i in initiatives {
+        anchors.insert(&i.meta.source, &i.meta.body);
+    }
+    for l in lessons {
+        anchors.insert(&l.meta.source, &l.meta.body);
+    }
+    let bodies = initiatives.iter().map(|i| (&i.meta.file, &i.meta.source, &i.meta.body))
+        .chain(lessons.iter().map(|l| (&l.meta.file, &l.meta.source, &l.meta.body)));
+    for (file, source, body) in bodies {
+        check_links(file, source, body, &anchors, all_sources, &mut diags);
+    }
+    diags
+}
+
+fn duplicate_slugs<'a>(items: impl Iterator<Item = (&'a String, &'a std::path::PathBuf)>, what: &str, diags: &mut Vec<Diagnostic>) {
+    let mut seen: HashMap<&str, &Path> = HashMap::new();
+    for (slug, file) in items {
+        if let Some(first) = seen.get(slug.as_str()) {
+            diags.push(Diagnostic::file(file, format!(
+                "{what} slug `{slug}` is also used by {}; slugs come from file names and must be unique",
+                first.display()
+            )).with_suggestion("rename one of the two files"));
+        } else {
+            seen.insert(slug, file);
+        }
+    }
+}
+
+fn check_links(
+    file: &Path,
+    source: &str,
+    body: &Body,
+    anchors: &HashMap<&str, &Body>,
+    all_sources: &[String],
+    diags: &mut Vec<Diagnostic>,
+) {
+    for link in &body.links {
+        let target = if link.target.is_empty() { source } else { link.target.as_str() };
+        let Some(tbody) = anchors.get(target) else {
+            if all_sources.iter().any(|s| s == target) {
+                continue; // the target exists but has errors of its own
+            }
+            let known = anchors.keys().copied();
+            let mut d = Diagnostic::new(file, link.line, link.col, format!("broken link: there is no content file `{target}`"));
+            d = match closest(target, known) {
+                Some(s) => d.with_suggestion(format!("did you mean `@/{s}`?")),
+                None => d.with_suggestion("link to another content file as `@/lessons/<file>.md` or `@/initiatives/<file>.md`"),
+            };
+            diags.push(d);
+            continue;
+        };
+        if let Some(a) = &link.anchor {
+            if !a.is_empty() && !tbody.anchors.iter().any(|x| x == a) {
+                let mut d = Diagnostic::new(file, link.line, link.col, format!("broken link: `{target}` has no heading `#{a}`"));
+                if let Some(s) = closest(a, tbody.anchors.iter().map(String::as_str)) {
+                    d = d.with_suggestion(format!("did you mean `#{s}`?"));
+                }
+                diags.push(d);
+            }
+        }
+    }
+}

@@ -1,0 +1,132 @@
+//! Diagnostics: every problem leernet finds in a site, as `file:line:col: message` with an
+//! optional suggestion. The lowest layer: everything else reports through it, nothing here
+//! knows about content, templates or output.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// One problem in one file. `line` and `column` are 1-based; 0 means "the whole file".
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+pub struct Diagnostic {
+    pub file: PathBuf,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suggestion: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn new(file: impl Into<PathBuf>, line: usize, column: usize, message: impl Into<String>) -> Self {
+        Diagnostic { file: file.into(), line, column, message: message.into(), suggestion: None }
+    }
+
+    /// A problem with a file as a whole (unreadable, empty, too large, ...).
+    pub fn file(file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        Self::new(file, 0, 0, message)
+    }
+
+    pub fn with_suggestion(mut self, suggestion: impl Into<String>) -> Self {
+        self.suggestion = Some(suggestion.into());
+        self
+    }
+
+    /// The path as shown to the user: relative to `root` when it lies below it.
+    pub fn display_path(&self, root: &Path) -> String {
+        self.file.strip_prefix(root).unwrap_or(&self.file).display().to_string()
+    }
+
+    /// `file:line:col: message (suggestion)` with the path shown relative to `root`.
+    pub fn render(&self, root: &Path) -> String {
+        let mut out = self.display_path(root);
+        if self.line > 0 {
+            out.push_str(&format!(":{}:{}", self.line, self.column.max(1)));
+        }
+        out.push_str(": error: ");
+        out.push_str(&self.message);
+        if let Some(s) = &self.suggestion {
+            out.push_str(" (");
+            out.push_str(s);
+            out.push(')');
+        }
+        out
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(Path::new("")))
+    }
+}
+
+/// All the problems of one run, sorted by file and position so output is stable.
+#[derive(Debug, Default, Clone)]
+pub struct Diagnostics(pub Vec<Diagnostic>);
+
+impl Diagnostics {
+    pub fn push(&mut self, d: Diagnostic) {
+        self.0.push(d);
+    }
+    pub fn extend(&mut self, other: impl IntoIterator<Item = Diagnostic>) {
+        self.0.extend(other);
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+    pub fn sorted(mut self) -> Vec<Diagnostic> {
+        self.0.sort();
+        self.0.dedup();
+        self.0
+    }
+}
+
+/// The closest of `candidates` to `wrong`, if it is close enough to be a likely typo.
+pub fn closest<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let wrong_l = wrong.to_lowercase();
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(&wrong_l, &c.to_lowercase()), c))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+/// Line and column (1-based, columns in characters) of a byte offset in `text`.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = &text[..floor_char_boundary(text, offset)];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map(|l| l.chars().count()).unwrap_or(0) + 1;
+    (line, col)
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_close_terms_only() {
+        let terms = ["mantelzorg", "preventie", "mensgericht"];
+        assert_eq!(closest("mantelzorgg", terms), Some("mantelzorg"));
+        assert_eq!(closest("Preventie", terms), Some("preventie"));
+        assert_eq!(closest("xyz", terms), None);
+    }
+
+    #[test]
+    fn line_col_counts_chars() {
+        let t = "ab\ncdé f\n";
+        assert_eq!(line_col(t, 0), (1, 1));
+        assert_eq!(line_col(t, 3), (2, 1));
+        assert_eq!(line_col(t, 8), (2, 5));
+    }
+}

@@ -1,0 +1,89 @@
+//! Link: everything derived from the model that connects pages — which initiatives and lessons
+//! carry each taxonomy term, each initiative's lessons, related lessons, the comparison matrix
+//! and the newest lessons. Computed once after validation; plain indices into the site model.
+
+pub mod related;
+
+use crate::config::Taxonomy;
+use crate::content::model::{Kind, Site};
+use std::collections::HashMap;
+
+/// Initiatives and lessons that carry one term (indices into the site's lists).
+#[derive(Debug, Clone, Default)]
+pub struct TermPages {
+    pub initiatives: Vec<usize>,
+    pub lessons: Vec<usize>,
+}
+
+/// The derived cross-links of a site.
+#[derive(Debug, Clone)]
+pub struct Links {
+    /// Per taxonomy, per term slug (in vocabulary order).
+    pub terms: [Vec<(String, TermPages)>; 4],
+    /// Per initiative (same order as `site.initiatives`), its lessons.
+    pub lessons_of: Vec<Vec<usize>>,
+    /// Per lesson, up to `related::MAX` related lessons.
+    pub related: Vec<Vec<usize>>,
+    /// Lesson indices, newest first (lessons without `added` last, then by slug).
+    pub newest: Vec<usize>,
+    /// Per lesson kind, its lessons.
+    pub by_kind: Vec<(Kind, Vec<usize>)>,
+}
+
+impl Links {
+    pub fn build(site: &Site) -> Links {
+        let mut terms: [Vec<(String, TermPages)>; 4] = Default::default();
+        for tax in Taxonomy::ALL {
+            let mut pos: HashMap<&str, usize> = HashMap::new();
+            let list = &mut terms[tax.index()];
+            for (i, t) in site.config.terms(tax).iter().enumerate() {
+                pos.insert(&t.slug, i);
+                list.push((t.slug.clone(), TermPages::default()));
+            }
+            for (ii, init) in site.initiatives.iter().enumerate() {
+                for s in &init.meta.terms[tax.index()] {
+                    if let Some(&p) = pos.get(s.as_str()) {
+                        list[p].1.initiatives.push(ii);
+                    }
+                }
+            }
+            for (li, l) in site.lessons.iter().enumerate() {
+                for s in &l.meta.terms[tax.index()] {
+                    if let Some(&p) = pos.get(s.as_str()) {
+                        list[p].1.lessons.push(li);
+                    }
+                }
+            }
+        }
+        let mut lessons_of = vec![Vec::new(); site.initiatives.len()];
+        for (li, l) in site.lessons.iter().enumerate() {
+            if let Ok(ii) = site.initiatives.binary_search_by(|i| i.meta.slug.as_str().cmp(&l.initiative)) {
+                lessons_of[ii].push(li);
+            }
+        }
+        let mut newest: Vec<usize> = (0..site.lessons.len()).collect();
+        newest.sort_by(|&a, &b| {
+            let (la, lb) = (&site.lessons[a], &site.lessons[b]);
+            lb.added.cmp(&la.added).then_with(|| la.meta.slug.cmp(&lb.meta.slug))
+        });
+        let by_kind = Kind::ALL
+            .iter()
+            .map(|&k| (k, (0..site.lessons.len()).filter(|&i| site.lessons[i].kind == k).collect()))
+            .collect();
+        let related = related::related_lessons(site);
+        Links { terms, lessons_of, related, newest, by_kind }
+    }
+
+    pub fn term(&self, tax: Taxonomy, slug: &str) -> Option<&TermPages> {
+        self.terms[tax.index()].iter().find(|(s, _)| s == slug).map(|(_, p)| p)
+    }
+
+    /// The lessons of initiative `ii` that carry term `slug` of `tax` (a comparison-matrix cell).
+    pub fn cell(&self, site: &Site, ii: usize, tax: Taxonomy, slug: &str) -> Vec<usize> {
+        self.lessons_of[ii]
+            .iter()
+            .copied()
+            .filter(|&li| site.lessons[li].meta.terms[tax.index()].iter().any(|s| s == slug))
+            .collect()
+    }
+}

@@ -1,0 +1,168 @@
+//! The `leernet` command line: a thin layer over the library.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use leernet::diagnostics::Diagnostic;
+use leernet::site::{self, BuildOptions};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "leernet", version, about = "Builds the learning-network site from initiatives and lessons")]
+struct Cli {
+    /// The site folder (holding config.toml, initiatives/ and lessons/).
+    #[arg(long, global = true, default_value = ".")]
+    root: PathBuf,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq)]
+enum Format {
+    /// file:line:col: error: message (suggestion)
+    Human,
+    /// GitHub Actions annotations (::error file=…,line=…::message)
+    Github,
+    /// A JSON array of diagnostics
+    Json,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check every content file and report all problems; writes nothing.
+    Check {
+        #[arg(long, value_enum, default_value = "human")]
+        format: Format,
+    },
+    /// Check, then build the site into the output folder (atomically).
+    Build {
+        /// Output folder (default: <root>/public).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// Overrides base_url from config.toml.
+        #[arg(long)]
+        base_url: Option<String>,
+        /// Relative links ending in index.html, for use from a folder or file://.
+        #[arg(long)]
+        portable: bool,
+    },
+    /// Write a ready-to-fill lesson or initiative file.
+    New {
+        #[command(subcommand)]
+        what: New,
+    },
+}
+
+#[derive(Subcommand)]
+enum New {
+    /// lessons/<initiative>/<slug>.md
+    Lesson {
+        /// Slug of the initiative the lesson belongs to.
+        #[arg(long)]
+        initiative: String,
+        /// The lesson's title.
+        title: String,
+    },
+    /// initiatives/<slug>.md
+    Initiative {
+        /// The initiative's name.
+        title: String,
+    },
+}
+
+fn print_diagnostics(root: &Path, diags: &[Diagnostic], format: Format) {
+    match format {
+        Format::Human => {
+            for d in diags {
+                eprintln!("{}", d.render(root));
+            }
+        }
+        Format::Github => {
+            for d in diags {
+                let msg = match &d.suggestion {
+                    Some(s) => format!("{} ({s})", d.message),
+                    None => d.message.clone(),
+                };
+                let esc = |s: &str| s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A");
+                println!("::error file={},line={},col={}::{}", esc(&d.display_path(root)), d.line.max(1), d.column.max(1), esc(&msg));
+            }
+        }
+        Format::Json => {
+            let shown: Vec<_> = diags.iter().map(|d| {
+                serde_json::json!({"file": d.display_path(root), "line": d.line, "column": d.column,
+                    "message": d.message, "suggestion": d.suggestion})
+            }).collect();
+            println!("{}", serde_json::to_string_pretty(&shown).unwrap_or_default());
+        }
+    }
+}
+
+fn summary(n: usize) -> String {
+    if n == 1 { "1 error".into() } else { format!("{n} errors") }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let root = cli.root.clone();
+    match cli.command {
+        Command::Check { format } => {
+            let (site, diags) = site::check(&root);
+            print_diagnostics(&root, &diags, format);
+            if diags.is_empty() {
+                if format == Format::Human {
+                    let (i, l) = site.map(|s| (s.initiatives.len(), s.lessons.len())).unwrap_or((0, 0));
+                    eprintln!("ok: {i} initiatives and {l} lessons, no problems");
+                }
+                ExitCode::SUCCESS
+            } else {
+                if format == Format::Human {
+                    eprintln!("{} found; nothing was written", summary(diags.len()));
+                }
+                ExitCode::from(1)
+            }
+        }
+        Command::Build { output, base_url, portable } => {
+            let opts = BuildOptions { root: root.clone(), output, base_url, portable };
+            match site::build(&opts) {
+                Ok(r) => {
+                    for n in &r.notes {
+                        eprintln!("note: {n}");
+                    }
+                    eprintln!(
+                        "built {} pages ({} files, {:.1} MB) into {} in {} ms",
+                        r.pages, r.files, r.bytes as f64 / 1e6, r.output.display(), r.elapsed.as_millis()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(diags) => {
+                    print_diagnostics(&root, &diags, Format::Human);
+                    eprintln!("{} found; the output folder was not changed", summary(diags.len()));
+                    ExitCode::from(1)
+                }
+            }
+        }
+        Command::New { what } => {
+            let config = match leernet::config::Config::load(&root) {
+                Ok(c) => c,
+                Err(d) => {
+                    print_diagnostics(&root, &d, Format::Human);
+                    return ExitCode::from(1);
+                }
+            };
+            let today = chrono::Local::now().date_naive().to_string();
+            let r = match what {
+                New::Lesson { initiative, title } => leernet::scaffold::new_lesson(&root, &config, &initiative, &title, &today),
+                New::Initiative { title } => leernet::scaffold::new_initiative(&root, &config, &title, &today),
+            };
+            match r {
+                Ok(p) => {
+                    println!("{}", p.strip_prefix(&root).unwrap_or(&p).display());
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::from(1)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,149 @@
+//! Output: writes the rendered files as a whole new folder next to the target and swaps it in
+//! atomically, so a failed or killed build never leaves a half-written site. Refuses output
+//! folders that would destroy the site itself or a home/system folder.
+
+use crate::diagnostics::Diagnostic;
+use crate::render::OutFile;
+use rayon::prelude::*;
+use std::collections::BTreeSet;
+use std::io;
+use std::path::{Component, Path, PathBuf};
+
+/// Makes `p` absolute and removes `.`/`..` without touching the file system.
+pub fn absolute(p: &Path) -> PathBuf {
+    let p = if p.is_absolute() { p.to_path_buf() } else { std::env::current_dir().unwrap_or_default().join(p) };
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Refuses output folders that must never be replaced: `/`, the home folder, the site root or
+/// any folder above it, a content or theme folder, or an existing folder holding content.
+pub fn check_output_dir(root: &Path, output: &Path) -> Result<(), Diagnostic> {
+    let root = absolute(root);
+    let out = absolute(output);
+    let refuse = |why: &str| Err(Diagnostic::file(&out, format!("refusing to use {} as the output folder: {why}", out.display())));
+    if out.parent().is_none() {
+        return refuse("it is the file-system root");
+    }
+    if let Some(home) = std::env::var_os("HOME").map(PathBuf::from) {
+        if absolute(&home) == out {
+            return refuse("it is your home folder");
+        }
+    }
+    if root.starts_with(&out) {
+        return refuse("it is the site root or a folder that contains it");
+    }
+    for d in ["initiatives", "lessons", "templates", "static"] {
+        if out.starts_with(root.join(d)) {
+            return refuse(&format!("it lies inside the site's {d}/ folder"));
+        }
+    }
+    if out.is_dir() {
+        for marker in ["config.toml", "initiatives", "lessons", "Cargo.toml", ".git"] {
+            if out.join(marker).exists() {
+                return refuse(&format!("it contains {marker}, so it is not a build output"));
+            }
+        }
+    } else if out.exists() {
+        return refuse("it is a file, not a folder");
+    }
+    Ok(())
+}
+
+fn sibling(out: &Path, tag: &str) -> PathBuf {
+    let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
+    out.with_file_name(format!(".{name}.leernet-{tag}-{}", std::process::id()))
+}
+
+/// Removes leftovers of earlier builds that were killed part-way.
+fn remove_stale(out: &Path) {
+    let (Some(parent), Some(name)) = (out.parent(), out.file_name()) else { return };
+    let prefix = format!(".{}.leernet-", name.to_string_lossy());
+    if let Ok(entries) = std::fs::read_dir(parent) {
+        for e in entries.flatten() {
+            if e.file_name().to_string_lossy().starts_with(&prefix) {
+                let _ = std::fs::remove_dir_all(e.path());
+            }
+        }
+    }
+}
+
+/// Writes `files` into a fresh folder beside `output`, then swaps it in.
+pub fn write_atomic(output: &Path, files: &[OutFile]) -> io::Result<()> {
+    let out = absolute(output);
+    if let Some(parent) = out.parent() {
+        std::fs::create_dir_all(parent)?;
+    }
+    remove_stale(&out);
+    let tmp = sibling(&out, "new");
+    std::fs::create_dir_all(&tmp)?;
+    let result = write_tree(&tmp, files).and_then(|()| swap_in(&tmp, &out));
+    if result.is_err() {
+        let _ = std::fs::remove_dir_all(&tmp);
+    }
+    result
+}
+
+/// Writes files into `dir` (which exists), creating sub-folders first.
+pub fn write_tree(dir: &Path, files: &[OutFile]) -> io::Result<()> {
+    let folders: BTreeSet<PathBuf> = files.iter().filter_map(|f| Path::new(&f.path).parent().map(|p| dir.join(p))).collect();
+    for f in &folders {
+        std::fs::create_dir_all(f)?;
+    }
+    files.par_iter().try_for_each(|f| std::fs::write(dir.join(&f.path), &f.bytes))
+}
+
+fn swap_in(new: &Path, out: &Path) -> io::Result<()> {
+    if !out.exists() {
+        return std::fs::rename(new, out);
+    }
+    // One atomic exchange where the file system supports it: no moment without a site.
+    let exchanged = rustix::fs::renameat_with(rustix::fs::CWD, new, rustix::fs::CWD, out, rustix::fs::RenameFlags::EXCHANGE);
+    if exchanged.is_ok() {
+        return std::fs::remove_dir_all(new);
+    }
+    let old = sibling(out, "old");
+    std::fs::rename(out, &old)?;
+    if let Err(e) = std::fs::rename(new, out) {
+        let _ = std::fs::rename(&old, out);
+        return Err(e);
+    }
+    std::fs::remove_dir_all(&old)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_dangerous_outputs() {
+        let root = Path::new("/tmp/site");
+        assert!(check_output_dir(root, Path::new("/")).is_err());
+        assert!(check_output_dir(root, Path::new("/tmp/site")).is_err());
+        assert!(check_output_dir(root, Path::new("/tmp")).is_err());
+        assert!(check_output_dir(root, Path::new("/tmp/site/lessons/out")).is_err());
+        assert!(check_output_dir(root, Path::new("/tmp/site/public")).is_ok());
+        assert!(check_output_dir(root, Path::new("/tmp/site/x/../")).is_err());
+    }
+
+    #[test]
+    fn swap_replaces_whole_folder() {
+        let d = tempfile::tempdir().unwrap();
+        let out = d.path().join("public");
+        write_atomic(&out, &[OutFile { path: "a/index.html".into(), bytes: b"1".to_vec() }]).unwrap();
+        write_atomic(&out, &[OutFile { path: "b.html".into(), bytes: b"2".to_vec() }]).unwrap();
+        assert!(!out.join("a/index.html").exists());
+        assert_eq!(std::fs::read(out.join("b.html")).unwrap(), b"2");
+        let left: Vec<_> = std::fs::read_dir(d.path()).unwrap().collect();
+        assert_eq!(left.len(), 1, "no temporary folders left behind");
+    }
+}

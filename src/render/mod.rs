@@ -1,0 +1,97 @@
+//! Render: turns the linked site into output files — every page through its template, plus the
+//! theme's static files. Pages render in parallel; templates are compiled once per build.
+
+pub mod pages;
+pub mod templates;
+pub mod urls;
+pub mod views;
+
+use crate::config::Taxonomy;
+use crate::content::model::Site;
+use crate::diagnostics::Diagnostic;
+use crate::link::Links;
+use pages::{Page, PageData};
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+use std::path::Path;
+use tera::Tera;
+use views::Strings;
+
+/// One file of the output folder.
+#[derive(Debug, Clone)]
+pub struct OutFile {
+    /// Relative to the output folder, `/`-separated.
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// The compiled theme: templates, interface strings and static files.
+pub struct Theme {
+    pub tera: Tera,
+    pub strings: Strings,
+    pub statics: BTreeMap<String, Vec<u8>>,
+}
+
+impl Theme {
+    pub fn load(root: &Path, language: &str) -> Result<Theme, Vec<Diagnostic>> {
+        let tera = templates::load(root).map_err(|d| vec![d])?;
+        let strings = templates::strings(root, language).map_err(|d| vec![d])?;
+        let statics = templates::merged_files(&templates::BUILTIN_STATIC, &root.join("static")).map_err(|d| vec![d])?;
+        Ok(Theme { tera, strings, statics })
+    }
+
+    /// Sets what every page shares: site settings, interface strings, taxonomy overview.
+    pub fn set_globals(&mut self, site: &Site, links: &Links) {
+        let cfg = &site.config;
+        let taxonomies: Vec<_> = Taxonomy::ALL.iter().map(|&tax| {
+            serde_json::json!({
+                "field": tax.field(),
+                "name": views::taxonomy_name(&self.strings, tax),
+                "path": urls::taxonomy(tax),
+                "terms": links.terms[tax.index()].iter().map(|(slug, p)| {
+                    let term = cfg.term(tax, slug).expect("links come from the vocabulary");
+                    serde_json::json!({"slug": slug, "label": cfg.label(term), "path": urls::term(tax, slug),
+                        "initiative_count": p.initiatives.len(), "lesson_count": p.lessons.len()})
+                }).collect::<Vec<_>>(),
+            })
+        }).collect();
+        let g = self.tera.global_context();
+        g.insert("site", &serde_json::json!({
+            "title": cfg.title, "description": cfg.description, "language": cfg.language, "base_url": cfg.base_url,
+            "initiative_count": site.initiatives.len(), "lesson_count": site.lessons.len(),
+        }));
+        g.insert("t", &self.strings);
+        g.insert("taxonomies", &taxonomies);
+    }
+}
+
+/// Renders `pages` in parallel.
+pub fn render_pages(theme: &Theme, data: &PageData, pages: &[Page]) -> Result<Vec<OutFile>, Vec<Diagnostic>> {
+    let dir = data.site.root.join("templates");
+    let results: Vec<Result<OutFile, Diagnostic>> = pages
+        .par_iter()
+        .map(|&page| {
+            let ctx = data.context(page);
+            let html = theme.tera.render(page.template(), &ctx).map_err(|e| templates::template_error(&dir, &e))?;
+            Ok(OutFile { path: page.file(data.site), bytes: html.into_bytes() })
+        })
+        .collect();
+    let mut files = Vec::with_capacity(results.len());
+    let mut errors = Vec::new();
+    for r in results {
+        match r {
+            Ok(f) => files.push(f),
+            Err(d) => {
+                if !errors.iter().any(|e: &Diagnostic| e.message == d.message) {
+                    errors.push(d)
+                }
+            }
+        }
+    }
+    if errors.is_empty() { Ok(files) } else { Err(errors) }
+}
+
+/// The theme's static files, copied to the output root.
+pub fn static_files(theme: &Theme) -> Vec<OutFile> {
+    theme.statics.iter().map(|(p, b)| OutFile { path: p.clone(), bytes: b.clone() }).collect()
+}

@@ -1,0 +1,315 @@
+//! Pages: the list of every page of the site and the template context of each. A page is
+//! identified by a `Page` value, so a rebuild can ask for just the pages it needs.
+
+use super::urls::{self, LinkMode};
+use super::views::{self, Strings, Views, tr};
+use crate::config::Taxonomy;
+use crate::content::model::Site;
+use crate::link::Links;
+use serde::Serialize;
+use std::collections::HashMap;
+use tera::{Context, Value};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Page {
+    Home,
+    InitiativeList,
+    Initiative(usize),
+    LessonList,
+    Lesson(usize),
+    Taxonomy(Taxonomy),
+    Term(Taxonomy, usize),
+    Matrix,
+    Glossary,
+    Search,
+    NotFound,
+}
+
+impl Page {
+    /// Every page of the site.
+    pub fn all(site: &Site) -> Vec<Page> {
+        let mut pages = vec![Page::Home, Page::InitiativeList, Page::LessonList, Page::Matrix, Page::Glossary, Page::Search, Page::NotFound];
+        pages.extend((0..site.initiatives.len()).map(Page::Initiative));
+        pages.extend((0..site.lessons.len()).map(Page::Lesson));
+        for tax in Taxonomy::ALL {
+            pages.push(Page::Taxonomy(tax));
+            pages.extend((0..site.config.terms(tax).len()).map(|i| Page::Term(tax, i)));
+        }
+        pages
+    }
+
+    /// Canonical output path: a folder (`lessen/x/`) or a file (`404.html`).
+    pub fn path(&self, site: &Site) -> String {
+        match *self {
+            Page::Home => String::new(),
+            Page::InitiativeList => urls::INITIATIVES.into(),
+            Page::Initiative(i) => urls::initiative(&site.initiatives[i].meta.slug),
+            Page::LessonList => urls::LESSONS.into(),
+            Page::Lesson(i) => urls::lesson(&site.lessons[i].meta.slug),
+            Page::Taxonomy(t) => urls::taxonomy(t),
+            Page::Term(t, i) => urls::term(t, &site.config.terms(t)[i].slug),
+            Page::Matrix => urls::MATRIX.into(),
+            Page::Glossary => urls::GLOSSARY.into(),
+            Page::Search => urls::SEARCH.into(),
+            Page::NotFound => "404.html".into(),
+        }
+    }
+
+    /// The file written for the page.
+    pub fn file(&self, site: &Site) -> String {
+        let p = self.path(site);
+        if p.is_empty() || p.ends_with('/') { format!("{p}index.html") } else { p }
+    }
+
+    pub fn template(&self) -> &'static str {
+        match self {
+            Page::Home => "index.html",
+            Page::InitiativeList => "initiatives.html",
+            Page::Initiative(_) => "initiative.html",
+            Page::LessonList => "lessons.html",
+            Page::Lesson(_) => "lesson.html",
+            Page::Taxonomy(_) => "taxonomy.html",
+            Page::Term(..) => "term.html",
+            Page::Matrix => "matrix.html",
+            Page::Glossary => "glossary.html",
+            Page::Search => "search.html",
+            Page::NotFound => "404.html",
+        }
+    }
+}
+
+/// Everything the page contexts are made from; built once per build.
+pub struct PageData<'a> {
+    pub site: &'a Site,
+    pub links: &'a Links,
+    pub t: &'a Strings,
+    pub views: Views,
+    pub mode: LinkMode,
+    /// Content source path → output path, for resolving links in bodies.
+    pub sources: HashMap<String, String>,
+    lesson_values: Vec<Value>,
+    initiative_values: Vec<Value>,
+}
+
+#[derive(Serialize)]
+struct KindGroup {
+    kind: &'static str,
+    label: String,
+    lessons: Vec<Value>,
+}
+
+#[derive(Serialize)]
+struct InitiativeGroup {
+    initiative: Value,
+    lessons: Vec<Value>,
+}
+
+#[derive(Serialize)]
+struct MatrixCell {
+    count: usize,
+    /// The initiative itself carries the term.
+    own: bool,
+    path: String,
+}
+
+#[derive(Serialize)]
+struct MatrixRow {
+    initiative: Value,
+    cells: Vec<MatrixCell>,
+}
+
+#[derive(Serialize)]
+struct MatrixTable {
+    field: &'static str,
+    name: String,
+    columns: Vec<views::TermRef>,
+    rows: Vec<MatrixRow>,
+    caption: String,
+}
+
+impl<'a> PageData<'a> {
+    pub fn new(site: &'a Site, links: &'a Links, t: &'a Strings, mode: LinkMode) -> Self {
+        let views = Views::build(site, links, t);
+        let lesson_values = views.lessons.iter().map(Value::from_serializable).collect();
+        let initiative_values = views.initiatives.iter().map(Value::from_serializable).collect();
+        let mut sources = HashMap::new();
+        for i in &site.initiatives {
+            sources.insert(i.meta.source.clone(), urls::initiative(&i.meta.slug));
+        }
+        for l in &site.lessons {
+            sources.insert(l.meta.source.clone(), urls::lesson(&l.meta.slug));
+        }
+        PageData { site, links, t, views, mode, sources, lesson_values, initiative_values }
+    }
+
+    fn lessons(&self, idx: &[usize]) -> Vec<Value> {
+        idx.iter().map(|&i| self.lesson_values[i].clone()).collect()
+    }
+
+    fn initiatives(&self, idx: &[usize]) -> Vec<Value> {
+        idx.iter().map(|&i| self.initiative_values[i].clone()).collect()
+    }
+
+    fn by_initiative(&self, lessons: &[usize]) -> Vec<InitiativeGroup> {
+        let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
+        for &li in lessons {
+            let slug = &self.site.lessons[li].initiative;
+            let Ok(ii) = self.site.initiatives.binary_search_by(|i| i.meta.slug.cmp(slug)) else { continue };
+            match groups.iter_mut().find(|g| g.0 == ii) {
+                Some(g) => g.1.push(li),
+                None => groups.push((ii, vec![li])),
+            }
+        }
+        groups.sort_by_key(|g| g.0);
+        groups.into_iter().map(|(ii, ls)| InitiativeGroup { initiative: self.initiative_values[ii].clone(), lessons: self.lessons(&ls) }).collect()
+    }
+
+    /// The template context of one page.
+    pub fn context(&self, page: Page) -> Context {
+        let site = self.site;
+        let path = page.path(site);
+        let root = urls::root_for(&self.mode, &path);
+        let mut c = Context::new();
+        c.insert("portable", &matches!(self.mode, LinkMode::Portable));
+        c.insert("root", &root);
+        c.insert("page_path", &path);
+        c.insert("canonical", &urls::absolute(&site.config.base_url, &path));
+        match page {
+            Page::Home => {
+                let newest: Vec<usize> = self.links.newest.iter().take(8).copied().collect();
+                c.insert("newest", &self.lessons(&newest));
+                c.insert("initiatives", &self.initiative_values);
+                c.insert("page_title", &site.config.title);
+            }
+            Page::InitiativeList => {
+                c.insert("initiatives", &self.initiative_values);
+                c.insert("page_title", &tr(self.t, "initiatives"));
+            }
+            Page::Initiative(ii) => {
+                let init = &site.initiatives[ii];
+                let kinds: Vec<KindGroup> = self
+                    .links
+                    .by_kind
+                    .iter()
+                    .map(|(k, _)| {
+                        let ls: Vec<usize> = self.links.lessons_of[ii].iter().copied().filter(|&li| site.lessons[li].kind == *k).collect();
+                        KindGroup { kind: k.as_str(), label: tr(self.t, &format!("kinds_{}", k.as_str())), lessons: self.lessons(&ls) }
+                    })
+                    .filter(|g| !g.lessons.is_empty())
+                    .collect();
+                c.insert("initiative", &self.initiative_values[ii]);
+                c.insert("terms", &self.views.initiative_terms[ii]);
+                c.insert("organisations", &init.organisations);
+                c.insert("outcomes", &init.outcomes);
+                c.insert("figures", &init.figures);
+                c.insert("contact", &init.contact);
+                c.insert("ext_links", &init.links);
+                c.insert("last_reviewed", &init.last_reviewed.map(|d| d.to_string()));
+                c.insert("lesson_groups", &kinds);
+                c.insert_value("body", Value::safe_string(&self.body(&init.meta.body.html, &root)));
+                c.insert("page_title", &init.meta.title);
+                c.insert("description", &init.summary);
+            }
+            Page::LessonList => {
+                c.insert("lessons", &self.lessons(&self.links.newest));
+                c.insert("kinds", &self.links.by_kind.iter().map(|(k, v)| (k.as_str(), tr(self.t, &format!("kinds_{}", k.as_str())), v.len())).collect::<Vec<_>>());
+                c.insert("page_title", &tr(self.t, "lessons"));
+            }
+            Page::Lesson(li) => {
+                let l = &site.lessons[li];
+                c.insert("lesson", &self.lesson_values[li]);
+                c.insert("terms", &self.views.lesson_terms[li]);
+                c.insert("related", &self.lessons(&self.links.related[li]));
+                c.insert("source", &l.source_ref);
+                c.insert("source_is_url", &l.source_ref.as_deref().is_some_and(|s| s.starts_with("http://") || s.starts_with("https://")));
+                if let Ok(ii) = site.initiatives.binary_search_by(|i| i.meta.slug.cmp(&l.initiative)) {
+                    c.insert("initiative", &self.initiative_values[ii]);
+                }
+                c.insert_value("body", Value::safe_string(&self.body(&l.meta.body.html, &root)));
+                c.insert("page_title", &l.meta.title);
+                c.insert("description", &self.views.lessons[li].teaser);
+            }
+            Page::Taxonomy(tax) => {
+                c.insert("taxonomy", &self.taxonomy(tax));
+                c.insert("page_title", &views::taxonomy_name(self.t, tax));
+            }
+            Page::Term(tax, i) => {
+                let term = &site.config.terms(tax)[i];
+                let pages = &self.links.terms[tax.index()][i].1;
+                c.insert("taxonomy", &self.taxonomy(tax));
+                c.insert("term", &serde_json::json!({
+                    "slug": term.slug, "label": site.config.label(term), "description": term.description,
+                    "path": urls::term(tax, &term.slug),
+                }));
+                c.insert("initiatives", &self.initiatives(&pages.initiatives));
+                c.insert("lesson_groups", &self.by_initiative(&pages.lessons));
+                c.insert("lesson_count", &pages.lessons.len());
+                c.insert("page_title", site.config.label(term));
+            }
+            Page::Matrix => {
+                let tables: Vec<MatrixTable> = [Taxonomy::Themes, Taxonomy::Stakeholders].iter().map(|&tax| self.matrix(tax)).collect();
+                c.insert("tables", &tables);
+                let rows: Vec<_> = site.initiatives.iter().enumerate().map(|(ii, i)| serde_json::json!({
+                    "initiative": self.views.initiatives[ii],
+                    "terms": self.views.initiative_terms[ii],
+                    "figures": i.figures,
+                })).collect();
+                c.insert("comparison", &rows);
+                c.insert("page_title", &tr(self.t, "matrix"));
+            }
+            Page::Glossary => {
+                let mut g = site.config.glossary.clone();
+                g.sort_by_key(|e| e.term.to_lowercase());
+                let entries: Vec<_> = g.iter().map(|e| serde_json::json!({
+                    "id": crate::content::markdown::slugify(&e.term), "term": e.term, "expansion": e.expansion,
+                    "definition": e.definition, "en": e.en,
+                })).collect();
+                c.insert("entries", &entries);
+                c.insert("page_title", &tr(self.t, "glossary"));
+            }
+            Page::Search => {
+                c.insert("page_title", &tr(self.t, "search"));
+            }
+            Page::NotFound => {
+                c.insert("page_title", &tr(self.t, "not_found"));
+            }
+        }
+        c
+    }
+
+    fn body(&self, html: &str, root: &str) -> String {
+        urls::resolve_body(html, root, matches!(self.mode, LinkMode::Portable), &self.sources)
+    }
+
+    fn taxonomy(&self, tax: Taxonomy) -> serde_json::Value {
+        let cfg = &self.site.config;
+        let terms: Vec<_> = self.links.terms[tax.index()].iter().map(|(slug, pages)| {
+            let term = cfg.term(tax, slug).expect("links are built from the vocabulary");
+            serde_json::json!({
+                "slug": slug, "label": cfg.label(term), "description": term.description,
+                "path": urls::term(tax, slug),
+                "initiative_count": pages.initiatives.len(), "lesson_count": pages.lessons.len(),
+            })
+        }).collect();
+        serde_json::json!({
+            "field": tax.field(), "name": views::taxonomy_name(self.t, tax), "path": urls::taxonomy(tax),
+            "intro": tr(self.t, &format!("tax_{}_intro", tax.field())), "terms": terms,
+        })
+    }
+
+    fn matrix(&self, tax: Taxonomy) -> MatrixTable {
+        let site = self.site;
+        let columns: Vec<views::TermRef> = site.config.terms(tax).iter().map(|term| views::TermRef {
+            slug: term.slug.clone(), label: site.config.label(term).to_string(), path: urls::term(tax, &term.slug),
+        }).collect();
+        let rows = site.initiatives.iter().enumerate().map(|(ii, init)| MatrixRow {
+            initiative: self.initiative_values[ii].clone(),
+            cells: columns.iter().map(|col| MatrixCell {
+                count: self.links.cell(site, ii, tax, &col.slug).len(),
+                own: init.meta.terms[tax.index()].contains(&col.slug),
+                path: format!("{}#i-{}", col.path, init.meta.slug),
+            }).collect(),
+        }).collect();
+        MatrixTable { field: tax.field(), name: views::taxonomy_name(self.t, tax), columns, rows, caption: tr(self.t, &format!("matrix_caption_{}", tax.field())) }
+    }
+}

@@ -1,0 +1,105 @@
+//! Templates: the built-in theme (the repo's own `templates/` and `static/`, compiled into the
+//! binary) with a site's own files of the same name taking precedence, zola-style. Also the
+//! interface strings (`templates/i18n/<lang>.toml`) and the `url` filter every template uses.
+
+use super::urls;
+use crate::diagnostics::{Diagnostic, line_col};
+use include_dir::{Dir, include_dir};
+use std::collections::BTreeMap;
+use std::path::Path;
+use tera::{Kwargs, State, Tera};
+
+pub static BUILTIN_TEMPLATES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/templates");
+pub static BUILTIN_STATIC: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/static");
+
+/// Files of a theme folder: built-in ones, overridden by the site's own of the same name.
+/// Returns (relative path, bytes) sorted by path.
+pub fn merged_files(builtin: &Dir<'static>, site_dir: &Path) -> Result<BTreeMap<String, Vec<u8>>, Diagnostic> {
+    let mut files = BTreeMap::new();
+    collect_builtin(builtin, &mut files);
+    if site_dir.is_dir() {
+        for entry in walkdir::WalkDir::new(site_dir).follow_links(false).sort_by_file_name() {
+            let entry = entry.map_err(|e| Diagnostic::file(site_dir, format!("cannot read: {e}")))?;
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let rel = entry.path().strip_prefix(site_dir).unwrap_or(entry.path());
+            if rel.components().any(|c| c.as_os_str().to_string_lossy().starts_with('.')) {
+                continue;
+            }
+            let Some(rel) = rel.to_str() else {
+                return Err(Diagnostic::file(entry.path(), "the file name is not valid UTF-8"));
+            };
+            let bytes = std::fs::read(entry.path()).map_err(|e| Diagnostic::file(entry.path(), format!("cannot read: {e}")))?;
+            files.insert(rel.replace('\\', "/"), bytes);
+        }
+    }
+    Ok(files)
+}
+
+fn collect_builtin(dir: &Dir<'static>, out: &mut BTreeMap<String, Vec<u8>>) {
+    for f in dir.files() {
+        out.insert(f.path().to_string_lossy().replace('\\', "/"), f.contents().to_vec());
+    }
+    for d in dir.dirs() {
+        collect_builtin(d, out);
+    }
+}
+
+/// The `url` filter: `{{ "lessen/x/" | url }}` writes the link from the current page, reading
+/// `root` and `portable` from the page context.
+fn url_filter(path: &str, _: Kwargs, state: &State) -> String {
+    let root: String = state.get("root").ok().flatten().unwrap_or_default();
+    let portable: bool = state.get("portable").ok().flatten().unwrap_or(false);
+    urls::href(&root, portable, path)
+}
+
+/// Loads the theme's templates (built-in plus the site's `templates/`).
+pub fn load(root: &Path) -> Result<Tera, Diagnostic> {
+    let dir = root.join("templates");
+    let files = merged_files(&BUILTIN_TEMPLATES, &dir)?;
+    let mut tera = Tera::new();
+    tera.register_filter("url", url_filter);
+    let mut sources = Vec::new();
+    for (name, bytes) in &files {
+        if !name.ends_with(".html") && !name.ends_with(".xml") && !name.ends_with(".txt") {
+            continue;
+        }
+        let text = String::from_utf8(bytes.clone())
+            .map_err(|_| Diagnostic::file(dir.join(name), "the template is not UTF-8 text"))?;
+        sources.push((name.clone(), text));
+    }
+    tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str())))
+        .map_err(|e| template_error(&dir, &e))?;
+    Ok(tera)
+}
+
+/// A template error as a diagnostic naming the template.
+pub fn template_error(dir: &Path, e: &tera::Error) -> Diagnostic {
+    let msg = e.to_string();
+    let mut d = Diagnostic::file(dir, format!("template error: {msg}"));
+    // Tera names the template and position in its message, e.g. `--> lesson.html:12:5`.
+    if let Some(pos) = msg.find("--> ") {
+        let loc: String = msg[pos + 4..].chars().take_while(|c| !c.is_whitespace()).collect();
+        let mut parts = loc.rsplitn(3, ':');
+        let col = parts.next().and_then(|c| c.parse().ok()).unwrap_or(0);
+        let line = parts.next().and_then(|l| l.parse().ok()).unwrap_or(0);
+        if let Some(name) = parts.next() {
+            d = Diagnostic::new(dir.join(name), line, col, d.message);
+        }
+    }
+    d
+}
+
+/// Interface strings for `lang` from `i18n/<lang>.toml` (site override first).
+pub fn strings(root: &Path, lang: &str) -> Result<BTreeMap<String, String>, Diagnostic> {
+    let files = merged_files(&BUILTIN_TEMPLATES, &root.join("templates"))?;
+    let name = format!("i18n/{lang}.toml");
+    let path = root.join("templates").join(&name);
+    let bytes = files.get(&name).ok_or_else(|| Diagnostic::file(&path, "no translation file for this language"))?;
+    let text = String::from_utf8_lossy(bytes);
+    toml::from_str::<BTreeMap<String, String>>(&text).map_err(|e| {
+        let (l, c) = e.span().map(|s| line_col(&text, s.start)).unwrap_or((1, 1));
+        Diagnostic::new(&path, l, c, e.message().to_string())
+    })
+}

@@ -1,0 +1,149 @@
+//! Views: what templates see of the model. Plain serialisable structs with labels in the
+//! interface language and canonical output paths (templates turn paths into links with the
+//! `url` filter). Built once per build and shared by all pages.
+
+use super::urls;
+use crate::config::{Config, Taxonomy};
+use crate::content::model::{Initiative, Lesson, Site};
+use crate::link::Links;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+pub type Strings = BTreeMap<String, String>;
+
+/// Looks up an interface string; a missing key shows as the key itself.
+pub fn tr(t: &Strings, key: &str) -> String {
+    t.get(key).cloned().unwrap_or_else(|| key.to_string())
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TermRef {
+    pub slug: String,
+    pub label: String,
+    pub path: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TermGroup {
+    pub field: &'static str,
+    pub name: String,
+    pub path: String,
+    pub terms: Vec<TermRef>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LessonCard {
+    pub slug: String,
+    pub title: String,
+    pub path: String,
+    pub kind: &'static str,
+    pub kind_label: String,
+    pub initiative: String,
+    pub initiative_title: String,
+    pub initiative_path: String,
+    pub added: String,
+    pub teaser: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct InitiativeCard {
+    pub slug: String,
+    pub title: String,
+    pub summary: String,
+    pub region: String,
+    pub path: String,
+    pub started: String,
+    pub phase: String,
+    pub phase_label: String,
+    pub evidence: String,
+    pub evidence_label: String,
+    pub lesson_count: usize,
+}
+
+/// Cards and term groups for every item, built once.
+pub struct Views {
+    pub lessons: Vec<LessonCard>,
+    pub initiatives: Vec<InitiativeCard>,
+    pub lesson_terms: Vec<Vec<TermGroup>>,
+    pub initiative_terms: Vec<Vec<TermGroup>>,
+}
+
+/// A teaser: the first `max` characters of `text`, cut at a word.
+pub fn teaser(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let cut = match cut.rfind(' ') {
+        Some(i) if i > max / 2 => &cut[..i],
+        _ => &cut[..],
+    };
+    format!("{}…", cut.trim_end_matches([',', '.', ';', ':', ' ']))
+}
+
+pub fn taxonomy_name(t: &Strings, tax: Taxonomy) -> String {
+    tr(t, &format!("tax_{}", tax.field()))
+}
+
+pub fn term_groups(config: &Config, t: &Strings, terms: &[Vec<String>; 4]) -> Vec<TermGroup> {
+    Taxonomy::ALL
+        .iter()
+        .filter(|tax| !terms[tax.index()].is_empty())
+        .map(|&tax| TermGroup {
+            field: tax.field(),
+            name: taxonomy_name(t, tax),
+            path: urls::taxonomy(tax),
+            terms: terms[tax.index()]
+                .iter()
+                .filter_map(|s| config.term(tax, s))
+                .map(|term| TermRef { slug: term.slug.clone(), label: config.label(term).to_string(), path: urls::term(tax, &term.slug) })
+                .collect(),
+        })
+        .collect()
+}
+
+fn lesson_card(site: &Site, t: &Strings, l: &Lesson) -> LessonCard {
+    let init = site.initiative(&l.initiative);
+    LessonCard {
+        slug: l.meta.slug.clone(),
+        title: l.meta.title.clone(),
+        path: urls::lesson(&l.meta.slug),
+        kind: l.kind.as_str(),
+        kind_label: tr(t, &format!("kind_{}", l.kind.as_str())),
+        initiative: l.initiative.clone(),
+        initiative_title: init.map(|i| i.meta.title.clone()).unwrap_or_default(),
+        initiative_path: urls::initiative(&l.initiative),
+        added: l.added.map(|d| d.to_string()).unwrap_or_default(),
+        teaser: teaser(&l.meta.body.text, 180),
+    }
+}
+
+fn initiative_card(t: &Strings, i: &Initiative, lesson_count: usize) -> InitiativeCard {
+    let label = |prefix: &str, v: &Option<String>| v.as_ref().map(|v| tr(t, &format!("{prefix}_{v}"))).unwrap_or_default();
+    InitiativeCard {
+        slug: i.meta.slug.clone(),
+        title: i.meta.title.clone(),
+        summary: i.summary.clone(),
+        region: i.region.clone(),
+        path: urls::initiative(&i.meta.slug),
+        started: i.started.clone().unwrap_or_default(),
+        phase: i.phase.clone().unwrap_or_default(),
+        phase_label: label("phase", &i.phase),
+        evidence: i.evidence.clone().unwrap_or_default(),
+        evidence_label: label("evidence", &i.evidence),
+        lesson_count,
+    }
+}
+
+impl Views {
+    pub fn build(site: &Site, links: &Links, t: &Strings) -> Views {
+        use rayon::prelude::*;
+        let c = &site.config;
+        Views {
+            lessons: site.lessons.par_iter().map(|l| lesson_card(site, t, l)).collect(),
+            initiatives: site.initiatives.iter().enumerate().map(|(ii, i)| initiative_card(t, i, links.lessons_of[ii].len())).collect(),
+            lesson_terms: site.lessons.par_iter().map(|l| term_groups(c, t, &l.meta.terms)).collect(),
+            initiative_terms: site.initiatives.iter().map(|i| term_groups(c, t, &i.meta.terms)).collect(),
+        }
+    }
+}

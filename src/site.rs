@@ -1,0 +1,101 @@
+//! Site: runs the pipeline — load → validate → link → render → search index → write — and is
+//! what the CLI, the preview server and the tests call.
+
+use crate::config::Config;
+use crate::content::{self, model::Site};
+use crate::diagnostics::Diagnostic;
+use crate::link::Links;
+use crate::output;
+use crate::render::{self, OutFile, Theme, pages::{Page, PageData}, urls::LinkMode};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// Settings of one build, from the command line.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    pub root: PathBuf,
+    /// Defaults to `<root>/public`.
+    pub output: Option<PathBuf>,
+    pub base_url: Option<String>,
+    /// Overrides `portable` from config.toml when `Some(true)`.
+    pub portable: bool,
+}
+
+/// What a build did.
+#[derive(Debug, Clone)]
+pub struct BuildReport {
+    pub output: PathBuf,
+    pub pages: usize,
+    pub files: usize,
+    pub bytes: u64,
+    pub elapsed: Duration,
+    pub notes: Vec<String>,
+}
+
+/// Loads the configuration, applying command-line overrides.
+pub fn load_config(opts: &BuildOptions) -> Result<Config, Vec<Diagnostic>> {
+    let mut config = Config::load(&opts.root)?;
+    if let Some(b) = &opts.base_url {
+        config.base_url = b.trim_end_matches('/').to_string();
+    }
+    if opts.portable {
+        config.portable = true;
+    }
+    Ok(config)
+}
+
+/// Loads and validates everything: what `leernet check` runs. Returns the site (of the files
+/// that loaded) and every problem, sorted.
+pub fn check(root: &Path) -> (Option<Site>, Vec<Diagnostic>) {
+    let config = match Config::load(root) {
+        Ok(c) => c,
+        Err(d) => return (None, d),
+    };
+    let (site, diags) = content::load_site(root, config);
+    let mut d = crate::diagnostics::Diagnostics(diags);
+    d.0.sort();
+    (Some(site), d.sorted())
+}
+
+/// Loads a site and fails on any problem.
+pub fn load(opts: &BuildOptions) -> Result<Site, Vec<Diagnostic>> {
+    let config = load_config(opts)?;
+    let (site, diags) = content::load_site(&opts.root, config);
+    if diags.is_empty() {
+        Ok(site)
+    } else {
+        Err(crate::diagnostics::Diagnostics(diags).sorted())
+    }
+}
+
+/// Everything the output folder holds, rendered in memory.
+pub fn render_site(site: &Site) -> Result<(Vec<OutFile>, Vec<String>), Vec<Diagnostic>> {
+    let links = Links::build(site);
+    let mut theme = Theme::load(&site.root, &site.config.language)?;
+    theme.set_globals(site, &links);
+    let mode = if site.config.portable { LinkMode::Portable } else { LinkMode::Pretty { base_path: site.config.base_path() } };
+    let data = PageData::new(site, &links, &theme.strings, mode);
+    let pages = Page::all(site);
+    let mut files = render::render_pages(&theme, &data, &pages)?;
+    files.extend(render::static_files(&theme));
+    Ok((files, Vec::new()))
+}
+
+/// The whole pipeline: nothing is written unless every stage succeeds.
+pub fn build(opts: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
+    let start = Instant::now();
+    let out = opts.output.clone().unwrap_or_else(|| opts.root.join("public"));
+    output::check_output_dir(&opts.root, &out).map_err(|d| vec![d])?;
+    let site = load(opts)?;
+    let (files, notes) = render_site(&site)?;
+    output::write_atomic(&out, &files)
+        .map_err(|e| vec![Diagnostic::file(&out, format!("cannot write the output folder: {e}"))])?;
+    Ok(BuildReport {
+        output: out,
+        pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),
+        files: files.len(),
+        bytes: files.iter().map(|f| f.bytes.len() as u64).sum(),
+        elapsed: start.elapsed(),
+        notes,
+    })
+}
