@@ -21,4 +21,5 @@ pub mod link;
 pub mod output;
 pub mod render;
 pub mod scaffold;
+pub mod search;
 pub mod site;

@@ -45,6 +45,10 @@ enum Command {
         #[arg(long)]
         portable: bool,
     },
+    /// Print `token<TAB>term` for every word of standard input, as the search index sees it
+    /// (term empty for a stop word). Used to test the browser client against the index.
+    #[command(hide = true)]
+    SearchPipeline,
     /// Write a ready-to-fill lesson or initiative file.
     New {
         #[command(subcommand)]
@@ -139,6 +143,20 @@ fn main() -> ExitCode {
                     ExitCode::from(1)
                 }
             }
+        }
+        Command::SearchPipeline => {
+            use std::io::{Read, Write};
+            let mut input = String::new();
+            if let Err(e) = std::io::stdin().read_to_string(&mut input) {
+                eprintln!("error: cannot read standard input: {e}");
+                return ExitCode::from(1);
+            }
+            let mut p = leernet::search::pipeline::Pipeline::new();
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            for (token, term) in p.run(&input) {
+                let _ = writeln!(out, "{token}\t{}", term.unwrap_or_default());
+            }
+            ExitCode::SUCCESS
         }
         Command::New { what } => {
             let config = match leernet::config::Config::load(&root) {

@@ -25,6 +25,10 @@ pub fn absolute(p: &Path) -> PathBuf {
     out
 }
 
+/// The file every build writes into its output folder; only a folder holding it (or an empty
+/// one) is ever replaced, so a mistyped `--output` cannot wipe someone's files.
+pub const MARKER: &str = ".leernet";
+
 /// Refuses output folders that must never be replaced: `/`, the home folder, the site root or
 /// any folder above it, a content or theme folder, or an existing folder holding content.
 pub fn check_output_dir(root: &Path, output: &Path) -> Result<(), Diagnostic> {
@@ -52,6 +56,12 @@ pub fn check_output_dir(root: &Path, output: &Path) -> Result<(), Diagnostic> {
             if out.join(marker).exists() {
                 return refuse(&format!("it contains {marker}, so it is not a build output"));
             }
+        }
+        let empty = std::fs::read_dir(&out).map(|mut d| d.next().is_none()).unwrap_or(false);
+        if !empty && !out.join(MARKER).is_file() {
+            return refuse(&format!(
+                "it is not empty and was not written by leernet (it has no {MARKER} file); empty it or choose another folder"
+            ));
         }
     } else if out.exists() {
         return refuse("it is a file, not a folder");
@@ -86,6 +96,7 @@ pub fn write_atomic(output: &Path, files: &[OutFile]) -> io::Result<()> {
     remove_stale(&out);
     let tmp = sibling(&out, "new");
     std::fs::create_dir_all(&tmp)?;
+    std::fs::write(tmp.join(MARKER), "Written by leernet. This folder is replaced as a whole on every build.\n")?;
     let result = write_tree(&tmp, files).and_then(|()| swap_in(&tmp, &out));
     if result.is_err() {
         let _ = std::fs::remove_dir_all(&tmp);
@@ -133,6 +144,20 @@ mod tests {
         assert!(check_output_dir(root, Path::new("/tmp/site/lessons/out")).is_err());
         assert!(check_output_dir(root, Path::new("/tmp/site/public")).is_ok());
         assert!(check_output_dir(root, Path::new("/tmp/site/x/../")).is_err());
+    }
+
+    #[test]
+    fn replaces_only_its_own_or_empty_folders() {
+        let d = tempfile::tempdir().unwrap();
+        let root = d.path().join("site");
+        let other = d.path().join("photos");
+        std::fs::create_dir_all(&other).unwrap();
+        assert!(check_output_dir(&root, &other).is_ok(), "empty folder is fine");
+        std::fs::write(other.join("holiday.jpg"), b"x").unwrap();
+        let e = check_output_dir(&root, &other).unwrap_err();
+        assert!(e.message.contains("not written by leernet"), "{}", e.message);
+        write_atomic(&d.path().join("public"), &[]).unwrap();
+        assert!(check_output_dir(&root, &d.path().join("public")).is_ok());
     }
 
     #[test]

@@ -78,7 +78,9 @@ pub fn render_site(site: &Site) -> Result<(Vec<OutFile>, Vec<String>), Vec<Diagn
     let pages = Page::all(site);
     let mut files = render::render_pages(&theme, &data, &pages)?;
     files.extend(render::static_files(&theme));
-    Ok((files, Vec::new()))
+    let (search_files, notes) = crate::search::build(site, &theme.strings);
+    files.extend(search_files);
+    Ok((files, notes))
 }
 
 /// The whole pipeline: nothing is written unless every stage succeeds.

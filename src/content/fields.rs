@@ -74,20 +74,20 @@ impl<'a> FieldReader<'a> {
     /// A required text field; `None` after reporting when missing or not text.
     pub fn text(&mut self, key: &str) -> Option<String> {
         let v = self.opt_text(key);
-        if v.is_none() && self.get(key).is_none() {
-            self.missing(key);
+        match self.get(key).cloned() {
+            None => self.missing(key),
+            Some(f) if v.is_none() && scalar_text(&f.value).is_some() => self.err(&f, format!("`{key}` is empty")),
+            _ => {}
         }
         v
     }
 
+    /// An optional text field; empty text counts as not given.
     pub fn opt_text(&mut self, key: &str) -> Option<String> {
         let f = self.get(key)?.clone();
         match scalar_text(&f.value) {
             Some(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
-            Some(_) => {
-                self.err(&f, format!("`{key}` is empty"));
-                None
-            }
+            Some(_) => None,
             None => {
                 self.err(&f, format!("`{key}` must be text, not {}", type_name(&f.value)));
                 None

@@ -1,0 +1,219 @@
+//! `leernet build` on fixture sites and on the repo's own content: pages, links, related
+//! lessons, taxonomy counts, atomic output, refusal of dangerous output folders, scaffolds.
+
+mod common;
+#[path = "common/links.rs"]
+mod links;
+use common::{Fixture, GOOD_LESSON, lesson, run_bin};
+use leernet::site::{self, BuildOptions};
+use std::path::Path;
+
+fn build(f: &Fixture, out: &Path) -> Result<site::BuildReport, Vec<leernet::diagnostics::Diagnostic>> {
+    site::build(&BuildOptions { root: f.root().to_path_buf(), output: Some(out.to_path_buf()), ..Default::default() })
+}
+
+fn section<'a>(html: &'a str, id: &str) -> &'a str {
+    let start = html.find(&format!("id=\"{id}\"")).unwrap_or_else(|| panic!("no section {id}"));
+    let rest = &html[start..];
+    &rest[..rest.find("</section>").unwrap_or(rest.len())]
+}
+
+#[test]
+fn valid_fixture_builds_every_page() {
+    let f = Fixture::valid();
+    let out = f.root().join("public");
+    let r = build(&f, &out).unwrap();
+    for p in [
+        "index.html", "404.html", "style.css", "initiatieven/index.html", "initiatieven/alpha/index.html",
+        "lessen/index.html", "lessen/een/index.html", "thema/index.html", "thema/mantelzorg/index.html",
+        "niveau/inwoner/index.html", "financiering/projectsubsidie/index.html", "domein/wmo/index.html",
+        "vergelijk/index.html", "begrippen/index.html", "zoeken/index.html", "search/meta.js", "search_index.nl.json",
+    ] {
+        assert!(out.join(p).is_file(), "missing {p}");
+    }
+    // 7 fixed pages, 2 initiatives, 4 lessons, 4 overviews + 3+2+1+1 terms
+    assert_eq!(r.pages, 7 + 2 + 4 + 4 + 7);
+    let (problems, checked) = links::check_links(&out, Some("/"));
+    assert!(problems.is_empty(), "{problems:#?}");
+    assert!(checked > 200, "only {checked} links checked");
+}
+
+#[test]
+fn lesson_page_links_initiative_terms_and_related() {
+    let f = Fixture::valid();
+    let out = f.root().join("public");
+    build(&f, &out).unwrap();
+    let html = std::fs::read_to_string(out.join("lessen/een/index.html")).unwrap();
+    assert!(html.contains("<h1>Les een</h1>"));
+    assert!(html.contains(r#"<a href="/initiatieven/alpha/">Alpha</a>"#));
+    assert!(html.contains(r#"href="/thema/mantelzorg/">Mantelzorg</a>"#));
+    assert!(html.contains(r#"href="/niveau/inwoner/">Inwoner</a>"#));
+    // Markdown links resolved: @/ path and relative .md with anchor.
+    assert!(html.contains(r#"<a href="/initiatieven/beta/">Beta</a>"#), "{html}");
+    assert!(html.contains(r#"<a href="/lessen/twee/#kop">twee</a>"#), "{html}");
+    // Related: twee shares mantelzorg+inwoner (2 terms, same initiative), drie shares mantelzorg
+    // (1 term, other initiative); vier shares nothing.
+    let rel = section(&html, "verwant");
+    let twee = rel.find("/lessen/twee/").expect("twee related");
+    let drie = rel.find("/lessen/drie/").expect("drie related");
+    assert!(twee < drie, "more shared terms rank first");
+    assert!(!rel.contains("/lessen/vier/"));
+}
+
+#[test]
+fn related_prefers_other_initiatives_on_equal_terms() {
+    let f = Fixture::valid();
+    f.write("lessons/alpha/vijf.md", &lesson("title: Vijf\ninitiative: alpha\nkind: les\nthemes: [preventie]\nstakeholders: [bestuurder]", "x"));
+    let out = f.root().join("public");
+    build(&f, &out).unwrap();
+    let html = std::fs::read_to_string(out.join("lessen/vijf/index.html")).unwrap();
+    let rel = section(&html, "verwant");
+    // drie and vier (beta) share preventie+bestuurder; twee (alpha) shares only bestuurder.
+    let (drie, vier, twee) = (rel.find("/lessen/drie/").unwrap(), rel.find("/lessen/vier/").unwrap(), rel.find("/lessen/twee/").unwrap());
+    assert!(drie < twee && vier < twee);
+}
+
+#[test]
+fn taxonomy_counts_and_term_pages() {
+    let f = Fixture::valid();
+    let out = f.root().join("public");
+    build(&f, &out).unwrap();
+    let overview = std::fs::read_to_string(out.join("thema/index.html")).unwrap();
+    let mz = &overview[overview.find("/thema/mantelzorg/").unwrap()..];
+    let mz = &mz[..mz.find("</li>").unwrap()];
+    assert!(mz.contains("1 initiatieven · 3 lessen"), "{mz}");
+    let term = std::fs::read_to_string(out.join("thema/preventie/index.html")).unwrap();
+    assert!(term.contains("Lessen (2)"));
+    assert!(term.contains("id=\"i-beta\""));
+    assert!(term.contains("/lessen/drie/") && term.contains("/lessen/vier/") && !term.contains("/lessen/een/"));
+    let matrix = std::fs::read_to_string(out.join("vergelijk/index.html")).unwrap();
+    assert!(matrix.contains(r#"<a href="/thema/mantelzorg/#i-alpha">2</a>"#), "matrix cell links to the lessons behind it");
+}
+
+#[test]
+fn initiative_page_has_profile_outcomes_and_lessons_by_kind() {
+    let f = Fixture::valid();
+    let out = f.root().join("public");
+    build(&f, &out).unwrap();
+    let html = std::fs::read_to_string(out.join("initiatieven/alpha/index.html")).unwrap();
+    assert!(html.contains("<th scope=\"row\">Welbevinden</th><td>3.5</td><td>8.5</td>"), "{html}");
+    assert!(html.contains("300+"));
+    assert!(html.contains(r#"<h2 id="aanpak">Aanpak</h2>"#));
+    let lessons = section(&html, "lessen");
+    assert!(lessons.find("Successen").unwrap() < lessons.find("Tips").unwrap());
+    assert!(lessons.contains("/lessen/een/") && lessons.contains("/lessen/twee/"));
+}
+
+#[test]
+fn base_url_with_path_prefixes_links() {
+    let f = Fixture::valid();
+    let out = f.root().join("public");
+    site::build(&BuildOptions { root: f.root().into(), output: Some(out.clone()), base_url: Some("https://x.nl/kennis/".into()), ..Default::default() }).unwrap();
+    let html = std::fs::read_to_string(out.join("lessen/een/index.html")).unwrap();
+    assert!(html.contains(r#"href="/kennis/initiatieven/alpha/""#));
+    assert!(html.contains(r#"<link rel="canonical" href="https://x.nl/kennis/lessen/een/">"#));
+    let (problems, _) = links::check_links(&out, Some("/kennis/"));
+    assert!(problems.is_empty(), "{problems:#?}");
+}
+
+#[test]
+fn failed_build_leaves_previous_output_untouched() {
+    let f = Fixture::valid();
+    let out = f.root().join("public");
+    build(&f, &out).unwrap();
+    let before = std::fs::read(out.join("lessen/een/index.html")).unwrap();
+    f.write("lessons/kapot.md", &lesson("title: Kapot\ninitiative: nergens\nkind: les\nthemes: [x]\nstakeholders: [inwoner]", "x"));
+    f.write("lessons/alpha/een.md", &lesson(GOOD_LESSON, "Gewijzigd."));
+    let (code, _, err) = f.run(&["build"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("the output folder was not changed"), "{err}");
+    assert_eq!(std::fs::read(out.join("lessen/een/index.html")).unwrap(), before);
+    assert!(!out.join("lessen/kapot").exists());
+    let siblings: Vec<_> = std::fs::read_dir(f.root()).unwrap().flatten().map(|e| e.file_name()).collect();
+    assert!(!siblings.iter().any(|n| n.to_string_lossy().contains("leernet-")), "{siblings:?}");
+}
+
+#[test]
+fn refuses_output_that_would_destroy_content() {
+    let f = Fixture::valid();
+    let other = tempfile::tempdir().unwrap();
+    std::fs::write(other.path().join("notes.txt"), "mine").unwrap();
+    let root = f.root().to_str().unwrap().to_string();
+    let bads = [root.clone(), format!("{root}/lessons"), format!("{root}/initiatives/out"), "/".into(), other.path().to_str().unwrap().into()];
+    for bad in &bads {
+        let (code, _, err) = f.run(&["build", "--output", bad]);
+        assert_eq!(code, 1, "{bad}");
+        assert!(err.contains("refusing to use"), "{bad}: {err}");
+    }
+    assert!(f.root().join("lessons/alpha/een.md").exists());
+    assert!(f.root().join("config.toml").exists());
+    assert!(other.path().join("notes.txt").exists());
+}
+
+#[test]
+fn new_writes_ready_to_fill_files() {
+    let f = Fixture::valid();
+    let (code, out, err) = f.run(&["new", "lesson", "--initiative", "alpha", "Coördinatie in de wijk"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out.trim(), "lessons/alpha/coordinatie-in-de-wijk.md");
+    let text = f.read("lessons/alpha/coordinatie-in-de-wijk.md");
+    for field in ["title:", "initiative: alpha", "kind:", "themes:", "stakeholders:", "financing:", "domains:", "added:", "source:"] {
+        assert!(text.contains(field), "{field} in\n{text}");
+    }
+    assert!(text.contains("# Themes, at least one of: mantelzorg, preventie, wijkgericht."));
+    // Unfilled, check says exactly what to fill in.
+    let d = site::check(f.root()).1;
+    let msgs: Vec<_> = d.iter().map(|d| d.message.as_str()).collect();
+    assert_eq!(msgs, ["`themes` needs at least one term", "`stakeholders` needs at least one term"]);
+    // Filled in, it passes.
+    let filled = text.replace("themes: []", "themes: [mantelzorg]").replace("stakeholders: []", "stakeholders: [inwoner]");
+    f.write("lessons/alpha/coordinatie-in-de-wijk.md", &filled);
+    assert_eq!(site::check(f.root()).1, vec![]);
+    // No overwrite, unknown initiative gets a suggestion.
+    let (code, _, err) = f.run(&["new", "lesson", "--initiative", "alpha", "Coördinatie in de wijk"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("already exists"));
+    let (code, _, err) = f.run(&["new", "lesson", "--initiative", "alfa", "X"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("did you mean `alpha`?"), "{err}");
+    let (code, out, _) = f.run(&["new", "initiative", "Nieuw Initiatief"]);
+    assert_eq!((code, out.trim()), (0, "initiatives/nieuw-initiatief.md"));
+    let d = site::check(f.root()).1;
+    assert!(d.iter().all(|d| d.file.ends_with("initiatives/nieuw-initiatief.md")), "{d:#?}");
+    assert!(d.iter().any(|d| d.message == "`summary` is empty"));
+}
+
+#[test]
+fn site_templates_override_builtin_ones() {
+    let f = Fixture::valid();
+    f.write("templates/lesson.html", "<p>eigen {{ lesson.title }}</p>");
+    let out = f.root().join("public");
+    build(&f, &out).unwrap();
+    assert_eq!(std::fs::read_to_string(out.join("lessen/een/index.html")).unwrap(), "<p>eigen Les een</p>");
+    assert!(std::fs::read_to_string(out.join("index.html")).unwrap().contains("<!DOCTYPE html>"));
+}
+
+#[test]
+fn template_error_names_the_template() {
+    let f = Fixture::valid();
+    f.write("templates/lesson.html", "<p>\n{{ lesson.title </p>");
+    let e = build(&f, &f.root().join("public")).unwrap_err();
+    assert!(e[0].file.ends_with("templates/lesson.html"), "{e:#?}");
+    assert_eq!(e[0].line, 2);
+}
+
+/// The repo's own content builds, and every internal href/src in the output resolves.
+#[test]
+fn repo_content_builds_with_no_broken_links() {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = tempfile::tempdir().unwrap();
+    let (code, _, err) = run_bin(repo, &["build", "--output", out.path().to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    let (problems, checked) = links::check_links(out.path(), Some("/"));
+    assert!(problems.is_empty(), "{problems:#?}");
+    assert!(checked > 3000, "only {checked} links checked");
+    let (code, _, err) = run_bin(repo, &["check"]);
+    assert_eq!(code, 0, "{err}");
+    let lessons = std::fs::read_dir(out.path().join("lessen")).unwrap().count() - 1;
+    assert!(lessons >= 35, "{lessons} lessons");
+}
