@@ -17,8 +17,7 @@ pub enum Taxonomy {
 }
 
 impl Taxonomy {
-    pub const ALL: [Taxonomy; 4] =
-        [Taxonomy::Themes, Taxonomy::Stakeholders, Taxonomy::Financing, Taxonomy::Domains];
+    pub const ALL: [Taxonomy; 4] = [Taxonomy::Themes, Taxonomy::Stakeholders, Taxonomy::Financing, Taxonomy::Domains];
 
     /// The front-matter field (and config.toml table) that holds this taxonomy.
     pub fn field(self) -> &'static str {
@@ -200,10 +199,14 @@ impl Config {
             let mut seen = HashSet::new();
             for t in terms {
                 if !is_slug(&t.slug) {
-                    errors.push(Diagnostic::file(path, format!(
-                        "{} term `{}` is not a valid slug (lowercase letters, digits and hyphens)",
-                        tax.field(), t.slug
-                    )));
+                    errors.push(Diagnostic::file(
+                        path,
+                        format!(
+                            "{} term `{}` is not a valid slug (lowercase letters, digits and hyphens)",
+                            tax.field(),
+                            t.slug
+                        ),
+                    ));
                 }
                 if !seen.insert(t.slug.as_str()) {
                     errors.push(Diagnostic::file(path, format!("{} term `{}` is defined twice", tax.field(), t.slug)));

@@ -87,14 +87,23 @@ fn print_diagnostics(root: &Path, diags: &[Diagnostic], format: Format) {
                     None => d.message.clone(),
                 };
                 let esc = |s: &str| s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A");
-                println!("::error file={},line={},col={}::{}", esc(&d.display_path(root)), d.line.max(1), d.column.max(1), esc(&msg));
+                println!(
+                    "::error file={},line={},col={}::{}",
+                    esc(&d.display_path(root)),
+                    d.line.max(1),
+                    d.column.max(1),
+                    esc(&msg)
+                );
             }
         }
         Format::Json => {
-            let shown: Vec<_> = diags.iter().map(|d| {
-                serde_json::json!({"file": d.display_path(root), "line": d.line, "column": d.column,
+            let shown: Vec<_> = diags
+                .iter()
+                .map(|d| {
+                    serde_json::json!({"file": d.display_path(root), "line": d.line, "column": d.column,
                     "message": d.message, "suggestion": d.suggestion})
-            }).collect();
+                })
+                .collect();
             println!("{}", serde_json::to_string_pretty(&shown).unwrap_or_default());
         }
     }
@@ -133,7 +142,11 @@ fn main() -> ExitCode {
                     }
                     eprintln!(
                         "built {} pages ({} files, {:.1} MB) into {} in {} ms",
-                        r.pages, r.files, r.bytes as f64 / 1e6, r.output.display(), r.elapsed.as_millis()
+                        r.pages,
+                        r.files,
+                        r.bytes as f64 / 1e6,
+                        r.output.display(),
+                        r.elapsed.as_millis()
                     );
                     ExitCode::SUCCESS
                 }
@@ -168,7 +181,9 @@ fn main() -> ExitCode {
             };
             let today = chrono::Local::now().date_naive().to_string();
             let r = match what {
-                New::Lesson { initiative, title } => leernet::scaffold::new_lesson(&root, &config, &initiative, &title, &today),
+                New::Lesson { initiative, title } => {
+                    leernet::scaffold::new_lesson(&root, &config, &initiative, &title, &today)
+                }
                 New::Initiative { title } => leernet::scaffold::new_initiative(&root, &config, &title, &today),
             };
             match r {

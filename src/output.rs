@@ -34,7 +34,9 @@ pub const MARKER: &str = ".leernet";
 pub fn check_output_dir(root: &Path, output: &Path) -> Result<(), Diagnostic> {
     let root = absolute(root);
     let out = absolute(output);
-    let refuse = |why: &str| Err(Diagnostic::file(&out, format!("refusing to use {} as the output folder: {why}", out.display())));
+    let refuse = |why: &str| {
+        Err(Diagnostic::file(&out, format!("refusing to use {} as the output folder: {why}", out.display())))
+    };
     if out.parent().is_none() {
         return refuse("it is the file-system root");
     }
@@ -106,7 +108,8 @@ pub fn write_atomic(output: &Path, files: &[OutFile]) -> io::Result<()> {
 
 /// Writes files into `dir` (which exists), creating sub-folders first.
 pub fn write_tree(dir: &Path, files: &[OutFile]) -> io::Result<()> {
-    let folders: BTreeSet<PathBuf> = files.iter().filter_map(|f| Path::new(&f.path).parent().map(|p| dir.join(p))).collect();
+    let folders: BTreeSet<PathBuf> =
+        files.iter().filter_map(|f| Path::new(&f.path).parent().map(|p| dir.join(p))).collect();
     for f in &folders {
         std::fs::create_dir_all(f)?;
     }
@@ -118,7 +121,8 @@ fn swap_in(new: &Path, out: &Path) -> io::Result<()> {
         return std::fs::rename(new, out);
     }
     // One atomic exchange where the file system supports it: no moment without a site.
-    let exchanged = rustix::fs::renameat_with(rustix::fs::CWD, new, rustix::fs::CWD, out, rustix::fs::RenameFlags::EXCHANGE);
+    let exchanged =
+        rustix::fs::renameat_with(rustix::fs::CWD, new, rustix::fs::CWD, out, rustix::fs::RenameFlags::EXCHANGE);
     if exchanged.is_ok() {
         return std::fs::remove_dir_all(new);
     }

@@ -28,7 +28,11 @@ fn write_new(path: &Path, text: &str) -> Result<PathBuf, String> {
 
 fn slug_of(title: &str) -> Result<String, String> {
     let s = slugify(title);
-    if s.is_empty() { Err("the title needs at least one letter or digit to make a file name from".into()) } else { Ok(s) }
+    if s.is_empty() {
+        Err("the title needs at least one letter or digit to make a file name from".into())
+    } else {
+        Ok(s)
+    }
 }
 
 /// Writes `lessons/<initiative>/<slug>.md`.
@@ -36,9 +40,13 @@ pub fn new_lesson(root: &Path, config: &Config, initiative: &str, title: &str, t
     let init_file = root.join("initiatives").join(format!("{initiative}.md"));
     if !init_file.exists() {
         let known: Vec<String> = std::fs::read_dir(root.join("initiatives"))
-            .map(|rd| rd.flatten().filter_map(|e| e.path().file_stem().map(|s| s.to_string_lossy().into_owned())).collect())
+            .map(|rd| {
+                rd.flatten().filter_map(|e| e.path().file_stem().map(|s| s.to_string_lossy().into_owned())).collect()
+            })
             .unwrap_or_default();
-        let hint = closest(initiative, known.iter().map(String::as_str)).map(|s| format!("; did you mean `{s}`?")).unwrap_or_default();
+        let hint = closest(initiative, known.iter().map(String::as_str))
+            .map(|s| format!("; did you mean `{s}`?"))
+            .unwrap_or_default();
         return Err(format!("there is no initiative `{initiative}` (no file {}){hint}", init_file.display()));
     }
     let slug = slug_of(title)?;

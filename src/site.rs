@@ -6,7 +6,11 @@ use crate::content::{self, model::Site};
 use crate::diagnostics::Diagnostic;
 use crate::link::Links;
 use crate::output;
-use crate::render::{self, OutFile, Theme, pages::{Page, PageData}, urls::LinkMode};
+use crate::render::{
+    self, OutFile, Theme,
+    pages::{Page, PageData},
+    urls::LinkMode,
+};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -61,11 +65,7 @@ pub fn check(root: &Path) -> (Option<Site>, Vec<Diagnostic>) {
 pub fn load(opts: &BuildOptions) -> Result<Site, Vec<Diagnostic>> {
     let config = load_config(opts)?;
     let (site, diags) = content::load_site(&opts.root, config);
-    if diags.is_empty() {
-        Ok(site)
-    } else {
-        Err(crate::diagnostics::Diagnostics(diags).sorted())
-    }
+    if diags.is_empty() { Ok(site) } else { Err(crate::diagnostics::Diagnostics(diags).sorted()) }
 }
 
 /// Everything the output folder holds, rendered in memory.
@@ -73,7 +73,8 @@ pub fn render_site(site: &Site) -> Result<(Vec<OutFile>, Vec<String>), Vec<Diagn
     let links = Links::build(site);
     let mut theme = Theme::load(&site.root, &site.config.language)?;
     theme.set_globals(site, &links);
-    let mode = if site.config.portable { LinkMode::Portable } else { LinkMode::Pretty { base_path: site.config.base_path() } };
+    let mode =
+        if site.config.portable { LinkMode::Portable } else { LinkMode::Pretty { base_path: site.config.base_path() } };
     let data = PageData::new(site, &links, &theme.strings, mode);
     let pages = Page::all(site);
     let mut files = render::render_pages(&theme, &data, &pages)?;

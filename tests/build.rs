@@ -24,10 +24,23 @@ fn valid_fixture_builds_every_page() {
     let out = f.root().join("public");
     let r = build(&f, &out).unwrap();
     for p in [
-        "index.html", "404.html", "style.css", "initiatieven/index.html", "initiatieven/alpha/index.html",
-        "lessen/index.html", "lessen/een/index.html", "thema/index.html", "thema/mantelzorg/index.html",
-        "niveau/inwoner/index.html", "financiering/projectsubsidie/index.html", "domein/wmo/index.html",
-        "vergelijk/index.html", "begrippen/index.html", "zoeken/index.html", "search/meta.js", "search_index.nl.json",
+        "index.html",
+        "404.html",
+        "style.css",
+        "initiatieven/index.html",
+        "initiatieven/alpha/index.html",
+        "lessen/index.html",
+        "lessen/een/index.html",
+        "thema/index.html",
+        "thema/mantelzorg/index.html",
+        "niveau/inwoner/index.html",
+        "financiering/projectsubsidie/index.html",
+        "domein/wmo/index.html",
+        "vergelijk/index.html",
+        "begrippen/index.html",
+        "zoeken/index.html",
+        "search/meta.js",
+        "search_index.nl.json",
     ] {
         assert!(out.join(p).is_file(), "missing {p}");
     }
@@ -63,13 +76,17 @@ fn lesson_page_links_initiative_terms_and_related() {
 #[test]
 fn related_prefers_other_initiatives_on_equal_terms() {
     let f = Fixture::valid();
-    f.write("lessons/alpha/vijf.md", &lesson("title: Vijf\ninitiative: alpha\nkind: les\nthemes: [preventie]\nstakeholders: [bestuurder]", "x"));
+    f.write(
+        "lessons/alpha/vijf.md",
+        &lesson("title: Vijf\ninitiative: alpha\nkind: les\nthemes: [preventie]\nstakeholders: [bestuurder]", "x"),
+    );
     let out = f.root().join("public");
     build(&f, &out).unwrap();
     let html = std::fs::read_to_string(out.join("lessen/vijf/index.html")).unwrap();
     let rel = section(&html, "verwant");
     // drie and vier (beta) share preventie+bestuurder; twee (alpha) shares only bestuurder.
-    let (drie, vier, twee) = (rel.find("/lessen/drie/").unwrap(), rel.find("/lessen/vier/").unwrap(), rel.find("/lessen/twee/").unwrap());
+    let (drie, vier, twee) =
+        (rel.find("/lessen/drie/").unwrap(), rel.find("/lessen/vier/").unwrap(), rel.find("/lessen/twee/").unwrap());
     assert!(drie < twee && vier < twee);
 }
 
@@ -87,7 +104,10 @@ fn taxonomy_counts_and_term_pages() {
     assert!(term.contains("id=\"i-beta\""));
     assert!(term.contains("/lessen/drie/") && term.contains("/lessen/vier/") && !term.contains("/lessen/een/"));
     let matrix = std::fs::read_to_string(out.join("vergelijk/index.html")).unwrap();
-    assert!(matrix.contains(r#"<a href="/thema/mantelzorg/#i-alpha">2</a>"#), "matrix cell links to the lessons behind it");
+    assert!(
+        matrix.contains(r#"<a href="/thema/mantelzorg/#i-alpha">2</a>"#),
+        "matrix cell links to the lessons behind it"
+    );
 }
 
 #[test]
@@ -108,7 +128,13 @@ fn initiative_page_has_profile_outcomes_and_lessons_by_kind() {
 fn base_url_with_path_prefixes_links() {
     let f = Fixture::valid();
     let out = f.root().join("public");
-    site::build(&BuildOptions { root: f.root().into(), output: Some(out.clone()), base_url: Some("https://x.nl/kennis/".into()), ..Default::default() }).unwrap();
+    site::build(&BuildOptions {
+        root: f.root().into(),
+        output: Some(out.clone()),
+        base_url: Some("https://x.nl/kennis/".into()),
+        ..Default::default()
+    })
+    .unwrap();
     let html = std::fs::read_to_string(out.join("lessen/een/index.html")).unwrap();
     assert!(html.contains(r#"href="/kennis/initiatieven/alpha/""#));
     assert!(html.contains(r#"<link rel="canonical" href="https://x.nl/kennis/lessen/een/">"#));
@@ -122,7 +148,10 @@ fn failed_build_leaves_previous_output_untouched() {
     let out = f.root().join("public");
     build(&f, &out).unwrap();
     let before = std::fs::read(out.join("lessen/een/index.html")).unwrap();
-    f.write("lessons/kapot.md", &lesson("title: Kapot\ninitiative: nergens\nkind: les\nthemes: [x]\nstakeholders: [inwoner]", "x"));
+    f.write(
+        "lessons/kapot.md",
+        &lesson("title: Kapot\ninitiative: nergens\nkind: les\nthemes: [x]\nstakeholders: [inwoner]", "x"),
+    );
     f.write("lessons/alpha/een.md", &lesson(GOOD_LESSON, "Gewijzigd."));
     let (code, _, err) = f.run(&["build"]);
     assert_eq!(code, 1);
@@ -139,7 +168,13 @@ fn refuses_output_that_would_destroy_content() {
     let other = tempfile::tempdir().unwrap();
     std::fs::write(other.path().join("notes.txt"), "mine").unwrap();
     let root = f.root().to_str().unwrap().to_string();
-    let bads = [root.clone(), format!("{root}/lessons"), format!("{root}/initiatives/out"), "/".into(), other.path().to_str().unwrap().into()];
+    let bads = [
+        root.clone(),
+        format!("{root}/lessons"),
+        format!("{root}/initiatives/out"),
+        "/".into(),
+        other.path().to_str().unwrap().into(),
+    ];
     for bad in &bads {
         let (code, _, err) = f.run(&["build", "--output", bad]);
         assert_eq!(code, 1, "{bad}");
@@ -157,7 +192,17 @@ fn new_writes_ready_to_fill_files() {
     assert_eq!(code, 0, "{err}");
     assert_eq!(out.trim(), "lessons/alpha/coordinatie-in-de-wijk.md");
     let text = f.read("lessons/alpha/coordinatie-in-de-wijk.md");
-    for field in ["title:", "initiative: alpha", "kind:", "themes:", "stakeholders:", "financing:", "domains:", "added:", "source:"] {
+    for field in [
+        "title:",
+        "initiative: alpha",
+        "kind:",
+        "themes:",
+        "stakeholders:",
+        "financing:",
+        "domains:",
+        "added:",
+        "source:",
+    ] {
         assert!(text.contains(field), "{field} in\n{text}");
     }
     assert!(text.contains("# Themes, at least one of: mantelzorg, preventie, wijkgericht."));
@@ -166,7 +211,8 @@ fn new_writes_ready_to_fill_files() {
     let msgs: Vec<_> = d.iter().map(|d| d.message.as_str()).collect();
     assert_eq!(msgs, ["`themes` needs at least one term", "`stakeholders` needs at least one term"]);
     // Filled in, it passes.
-    let filled = text.replace("themes: []", "themes: [mantelzorg]").replace("stakeholders: []", "stakeholders: [inwoner]");
+    let filled =
+        text.replace("themes: []", "themes: [mantelzorg]").replace("stakeholders: []", "stakeholders: [inwoner]");
     f.write("lessons/alpha/coordinatie-in-de-wijk.md", &filled);
     assert_eq!(site::check(f.root()).1, vec![]);
     // No overwrite, unknown initiative gets a suggestion.

@@ -52,7 +52,8 @@ fn unknown_field_with_suggestion() {
 
 #[test]
 fn wrong_type() {
-    let d = only_error("title: Goed\ninitiative: alpha\nkind: les\nthemes: mantelzorg\nstakeholders: [inwoner]", "Tekst.");
+    let d =
+        only_error("title: Goed\ninitiative: alpha\nkind: les\nthemes: mantelzorg\nstakeholders: [inwoner]", "Tekst.");
     assert_eq!(d.message, "`themes` must be a list, not text");
     assert_eq!(d.suggestion.as_deref(), Some("write it as `themes: [mantelzorg]`"));
     assert_eq!(d.line, 5);
@@ -67,7 +68,10 @@ fn invalid_date() {
 
 #[test]
 fn unknown_term_suggests_closest() {
-    let d = only_error("title: Goed\ninitiative: alpha\nkind: les\nthemes:\n  - preventie\n  - mantelzorgg\nstakeholders: [inwoner]", "Tekst.");
+    let d = only_error(
+        "title: Goed\ninitiative: alpha\nkind: les\nthemes:\n  - preventie\n  - mantelzorgg\nstakeholders: [inwoner]",
+        "Tekst.",
+    );
     assert_eq!(d.message, "unknown themes term `mantelzorgg`");
     assert_eq!(d.suggestion.as_deref(), Some("did you mean `mantelzorg`?"));
     assert_eq!((d.line, d.column), (7, 5));
@@ -75,7 +79,10 @@ fn unknown_term_suggests_closest() {
 
 #[test]
 fn unknown_kind_suggests_closest() {
-    let d = only_error("title: Goed\ninitiative: alpha\nkind: knelpun\nthemes: [mantelzorg]\nstakeholders: [inwoner]", "Tekst.");
+    let d = only_error(
+        "title: Goed\ninitiative: alpha\nkind: knelpun\nthemes: [mantelzorg]\nstakeholders: [inwoner]",
+        "Tekst.",
+    );
     assert_eq!(d.message, "`kind` cannot be `knelpun`");
     assert_eq!(d.suggestion.as_deref(), Some("did you mean `knelpunt`?"));
     assert_eq!(d.line, 4);
@@ -83,7 +90,8 @@ fn unknown_kind_suggests_closest() {
 
 #[test]
 fn initiative_must_exist() {
-    let d = only_error("title: Goed\ninitiative: alfa\nkind: les\nthemes: [mantelzorg]\nstakeholders: [inwoner]", "Tekst.");
+    let d =
+        only_error("title: Goed\ninitiative: alfa\nkind: les\nthemes: [mantelzorg]\nstakeholders: [inwoner]", "Tekst.");
     assert_eq!(d.message, "there is no initiative `alfa`");
     assert_eq!(d.suggestion.as_deref(), Some("did you mean `alpha`?"));
     assert_eq!(d.line, 3);
@@ -103,7 +111,8 @@ fn duplicate_slugs_name_both_files() {
 
 #[test]
 fn broken_links_and_anchors() {
-    let body = "Eerste regel.\n\nZie [x](@/lessons/alpha/tweee.md) en [y](@/initiatives/alpha.md#aanpakk).\n\n[z](#nergens)";
+    let body =
+        "Eerste regel.\n\nZie [x](@/lessons/alpha/tweee.md) en [y](@/initiatives/alpha.md#aanpakk).\n\n[z](#nergens)";
     let f = Fixture::valid();
     f.write("lessons/kapot.md", &lesson(GOOD_LESSON, body));
     let d = check(&f);
@@ -138,8 +147,17 @@ fn duplicate_key_and_missing_front_matter() {
 #[test]
 fn every_problem_in_one_run_with_exit_code_1() {
     let f = Fixture::valid();
-    f.write("lessons/a.md", &lesson("title: A\ninitiative: alpha\nkind: les\nthemes: [mantelzorgg]\nstakeholders: [inwoner]\ntheme: x", "Tekst."));
-    f.write("lessons/b.md", &lesson("title: B\ninitiative: gamma\nkind: tipp\nthemes: [preventie]\nstakeholders: [burger]", ""));
+    f.write(
+        "lessons/a.md",
+        &lesson(
+            "title: A\ninitiative: alpha\nkind: les\nthemes: [mantelzorgg]\nstakeholders: [inwoner]\ntheme: x",
+            "Tekst.",
+        ),
+    );
+    f.write(
+        "lessons/b.md",
+        &lesson("title: B\ninitiative: gamma\nkind: tipp\nthemes: [preventie]\nstakeholders: [burger]", ""),
+    );
     f.write("initiatives/c.md", "---\ntitle: C\n---\nTekst.\n");
     let d = check(&f);
     // a.md: unknown term, unknown field; b.md: kind, stakeholder, empty body; c.md: five missing fields
@@ -148,7 +166,10 @@ fn every_problem_in_one_run_with_exit_code_1() {
     assert_eq!(d.iter().filter(|x| x.file.ends_with("initiatives/c.md")).count(), 5, "{d:#?}");
     let (code, _, err) = f.run(&["check"]);
     assert_eq!(code, 1);
-    assert!(err.contains("lessons/a.md:5:10: error: unknown themes term `mantelzorgg` (did you mean `mantelzorg`?)"), "{err}");
+    assert!(
+        err.contains("lessons/a.md:5:10: error: unknown themes term `mantelzorgg` (did you mean `mantelzorg`?)"),
+        "{err}"
+    );
     assert!(err.contains("10 errors found"), "{err}");
 }
 
@@ -162,10 +183,16 @@ fn bom_crlf_and_unicode_titles_accepted() {
 #[test]
 fn machine_readable_formats() {
     let f = Fixture::valid();
-    f.write("lessons/a.md", &lesson("title: A\ninitiative: alpha\nkind: les\nthemes: [mantelzorgg]\nstakeholders: [inwoner]", "Tekst."));
+    f.write(
+        "lessons/a.md",
+        &lesson("title: A\ninitiative: alpha\nkind: les\nthemes: [mantelzorgg]\nstakeholders: [inwoner]", "Tekst."),
+    );
     let (code, out, _) = f.run(&["check", "--format", "github"]);
     assert_eq!(code, 1);
-    assert_eq!(out.trim(), "::error file=lessons/a.md,line=5,col=10::unknown themes term `mantelzorgg` (did you mean `mantelzorg`?)");
+    assert_eq!(
+        out.trim(),
+        "::error file=lessons/a.md,line=5,col=10::unknown themes term `mantelzorgg` (did you mean `mantelzorg`?)"
+    );
     let (_, out, _) = f.run(&["check", "--format", "json"]);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v[0]["file"], "lessons/a.md");

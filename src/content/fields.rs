@@ -109,8 +109,13 @@ impl<'a> FieldReader<'a> {
                 })
                 .collect(),
             other => {
-                let d = Diagnostic::new(self.file, f.line, f.col, format!("`{key}` must be a list, not {}", type_name(other)))
-                    .with_suggestion(format!("write it as `{key}: [{}]`", scalar_text(other).unwrap_or_default()));
+                let d = Diagnostic::new(
+                    self.file,
+                    f.line,
+                    f.col,
+                    format!("`{key}` must be a list, not {}", type_name(other)),
+                )
+                .with_suggestion(format!("write it as `{key}: [{}]`", scalar_text(other).unwrap_or_default()));
                 self.diags.push(d);
                 Vec::new()
             }
@@ -198,12 +203,19 @@ impl<'a> FieldReader<'a> {
         let f = self.get(key)?.clone();
         match &f.value {
             Value::Number(n) if n.as_u64().is_some_and(|y| (1800..=2200).contains(&y)) => Some(n.to_string()),
-            Value::String(s) if s.len() == 4 && s.parse::<u32>().is_ok_and(|y| (1800..=2200).contains(&y)) => Some(s.clone()),
+            Value::String(s) if s.len() == 4 && s.parse::<u32>().is_ok_and(|y| (1800..=2200).contains(&y)) => {
+                Some(s.clone())
+            }
             Value::String(s) if NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok() => Some(s.clone()),
             other => {
                 let shown = scalar_text(other).unwrap_or_else(|| type_name(other).into());
-                let d = Diagnostic::new(self.file, f.line, f.col, format!("`{key}` must be a year or a date, not `{shown}`"))
-                    .with_suggestion("write e.g. 2014 or 2013-04-10");
+                let d = Diagnostic::new(
+                    self.file,
+                    f.line,
+                    f.col,
+                    format!("`{key}` must be a year or a date, not `{shown}`"),
+                )
+                .with_suggestion("write e.g. 2014 or 2013-04-10");
                 self.diags.push(d);
                 None
             }
@@ -211,7 +223,12 @@ impl<'a> FieldReader<'a> {
     }
 
     /// A list of groups of fields, each read by `read` with its own allowed names.
-    fn groups<T>(&mut self, key: &str, allowed: &[&str], mut read: impl FnMut(&mut GroupReader) -> Option<T>) -> Vec<T> {
+    fn groups<T>(
+        &mut self,
+        key: &str,
+        allowed: &[&str],
+        mut read: impl FnMut(&mut GroupReader) -> Option<T>,
+    ) -> Vec<T> {
         let Some(f) = self.get(key).cloned() else { return Vec::new() };
         let Value::Array(items) = &f.value else {
             self.err(&f, format!("`{key}` must be a list of groups of fields, not {}", type_name(&f.value)));
@@ -302,7 +319,9 @@ impl GroupReader<'_> {
     fn number(&mut self, name: &str) -> Option<f64> {
         match self.item.get(name) {
             Some(Value::Number(n)) => n.as_f64(),
-            Some(Value::String(s)) if s.trim().replace(',', ".").parse::<f64>().is_ok() => s.trim().replace(',', ".").parse().ok(),
+            Some(Value::String(s)) if s.trim().replace(',', ".").parse::<f64>().is_ok() => {
+                s.trim().replace(',', ".").parse().ok()
+            }
             Some(v) => {
                 self.errors.push(format!("`{name}` in `{}` must be a number, not {}", self.key(), type_name(v)));
                 None
@@ -319,7 +338,8 @@ impl GroupReader<'_> {
         if u.starts_with("https://") || u.starts_with("http://") || u.starts_with("mailto:") {
             Some(u)
         } else {
-            self.errors.push(format!("`{name}` in `{}` must be a web address starting with https://, not `{u}`", self.key()));
+            self.errors
+                .push(format!("`{name}` in `{}` must be a web address starting with https://, not `{u}`", self.key()));
             None
         }
     }
@@ -337,7 +357,9 @@ impl GroupReader<'_> {
         };
         for k in map.keys() {
             if !self.allowed.contains(&k.as_str()) && !self.errors.iter().any(|e| e.contains(&format!("`{k}`"))) {
-                let hint = closest(k, self.allowed.iter().copied()).map(|s| format!(" (did you mean `{s}`?)")).unwrap_or_default();
+                let hint = closest(k, self.allowed.iter().copied())
+                    .map(|s| format!(" (did you mean `{s}`?)"))
+                    .unwrap_or_default();
                 self.errors.push(format!("unknown field `{k}` in `{}`{hint}", self.key()));
             }
         }

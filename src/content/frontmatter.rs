@@ -42,8 +42,9 @@ pub fn normalize(text: &str) -> String {
 pub fn split<'a>(file: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
     let first_end = text.find('\n').unwrap_or(text.len());
     if text[..first_end].trim_end() != "---" {
-        return Err(Diagnostic::new(file, 1, 1, "the file does not start with front matter")
-            .with_suggestion("begin the file with a line `---`, the fields, and another line `---`; `leernet new` writes a template"));
+        return Err(Diagnostic::new(file, 1, 1, "the file does not start with front matter").with_suggestion(
+            "begin the file with a line `---`, the fields, and another line `---`; `leernet new` writes a template",
+        ));
     }
     let mut offset = (first_end + 1).min(text.len());
     let yaml_start = offset;

@@ -5,7 +5,7 @@
 use super::fields::FieldReader;
 use super::frontmatter;
 use super::markdown::{self, slugify};
-use super::model::{Initiative, Kind, Lesson, Meta, EVIDENCE, PHASES};
+use super::model::{EVIDENCE, Initiative, Kind, Lesson, Meta, PHASES};
 use crate::config::{Config, Taxonomy};
 use crate::diagnostics::Diagnostic;
 use rayon::prelude::*;
@@ -13,8 +13,22 @@ use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
 pub const INITIATIVE_FIELDS: [&str; 16] = [
-    "title", "summary", "region", "themes", "stakeholders", "financing", "domains", "started", "phase",
-    "evidence", "organisations", "outcomes", "figures", "contact", "links", "last_reviewed",
+    "title",
+    "summary",
+    "region",
+    "themes",
+    "stakeholders",
+    "financing",
+    "domains",
+    "started",
+    "phase",
+    "evidence",
+    "organisations",
+    "outcomes",
+    "figures",
+    "contact",
+    "links",
+    "last_reviewed",
 ];
 pub const LESSON_FIELDS: [&str; 9] =
     ["title", "initiative", "kind", "themes", "stakeholders", "financing", "domains", "added", "source"];
@@ -55,9 +69,11 @@ pub fn discover(root: &Path) -> (Vec<SourceFile>, Vec<Diagnostic>) {
         if !dir.exists() {
             continue;
         }
-        let walker = WalkDir::new(&dir).follow_links(true).sort_by_file_name().into_iter().filter_entry(|e| {
-            e.depth() == 0 || !e.file_name().to_str().is_some_and(|n| n.starts_with('.'))
-        });
+        let walker = WalkDir::new(&dir)
+            .follow_links(true)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_str().is_some_and(|n| n.starts_with('.')));
         for entry in walker {
             let entry = match entry {
                 Ok(e) => e,
@@ -106,10 +122,17 @@ pub fn load_file(config: &Config, src: &SourceFile) -> (Loaded, Vec<Diagnostic>)
     let fail = |d: Diagnostic| (Loaded::Failed, vec![d]);
     match std::fs::metadata(path) {
         Ok(m) if m.len() > config.content.max_file_size => {
-            return fail(Diagnostic::file(path, format!(
-                "the file is {} bytes, more than the limit of {} bytes",
-                m.len(), config.content.max_file_size
-            )).with_suggestion("split it, or raise [content] max_file_size in config.toml"));
+            return fail(
+                Diagnostic::file(
+                    path,
+                    format!(
+                        "the file is {} bytes, more than the limit of {} bytes",
+                        m.len(),
+                        config.content.max_file_size
+                    ),
+                )
+                .with_suggestion("split it, or raise [content] max_file_size in config.toml"),
+            );
         }
         Ok(_) => {}
         Err(e) => return fail(Diagnostic::file(path, format!("cannot read: {e}"))),
@@ -119,15 +142,20 @@ pub fn load_file(config: &Config, src: &SourceFile) -> (Loaded, Vec<Diagnostic>)
         Err(e) => return fail(Diagnostic::file(path, format!("cannot read: {e}"))),
     };
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return fail(Diagnostic::file(path, "the file is empty").with_suggestion("`leernet new` writes a ready-to-fill file"));
+        return fail(
+            Diagnostic::file(path, "the file is empty").with_suggestion("`leernet new` writes a ready-to-fill file"),
+        );
     }
     let raw = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
             let off = e.utf8_error().valid_up_to();
-            let (line, col) = crate::diagnostics::line_col(std::str::from_utf8(&e.as_bytes()[..off]).unwrap_or(""), off);
-            return fail(Diagnostic::new(path, line, col, "the file is not UTF-8 text (binary data or another encoding)")
-                .with_suggestion("save the file as UTF-8"));
+            let (line, col) =
+                crate::diagnostics::line_col(std::str::from_utf8(&e.as_bytes()[..off]).unwrap_or(""), off);
+            return fail(
+                Diagnostic::new(path, line, col, "the file is not UTF-8 text (binary data or another encoding)")
+                    .with_suggestion("save the file as UTF-8"),
+            );
         }
     };
     if raw.contains('\0') {
@@ -161,11 +189,20 @@ pub fn load_file(config: &Config, src: &SourceFile) -> (Loaded, Vec<Diagnostic>)
         diags.push(Diagnostic::file(path, "the file name has no letters or digits to make a URL from; rename it"));
     }
     if split.body.trim().is_empty() {
-        diags.push(Diagnostic::new(path, split.body_first_line.saturating_sub(1).max(1), 1, "the body is empty")
-            .with_suggestion("write the text below the closing `---`"));
+        diags.push(
+            Diagnostic::new(path, split.body_first_line.saturating_sub(1).max(1), 1, "the body is empty")
+                .with_suggestion("write the text below the closing `---`"),
+        );
     }
     let body = markdown::render(&src.rel, split.body, split.body_first_line, config.content.trusted_html);
-    let meta = |title: String| Meta { slug: slug.clone(), source: src.rel.clone(), file: path.clone(), title, terms: terms.clone(), body };
+    let meta = |title: String| Meta {
+        slug: slug.clone(),
+        source: src.rel.clone(),
+        file: path.clone(),
+        title,
+        terms: terms.clone(),
+        body,
+    };
     let loaded = match src.section {
         Section::Initiatives => {
             let summary = r.text("summary");
@@ -181,8 +218,18 @@ pub fn load_file(config: &Config, src: &SourceFile) -> (Loaded, Vec<Diagnostic>)
             let last_reviewed = r.date("last_reviewed");
             match (title, summary, region) {
                 (Some(t), Some(summary), Some(region)) => Loaded::Initiative(Box::new(Initiative {
-                    meta: meta(t), summary, region, started, phase, evidence, organisations, outcomes, figures,
-                    contact, links, last_reviewed,
+                    meta: meta(t),
+                    summary,
+                    region,
+                    started,
+                    phase,
+                    evidence,
+                    organisations,
+                    outcomes,
+                    figures,
+                    contact,
+                    links,
+                    last_reviewed,
                 })),
                 _ => Loaded::Failed,
             }
@@ -195,7 +242,12 @@ pub fn load_file(config: &Config, src: &SourceFile) -> (Loaded, Vec<Diagnostic>)
             let source_ref = r.opt_text("source");
             match (title, initiative, kind) {
                 (Some(t), Some(initiative), Some(kind)) => Loaded::Lesson(Box::new(Lesson {
-                    meta: meta(t), initiative, initiative_line, kind, added, source_ref,
+                    meta: meta(t),
+                    initiative,
+                    initiative_line,
+                    kind,
+                    added,
+                    source_ref,
                 })),
                 _ => Loaded::Failed,
             }
@@ -210,7 +262,10 @@ pub fn load_file(config: &Config, src: &SourceFile) -> (Loaded, Vec<Diagnostic>)
 
 /// Line of a top-level `key:` in the front matter (1 when absent).
 fn r_line(text: &str, key: &str) -> usize {
-    text.lines().position(|l| l.starts_with(key) && l[key.len()..].trim_start().starts_with(':')).map(|i| i + 1).unwrap_or(1)
+    text.lines()
+        .position(|l| l.starts_with(key) && l[key.len()..].trim_start().starts_with(':'))
+        .map(|i| i + 1)
+        .unwrap_or(1)
 }
 
 /// Loads all files in parallel. Results come back in the order of `files`.

@@ -115,11 +115,13 @@ pub fn render(source: &str, body: &str, first_line: usize, trusted_html: bool) -
     for (ev, range) in Parser::new_ext(body, options()).into_offset_iter() {
         let ev = match ev {
             Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
-                let dest = link_dest(source, body, first_line, range.start, dest_url, &mut links, &mut needs_sanitizing);
+                let dest =
+                    link_dest(source, body, first_line, range.start, dest_url, &mut links, &mut needs_sanitizing);
                 Event::Start(Tag::Link { link_type, dest_url: dest, title, id })
             }
             Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
-                let dest = link_dest(source, body, first_line, range.start, dest_url, &mut links, &mut needs_sanitizing);
+                let dest =
+                    link_dest(source, body, first_line, range.start, dest_url, &mut links, &mut needs_sanitizing);
                 Event::Start(Tag::Image { link_type, dest_url: dest, title, id })
             }
             Event::Html(_) | Event::InlineHtml(_) => {
@@ -214,7 +216,8 @@ fn assign_heading_ids(events: &mut [Event]) -> Vec<String> {
             }
             if let Event::Start(Tag::Heading { level, classes, attrs, .. }) = &events[i] {
                 let (level, classes, attrs): (HeadingLevel, _, _) = (*level, classes.clone(), attrs.clone());
-                events[i] = Event::Start(Tag::Heading { level, id: Some(CowStr::from(unique.clone())), classes, attrs });
+                events[i] =
+                    Event::Start(Tag::Heading { level, id: Some(CowStr::from(unique.clone())), classes, attrs });
             }
             anchors.push(unique);
             i = j;

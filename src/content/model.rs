@@ -140,9 +140,6 @@ pub struct Site {
 
 impl Site {
     pub fn initiative(&self, slug: &str) -> Option<&Initiative> {
-        self.initiatives
-            .binary_search_by(|i| i.meta.slug.as_str().cmp(slug))
-            .ok()
-            .map(|i| &self.initiatives[i])
+        self.initiatives.binary_search_by(|i| i.meta.slug.as_str().cmp(slug)).ok().map(|i| &self.initiatives[i])
     }
 }

@@ -18,7 +18,12 @@ pub fn validate(initiatives: &[Initiative], lessons: &[Lesson], all_sources: &[S
     let initiative_slugs: Vec<&str> = initiatives.iter().map(|i| i.meta.slug.as_str()).collect();
     for l in lessons {
         if !initiative_slugs.contains(&l.initiative.as_str()) {
-            let mut d = Diagnostic::new(&l.meta.file, l.initiative_line, 1, format!("there is no initiative `{}`", l.initiative));
+            let mut d = Diagnostic::new(
+                &l.meta.file,
+                l.initiative_line,
+                1,
+                format!("there is no initiative `{}`", l.initiative),
+            );
             d = match closest(&l.initiative, initiative_slugs.iter().copied()) {
                 Some(s) => d.with_suggestion(format!("did you mean `{s}`?")),
                 None => d.with_suggestion("the initiative slug is its file name in initiatives/, without .md"),
@@ -34,7 +39,9 @@ pub fn validate(initiatives: &[Initiative], lessons: &[Lesson], all_sources: &[S
     for l in lessons {
         anchors.insert(&l.meta.source, &l.meta.body);
     }
-    let bodies = initiatives.iter().map(|i| (&i.meta.file, &i.meta.source, &i.meta.body))
+    let bodies = initiatives
+        .iter()
+        .map(|i| (&i.meta.file, &i.meta.source, &i.meta.body))
         .chain(lessons.iter().map(|l| (&l.meta.file, &l.meta.source, &l.meta.body)));
     for (file, source, body) in bodies {
         check_links(file, source, body, &anchors, all_sources, &mut diags);
@@ -42,14 +49,24 @@ pub fn validate(initiatives: &[Initiative], lessons: &[Lesson], all_sources: &[S
     diags
 }
 
-fn duplicate_slugs<'a>(items: impl Iterator<Item = (&'a String, &'a std::path::PathBuf)>, what: &str, diags: &mut Vec<Diagnostic>) {
+fn duplicate_slugs<'a>(
+    items: impl Iterator<Item = (&'a String, &'a std::path::PathBuf)>,
+    what: &str,
+    diags: &mut Vec<Diagnostic>,
+) {
     let mut seen: HashMap<&str, &Path> = HashMap::new();
     for (slug, file) in items {
         if let Some(first) = seen.get(slug.as_str()) {
-            diags.push(Diagnostic::file(file, format!(
-                "{what} slug `{slug}` is also used by {}; slugs come from file names and must be unique",
-                first.display()
-            )).with_suggestion("rename one of the two files"));
+            diags.push(
+                Diagnostic::file(
+                    file,
+                    format!(
+                        "{what} slug `{slug}` is also used by {}; slugs come from file names and must be unique",
+                        first.display()
+                    ),
+                )
+                .with_suggestion("rename one of the two files"),
+            );
         } else {
             seen.insert(slug, file);
         }
@@ -71,17 +88,25 @@ fn check_links(
                 continue; // the target exists but has errors of its own
             }
             let known = anchors.keys().copied();
-            let mut d = Diagnostic::new(file, link.line, link.col, format!("broken link: there is no content file `{target}`"));
+            let mut d =
+                Diagnostic::new(file, link.line, link.col, format!("broken link: there is no content file `{target}`"));
             d = match closest(target, known) {
                 Some(s) => d.with_suggestion(format!("did you mean `@/{s}`?")),
-                None => d.with_suggestion("link to another content file as `@/lessons/<file>.md` or `@/initiatives/<file>.md`"),
+                None => d.with_suggestion(
+                    "link to another content file as `@/lessons/<file>.md` or `@/initiatives/<file>.md`",
+                ),
             };
             diags.push(d);
             continue;
         };
         if let Some(a) = &link.anchor {
             if !a.is_empty() && !tbody.anchors.iter().any(|x| x == a) {
-                let mut d = Diagnostic::new(file, link.line, link.col, format!("broken link: `{target}` has no heading `#{a}`"));
+                let mut d = Diagnostic::new(
+                    file,
+                    link.line,
+                    link.col,
+                    format!("broken link: `{target}` has no heading `#{a}`"),
+                );
                 if let Some(s) = closest(a, tbody.anchors.iter().map(String::as_str)) {
                     d = d.with_suggestion(format!("did you mean `#{s}`?"));
                 }

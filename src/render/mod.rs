@@ -43,23 +43,29 @@ impl Theme {
     /// Sets what every page shares: site settings, interface strings, taxonomy overview.
     pub fn set_globals(&mut self, site: &Site, links: &Links) {
         let cfg = &site.config;
-        let taxonomies: Vec<_> = Taxonomy::ALL.iter().map(|&tax| {
-            serde_json::json!({
-                "field": tax.field(),
-                "name": views::taxonomy_name(&self.strings, tax),
-                "path": urls::taxonomy(tax),
-                "terms": links.terms[tax.index()].iter().map(|(slug, p)| {
-                    let term = cfg.term(tax, slug).expect("links come from the vocabulary");
-                    serde_json::json!({"slug": slug, "label": cfg.label(term), "path": urls::term(tax, slug),
-                        "initiative_count": p.initiatives.len(), "lesson_count": p.lessons.len()})
-                }).collect::<Vec<_>>(),
+        let taxonomies: Vec<_> = Taxonomy::ALL
+            .iter()
+            .map(|&tax| {
+                serde_json::json!({
+                    "field": tax.field(),
+                    "name": views::taxonomy_name(&self.strings, tax),
+                    "path": urls::taxonomy(tax),
+                    "terms": links.terms[tax.index()].iter().map(|(slug, p)| {
+                        let term = cfg.term(tax, slug).expect("links come from the vocabulary");
+                        serde_json::json!({"slug": slug, "label": cfg.label(term), "path": urls::term(tax, slug),
+                            "initiative_count": p.initiatives.len(), "lesson_count": p.lessons.len()})
+                    }).collect::<Vec<_>>(),
+                })
             })
-        }).collect();
+            .collect();
         let g = self.tera.global_context();
-        g.insert("site", &serde_json::json!({
-            "title": cfg.title, "description": cfg.description, "language": cfg.language, "base_url": cfg.base_url,
-            "initiative_count": site.initiatives.len(), "lesson_count": site.lessons.len(),
-        }));
+        g.insert(
+            "site",
+            &serde_json::json!({
+                "title": cfg.title, "description": cfg.description, "language": cfg.language, "base_url": cfg.base_url,
+                "initiative_count": site.initiatives.len(), "lesson_count": site.lessons.len(),
+            }),
+        );
         g.insert("t", &self.strings);
         g.insert("taxonomies", &taxonomies);
     }

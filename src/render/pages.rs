@@ -28,7 +28,15 @@ pub enum Page {
 impl Page {
     /// Every page of the site.
     pub fn all(site: &Site) -> Vec<Page> {
-        let mut pages = vec![Page::Home, Page::InitiativeList, Page::LessonList, Page::Matrix, Page::Glossary, Page::Search, Page::NotFound];
+        let mut pages = vec![
+            Page::Home,
+            Page::InitiativeList,
+            Page::LessonList,
+            Page::Matrix,
+            Page::Glossary,
+            Page::Search,
+            Page::NotFound,
+        ];
         pages.extend((0..site.initiatives.len()).map(Page::Initiative));
         pages.extend((0..site.lessons.len()).map(Page::Lesson));
         for tax in Taxonomy::ALL {
@@ -161,7 +169,13 @@ impl<'a> PageData<'a> {
             }
         }
         groups.sort_by_key(|g| g.0);
-        groups.into_iter().map(|(ii, ls)| InitiativeGroup { initiative: self.initiative_values[ii].clone(), lessons: self.lessons(&ls) }).collect()
+        groups
+            .into_iter()
+            .map(|(ii, ls)| InitiativeGroup {
+                initiative: self.initiative_values[ii].clone(),
+                lessons: self.lessons(&ls),
+            })
+            .collect()
     }
 
     /// The template context of one page.
@@ -192,8 +206,16 @@ impl<'a> PageData<'a> {
                     .by_kind
                     .iter()
                     .map(|(k, _)| {
-                        let ls: Vec<usize> = self.links.lessons_of[ii].iter().copied().filter(|&li| site.lessons[li].kind == *k).collect();
-                        KindGroup { kind: k.as_str(), label: tr(self.t, &format!("kinds_{}", k.as_str())), lessons: self.lessons(&ls) }
+                        let ls: Vec<usize> = self.links.lessons_of[ii]
+                            .iter()
+                            .copied()
+                            .filter(|&li| site.lessons[li].kind == *k)
+                            .collect();
+                        KindGroup {
+                            kind: k.as_str(),
+                            label: tr(self.t, &format!("kinds_{}", k.as_str())),
+                            lessons: self.lessons(&ls),
+                        }
                     })
                     .filter(|g| !g.lessons.is_empty())
                     .collect();
@@ -212,7 +234,15 @@ impl<'a> PageData<'a> {
             }
             Page::LessonList => {
                 c.insert("lessons", &self.lessons(&self.links.newest));
-                c.insert("kinds", &self.links.by_kind.iter().map(|(k, v)| (k.as_str(), tr(self.t, &format!("kinds_{}", k.as_str())), v.len())).collect::<Vec<_>>());
+                c.insert(
+                    "kinds",
+                    &self
+                        .links
+                        .by_kind
+                        .iter()
+                        .map(|(k, v)| (k.as_str(), tr(self.t, &format!("kinds_{}", k.as_str())), v.len()))
+                        .collect::<Vec<_>>(),
+                );
                 c.insert("page_title", &tr(self.t, "lessons"));
             }
             Page::Lesson(li) => {
@@ -221,7 +251,10 @@ impl<'a> PageData<'a> {
                 c.insert("terms", &self.views.lesson_terms[li]);
                 c.insert("related", &self.lessons(&self.links.related[li]));
                 c.insert("source", &l.source_ref);
-                c.insert("source_is_url", &l.source_ref.as_deref().is_some_and(|s| s.starts_with("http://") || s.starts_with("https://")));
+                c.insert(
+                    "source_is_url",
+                    &l.source_ref.as_deref().is_some_and(|s| s.starts_with("http://") || s.starts_with("https://")),
+                );
                 if let Ok(ii) = site.initiatives.binary_search_by(|i| i.meta.slug.cmp(&l.initiative)) {
                     c.insert("initiative", &self.initiative_values[ii]);
                 }
@@ -237,33 +270,49 @@ impl<'a> PageData<'a> {
                 let term = &site.config.terms(tax)[i];
                 let pages = &self.links.terms[tax.index()][i].1;
                 c.insert("taxonomy", &self.taxonomy(tax));
-                c.insert("term", &serde_json::json!({
-                    "slug": term.slug, "label": site.config.label(term), "description": term.description,
-                    "path": urls::term(tax, &term.slug),
-                }));
+                c.insert(
+                    "term",
+                    &serde_json::json!({
+                        "slug": term.slug, "label": site.config.label(term), "description": term.description,
+                        "path": urls::term(tax, &term.slug),
+                    }),
+                );
                 c.insert("initiatives", &self.initiatives(&pages.initiatives));
                 c.insert("lesson_groups", &self.by_initiative(&pages.lessons));
                 c.insert("lesson_count", &pages.lessons.len());
                 c.insert("page_title", site.config.label(term));
             }
             Page::Matrix => {
-                let tables: Vec<MatrixTable> = [Taxonomy::Themes, Taxonomy::Stakeholders].iter().map(|&tax| self.matrix(tax)).collect();
+                let tables: Vec<MatrixTable> =
+                    [Taxonomy::Themes, Taxonomy::Stakeholders].iter().map(|&tax| self.matrix(tax)).collect();
                 c.insert("tables", &tables);
-                let rows: Vec<_> = site.initiatives.iter().enumerate().map(|(ii, i)| serde_json::json!({
-                    "initiative": self.views.initiatives[ii],
-                    "terms": self.views.initiative_terms[ii],
-                    "figures": i.figures,
-                })).collect();
+                let rows: Vec<_> = site
+                    .initiatives
+                    .iter()
+                    .enumerate()
+                    .map(|(ii, i)| {
+                        serde_json::json!({
+                            "initiative": self.views.initiatives[ii],
+                            "terms": self.views.initiative_terms[ii],
+                            "figures": i.figures,
+                        })
+                    })
+                    .collect();
                 c.insert("comparison", &rows);
                 c.insert("page_title", &tr(self.t, "matrix"));
             }
             Page::Glossary => {
                 let mut g = site.config.glossary.clone();
                 g.sort_by_key(|e| e.term.to_lowercase());
-                let entries: Vec<_> = g.iter().map(|e| serde_json::json!({
-                    "id": crate::content::markdown::slugify(&e.term), "term": e.term, "expansion": e.expansion,
-                    "definition": e.definition, "en": e.en,
-                })).collect();
+                let entries: Vec<_> = g
+                    .iter()
+                    .map(|e| {
+                        serde_json::json!({
+                            "id": crate::content::markdown::slugify(&e.term), "term": e.term, "expansion": e.expansion,
+                            "definition": e.definition, "en": e.en,
+                        })
+                    })
+                    .collect();
                 c.insert("entries", &entries);
                 c.insert("page_title", &tr(self.t, "glossary"));
             }
@@ -283,14 +332,17 @@ impl<'a> PageData<'a> {
 
     fn taxonomy(&self, tax: Taxonomy) -> serde_json::Value {
         let cfg = &self.site.config;
-        let terms: Vec<_> = self.links.terms[tax.index()].iter().map(|(slug, pages)| {
-            let term = cfg.term(tax, slug).expect("links are built from the vocabulary");
-            serde_json::json!({
-                "slug": slug, "label": cfg.label(term), "description": term.description,
-                "path": urls::term(tax, slug),
-                "initiative_count": pages.initiatives.len(), "lesson_count": pages.lessons.len(),
+        let terms: Vec<_> = self.links.terms[tax.index()]
+            .iter()
+            .map(|(slug, pages)| {
+                let term = cfg.term(tax, slug).expect("links are built from the vocabulary");
+                serde_json::json!({
+                    "slug": slug, "label": cfg.label(term), "description": term.description,
+                    "path": urls::term(tax, slug),
+                    "initiative_count": pages.initiatives.len(), "lesson_count": pages.lessons.len(),
+                })
             })
-        }).collect();
+            .collect();
         serde_json::json!({
             "field": tax.field(), "name": views::taxonomy_name(self.t, tax), "path": urls::taxonomy(tax),
             "intro": tr(self.t, &format!("tax_{}_intro", tax.field())), "terms": terms,
@@ -299,17 +351,38 @@ impl<'a> PageData<'a> {
 
     fn matrix(&self, tax: Taxonomy) -> MatrixTable {
         let site = self.site;
-        let columns: Vec<views::TermRef> = site.config.terms(tax).iter().map(|term| views::TermRef {
-            slug: term.slug.clone(), label: site.config.label(term).to_string(), path: urls::term(tax, &term.slug),
-        }).collect();
-        let rows = site.initiatives.iter().enumerate().map(|(ii, init)| MatrixRow {
-            initiative: self.initiative_values[ii].clone(),
-            cells: columns.iter().map(|col| MatrixCell {
-                count: self.links.cell(site, ii, tax, &col.slug).len(),
-                own: init.meta.terms[tax.index()].contains(&col.slug),
-                path: format!("{}#i-{}", col.path, init.meta.slug),
-            }).collect(),
-        }).collect();
-        MatrixTable { field: tax.field(), name: views::taxonomy_name(self.t, tax), columns, rows, caption: tr(self.t, &format!("matrix_caption_{}", tax.field())) }
+        let columns: Vec<views::TermRef> = site
+            .config
+            .terms(tax)
+            .iter()
+            .map(|term| views::TermRef {
+                slug: term.slug.clone(),
+                label: site.config.label(term).to_string(),
+                path: urls::term(tax, &term.slug),
+            })
+            .collect();
+        let rows = site
+            .initiatives
+            .iter()
+            .enumerate()
+            .map(|(ii, init)| MatrixRow {
+                initiative: self.initiative_values[ii].clone(),
+                cells: columns
+                    .iter()
+                    .map(|col| MatrixCell {
+                        count: self.links.cell(site, ii, tax, &col.slug).len(),
+                        own: init.meta.terms[tax.index()].contains(&col.slug),
+                        path: format!("{}#i-{}", col.path, init.meta.slug),
+                    })
+                    .collect(),
+            })
+            .collect();
+        MatrixTable {
+            field: tax.field(),
+            name: views::taxonomy_name(self.t, tax),
+            columns,
+            rows,
+            caption: tr(self.t, &format!("matrix_caption_{}", tax.field())),
+        }
     }
 }

@@ -30,7 +30,8 @@ pub fn merged_files(builtin: &Dir<'static>, site_dir: &Path) -> Result<BTreeMap<
             let Some(rel) = rel.to_str() else {
                 return Err(Diagnostic::file(entry.path(), "the file name is not valid UTF-8"));
             };
-            let bytes = std::fs::read(entry.path()).map_err(|e| Diagnostic::file(entry.path(), format!("cannot read: {e}")))?;
+            let bytes =
+                std::fs::read(entry.path()).map_err(|e| Diagnostic::file(entry.path(), format!("cannot read: {e}")))?;
             files.insert(rel.replace('\\', "/"), bytes);
         }
     }

@@ -121,7 +121,13 @@ mod tests {
         let mut m = HashMap::new();
         m.insert("lessons/a/x.md".to_string(), "lessen/x/".to_string());
         let h = r#"<a href="@/lessons/a/x.md#aanpak">x</a> <a href="https://e.nl">e</a>"#;
-        assert_eq!(resolve_body(h, "/", false, &m), r#"<a href="/lessen/x/#aanpak">x</a> <a href="https://e.nl">e</a>"#);
-        assert_eq!(resolve_body(h, "../../", true, &m), r#"<a href="../../lessen/x/index.html#aanpak">x</a> <a href="https://e.nl">e</a>"#);
+        assert_eq!(
+            resolve_body(h, "/", false, &m),
+            r#"<a href="/lessen/x/#aanpak">x</a> <a href="https://e.nl">e</a>"#
+        );
+        assert_eq!(
+            resolve_body(h, "../../", true, &m),
+            r#"<a href="../../lessen/x/index.html#aanpak">x</a> <a href="https://e.nl">e</a>"#
+        );
     }
 }

@@ -96,7 +96,11 @@ pub fn term_groups(config: &Config, t: &Strings, terms: &[Vec<String>; 4]) -> Ve
             terms: terms[tax.index()]
                 .iter()
                 .filter_map(|s| config.term(tax, s))
-                .map(|term| TermRef { slug: term.slug.clone(), label: config.label(term).to_string(), path: urls::term(tax, &term.slug) })
+                .map(|term| TermRef {
+                    slug: term.slug.clone(),
+                    label: config.label(term).to_string(),
+                    path: urls::term(tax, &term.slug),
+                })
                 .collect(),
         })
         .collect()
@@ -119,7 +123,8 @@ fn lesson_card(site: &Site, t: &Strings, l: &Lesson) -> LessonCard {
 }
 
 fn initiative_card(t: &Strings, i: &Initiative, lesson_count: usize) -> InitiativeCard {
-    let label = |prefix: &str, v: &Option<String>| v.as_ref().map(|v| tr(t, &format!("{prefix}_{v}"))).unwrap_or_default();
+    let label =
+        |prefix: &str, v: &Option<String>| v.as_ref().map(|v| tr(t, &format!("{prefix}_{v}"))).unwrap_or_default();
     InitiativeCard {
         slug: i.meta.slug.clone(),
         title: i.meta.title.clone(),
@@ -141,7 +146,12 @@ impl Views {
         let c = &site.config;
         Views {
             lessons: site.lessons.par_iter().map(|l| lesson_card(site, t, l)).collect(),
-            initiatives: site.initiatives.iter().enumerate().map(|(ii, i)| initiative_card(t, i, links.lessons_of[ii].len())).collect(),
+            initiatives: site
+                .initiatives
+                .iter()
+                .enumerate()
+                .map(|(ii, i)| initiative_card(t, i, links.lessons_of[ii].len()))
+                .collect(),
             lesson_terms: site.lessons.par_iter().map(|l| term_groups(c, t, &l.meta.terms)).collect(),
             initiative_terms: site.initiatives.iter().map(|i| term_groups(c, t, &i.meta.terms)).collect(),
         }

@@ -13,13 +13,17 @@ fn plain(text: &str) -> String {
 
 pub fn files(language: &str, docs: &[Doc]) -> Vec<OutFile> {
     let lang = elasticlunr::lang::from_code(elasticlunr_code(language)).expect("the du feature is enabled");
-    let mut index = elasticlunr::IndexBuilder::with_language(lang).add_fields(["title", "body"]).save_docs(false).build();
+    let mut index =
+        elasticlunr::IndexBuilder::with_language(lang).add_fields(["title", "body"]).save_docs(false).build();
     for (id, d) in docs.iter().enumerate() {
         index.add_doc(&id.to_string(), [plain(&d.title), plain(&d.body)]);
     }
     let json = index.to_json();
     vec![
-        OutFile { path: format!("search_index.{language}.js"), bytes: format!("window.leernetElasticlunrIndex={json};\n").into_bytes() },
+        OutFile {
+            path: format!("search_index.{language}.js"),
+            bytes: format!("window.leernetElasticlunrIndex={json};\n").into_bytes(),
+        },
         OutFile { path: format!("search_index.{language}.json"), bytes: json.into_bytes() },
     ]
 }

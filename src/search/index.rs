@@ -62,26 +62,37 @@ fn term_indices(site: &Site, meta: &model::Meta) -> [Vec<u32>; 4] {
 /// Initiatives first, then lessons, both in slug order; a document's id is its position.
 pub fn documents(site: &Site, t: &Strings) -> Vec<Doc> {
     let kind_index = |k: &str| Kind::NAMES.iter().position(|n| *n == k).unwrap_or(Kind::NAMES.len()) as u32;
-    let mut docs: Vec<Doc> = site.initiatives.par_iter().enumerate().map(|(ii, i)| {
-        let [a, b, c, d] = term_indices(site, &i.meta);
-        Doc {
-            title: i.meta.title.clone(),
-            body: format!("{} {} {} {}", i.summary, i.region, i.meta.body.text, term_labels(site, &i.meta)),
-            path: urls::initiative(&i.meta.slug),
-            kind: "initiatief",
-            initiative: i.meta.slug.clone(),
-            initiative_title: i.meta.title.clone(),
-            teaser: teaser(&i.summary, 200),
-            facets: [a, b, c, d, vec![kind_index("initiatief")], vec![ii as u32]],
-        }
-    }).collect();
+    let mut docs: Vec<Doc> = site
+        .initiatives
+        .par_iter()
+        .enumerate()
+        .map(|(ii, i)| {
+            let [a, b, c, d] = term_indices(site, &i.meta);
+            Doc {
+                title: i.meta.title.clone(),
+                body: format!("{} {} {} {}", i.summary, i.region, i.meta.body.text, term_labels(site, &i.meta)),
+                path: urls::initiative(&i.meta.slug),
+                kind: "initiatief",
+                initiative: i.meta.slug.clone(),
+                initiative_title: i.meta.title.clone(),
+                teaser: teaser(&i.summary, 200),
+                facets: [a, b, c, d, vec![kind_index("initiatief")], vec![ii as u32]],
+            }
+        })
+        .collect();
     docs.par_extend(site.lessons.par_iter().map(|l| {
         let [a, b, c, d] = term_indices(site, &l.meta);
         let init = site.initiatives.binary_search_by(|i| i.meta.slug.cmp(&l.initiative)).ok();
         let init_title = init.map(|ii| site.initiatives[ii].meta.title.clone()).unwrap_or_default();
         Doc {
             title: l.meta.title.clone(),
-            body: format!("{} {} {} {}", l.meta.body.text, init_title, tr(t, &format!("kind_{}", l.kind.as_str())), term_labels(site, &l.meta)),
+            body: format!(
+                "{} {} {} {}",
+                l.meta.body.text,
+                init_title,
+                tr(t, &format!("kind_{}", l.kind.as_str())),
+                term_labels(site, &l.meta)
+            ),
             path: urls::lesson(&l.meta.slug),
             kind: l.kind.as_str(),
             initiative: l.initiative.clone(),
@@ -254,9 +265,14 @@ fn facets(site: &Site, t: &Strings) -> Vec<serde_json::Value> {
         "name": tr(t, &format!("tax_{}", tax.field())),
         "values": cfg.terms(tax).iter().map(|term| serde_json::json!({"slug": term.slug, "label": cfg.label(term)})).collect::<Vec<_>>(),
     })).collect();
-    let kinds: Vec<_> = Kind::NAMES.iter().chain(["initiatief"].iter()).map(|k| serde_json::json!({"slug": k, "label": tr(t, &format!("kind_{k}"))})).collect();
+    let kinds: Vec<_> = Kind::NAMES
+        .iter()
+        .chain(["initiatief"].iter())
+        .map(|k| serde_json::json!({"slug": k, "label": tr(t, &format!("kind_{k}"))}))
+        .collect();
     out.push(serde_json::json!({"param": "soort", "name": tr(t, "facet_soort"), "values": kinds}));
-    let inits: Vec<_> = site.initiatives.iter().map(|i| serde_json::json!({"slug": i.meta.slug, "label": i.meta.title})).collect();
+    let inits: Vec<_> =
+        site.initiatives.iter().map(|i| serde_json::json!({"slug": i.meta.slug, "label": i.meta.title})).collect();
     out.push(serde_json::json!({"param": "initiatief", "name": tr(t, "facet_initiatief"), "values": inits}));
     out
 }

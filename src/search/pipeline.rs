@@ -10,15 +10,13 @@ use unicode_normalization::UnicodeNormalization;
 
 /// elasticlunr-rs's Dutch stop-word list (`du`), which the elasticlunr export uses too.
 pub const STOP_WORDS: &[&str] = &[
-    "aan", "al", "alles", "als", "altijd", "andere", "ben", "bij", "daar", "dan", "dat", "de",
-    "der", "deze", "die", "dit", "doch", "doen", "door", "dus", "een", "eens", "en", "er", "ge",
-    "geen", "geweest", "haar", "had", "heb", "hebben", "heeft", "hem", "het", "hier", "hij", "hoe",
-    "hun", "iemand", "iets", "ik", "in", "is", "ja", "je", "kan", "kon", "kunnen", "maar", "me",
-    "meer", "men", "met", "mij", "mijn", "moet", "na", "naar", "niet", "niets", "nog", "nu", "of",
-    "om", "omdat", "onder", "ons", "ook", "op", "over", "reeds", "te", "tegen", "toch", "toen",
-    "tot", "u", "uit", "uw", "van", "veel", "voor", "want", "waren", "was", "wat", "werd", "wezen",
-    "wie", "wil", "worden", "wordt", "zal", "ze", "zelf", "zich", "zij", "zijn", "zo", "zonder",
-    "zou",
+    "aan", "al", "alles", "als", "altijd", "andere", "ben", "bij", "daar", "dan", "dat", "de", "der", "deze", "die",
+    "dit", "doch", "doen", "door", "dus", "een", "eens", "en", "er", "ge", "geen", "geweest", "haar", "had", "heb",
+    "hebben", "heeft", "hem", "het", "hier", "hij", "hoe", "hun", "iemand", "iets", "ik", "in", "is", "ja", "je",
+    "kan", "kon", "kunnen", "maar", "me", "meer", "men", "met", "mij", "mijn", "moet", "na", "naar", "niet", "niets",
+    "nog", "nu", "of", "om", "omdat", "onder", "ons", "ook", "op", "over", "reeds", "te", "tegen", "toch", "toen",
+    "tot", "u", "uit", "uw", "van", "veel", "voor", "want", "waren", "was", "wat", "werd", "wezen", "wie", "wil",
+    "worden", "wordt", "zal", "ze", "zelf", "zich", "zij", "zijn", "zo", "zonder", "zou",
 ];
 
 /// elasticlunr's language code for the site (Dutch is `du` there, not `nl`). The content is
@@ -57,7 +55,11 @@ impl Pipeline {
     /// The index term of one folded token, or `None` for a stop word.
     pub fn term(&mut self, token: &str) -> Option<&str> {
         if !self.cache.contains_key(token) {
-            let v = if STOP_WORDS.binary_search(&token).is_ok() { None } else { Some(self.stemmer.stem(token).into_owned()) };
+            let v = if STOP_WORDS.binary_search(&token).is_ok() {
+                None
+            } else {
+                Some(self.stemmer.stem(token).into_owned())
+            };
             self.cache.insert(token.to_string(), v);
         }
         self.cache[token].as_deref()

@@ -48,7 +48,11 @@ pub fn check_links(out: &Path, base_path: Option<&str>) -> (Vec<String>, usize) 
         links.extend(attr_values(&html, "src"));
         for link in links {
             let link = link.replace("&amp;", "&");
-            if link.starts_with("http://") || link.starts_with("https://") || link.starts_with("mailto:") || link.starts_with("tel:") {
+            if link.starts_with("http://")
+                || link.starts_with("https://")
+                || link.starts_with("mailto:")
+                || link.starts_with("tel:")
+            {
                 continue;
             }
             checked += 1;

@@ -99,7 +99,11 @@ pub fn run_bin(root: &Path, args: &[&str]) -> (i32, String, String) {
         .args(args)
         .output()
         .expect("run leernet");
-    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
 
 /// A lesson file with the given front matter lines and body.
@@ -107,4 +111,5 @@ pub fn lesson(front: &str, body: &str) -> String {
     format!("---\n{front}\n---\n{body}\n")
 }
 
-pub const GOOD_LESSON: &str = "title: Goed\ninitiative: alpha\nkind: les\nthemes: [mantelzorg]\nstakeholders: [inwoner]";
+pub const GOOD_LESSON: &str =
+    "title: Goed\ninitiative: alpha\nkind: les\nthemes: [mantelzorg]\nstakeholders: [inwoner]";
