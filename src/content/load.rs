@@ -69,12 +69,8 @@ pub fn discover(root: &Path) -> (Vec<SourceFile>, Vec<Diagnostic>) {
         if !dir.exists() {
             continue;
         }
-        let walker = WalkDir::new(&dir)
-            .follow_links(true)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_str().is_some_and(|n| n.starts_with('.')));
-        for entry in walker {
+        let mut walker = WalkDir::new(&dir).follow_links(true).sort_by_file_name().into_iter();
+        while let Some(entry) = walker.next() {
             let entry = match entry {
                 Ok(e) => e,
                 Err(e) => {
@@ -89,12 +85,17 @@ pub fn discover(root: &Path) -> (Vec<SourceFile>, Vec<Diagnostic>) {
                 }
             };
             let path = entry.path();
-            if entry.path_is_symlink() {
-                let inside = path.canonicalize().map(|c| c.starts_with(&canon_root)).unwrap_or(false);
-                if !inside {
-                    diags.push(Diagnostic::file(path, "symbolic link to a place outside the site root; not followed"));
-                    continue;
+            let hidden = entry.depth() > 0 && entry.file_name().to_str().is_some_and(|n| n.starts_with('.'));
+            let outside =
+                entry.path_is_symlink() && !path.canonicalize().map(|c| c.starts_with(&canon_root)).unwrap_or(false);
+            if outside {
+                diags.push(Diagnostic::file(path, "symbolic link to a place outside the site root; not followed"));
+            }
+            if hidden || outside {
+                if entry.file_type().is_dir() {
+                    walker.skip_current_dir();
                 }
+                continue;
             }
             if !entry.file_type().is_file() || path.extension().is_none_or(|x| x != "md") {
                 continue;

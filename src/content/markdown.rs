@@ -177,12 +177,54 @@ fn link_dest<'a>(
         links.push(LinkRef { target, anchor, line: l + first_line - 1, col: c });
         return rewritten.map(CowStr::from).unwrap_or(dest);
     }
-    if let Some(s) = scheme(dest.trim()) {
-        if !SAFE_SCHEMES.contains(&s.to_ascii_lowercase().as_str()) {
-            *needs_sanitizing = true;
-        }
+    if looks_like_script_url(&dest) {
+        return CowStr::from("#");
+    }
+    if !is_plain_url(&dest) {
+        *needs_sanitizing = true;
     }
     dest
+}
+
+/// `javascript:`, `vbscript:` or `data:` even when hidden behind spaces, control characters or
+/// percent-encoding. Harmless in browsers once encoded, but never worth keeping.
+fn looks_like_script_url(dest: &str) -> bool {
+    let head: String = dest.chars().take(64).collect();
+    let decoded = percent_decode(&head).to_ascii_lowercase();
+    let squeezed: String = decoded.chars().filter(|c| !c.is_ascii_whitespace() && !c.is_control()).collect();
+    ["javascript:", "vbscript:", "data:"].iter().any(|s| squeezed.starts_with(s))
+}
+
+fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' && i + 2 < b.len() {
+            let hex = |c: u8| (c as char).to_digit(16);
+            if let (Some(h), Some(l)) = (hex(b[i + 1]), hex(b[i + 2])) {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Whether a link target can be written without sanitising: a relative URL, or one with a
+/// scheme from `SAFE_SCHEMES`. Browsers ignore tabs, newlines and leading control characters in
+/// URLs (`java\tscript:`), so those are removed before the scheme is read; anything unusual
+/// goes to ammonia, which knows the rules.
+fn is_plain_url(dest: &str) -> bool {
+    let squeezed: String = dest.chars().filter(|c| !c.is_ascii_whitespace() && !c.is_control()).collect();
+    let before_path = squeezed.split(['/', '?', '#']).next().unwrap_or("");
+    match before_path.find(':') {
+        None => true,
+        Some(_) => scheme(&squeezed).is_some_and(|s| SAFE_SCHEMES.contains(&s.to_ascii_lowercase().as_str())),
+    }
 }
 
 /// Gives every heading an id (its own `{#id}` or a slug of its text, made unique) and returns
@@ -265,6 +307,31 @@ mod tests {
         assert!(b.html.contains("<table>"));
         assert!(b.html.contains("footnote-reference"));
         assert!(b.text.contains("Tekst"));
+    }
+
+    #[test]
+    fn hidden_javascript_urls_are_caught() {
+        for md in [
+            "[x](java&#x09;script:alert(1))",
+            "[x](&#x20;javascript:alert(1))",
+            "[x]( JAVASCRIPT:alert(1))",
+            "<javascript:alert(1)>",
+            "![i](data:text/html;base64,PHNjcmlwdD4=)",
+            "[x](vbscript:msgbox)",
+        ] {
+            let b = render("l.md", md, 1, false);
+            // What a browser would see: it drops tabs and newlines inside URLs (a percent-encoded
+            // `%09` is kept, making the URL relative and harmless).
+            let seen = b.html.to_lowercase().replace(['\t', '\n', '\r'], "");
+            for attr in ["href=\"", "src=\""] {
+                for part in seen.split(attr).skip(1) {
+                    let url = &part[..part.find('"').unwrap_or(part.len())];
+                    assert!(!looks_like_script_url(url), "{md} -> {}", b.html);
+                }
+            }
+        }
+        assert!(is_plain_url("https://a.nl/x:y") && is_plain_url("../x.md") && is_plain_url("mailto:a@b.nl"));
+        assert!(!is_plain_url("javascript:x") && !is_plain_url("java\tscript:x"));
     }
 
     #[test]

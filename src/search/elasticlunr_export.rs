@@ -22,7 +22,8 @@ pub fn files(language: &str, docs: &[Doc]) -> Vec<OutFile> {
     vec![
         OutFile {
             path: format!("search_index.{language}.js"),
-            bytes: format!("window.leernetElasticlunrIndex={json};\n").into_bytes(),
+            bytes: format!("window.leernetElasticlunrIndex={};\n", super::index::script_safe(json.clone()))
+                .into_bytes(),
         },
         OutFile { path: format!("search_index.{language}.json"), bytes: json.into_bytes() },
     ]

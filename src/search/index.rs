@@ -194,7 +194,7 @@ impl Index {
                 let list: Vec<_> = chunk.iter().map(|d| serde_json::json!({
                     "t": d.title, "u": d.path, "k": d.kind, "i": d.initiative, "n": d.initiative_title, "s": d.teaser, "f": d.facets,
                 })).collect();
-                OutFile { path: format!("search/d-{n}.js"), bytes: format!("leernetSearch.docs({n},{});\n", serde_json::Value::from(list)).into_bytes() }
+                OutFile { path: format!("search/d-{n}.js"), bytes: format!("leernetSearch.docs({n},{});\n", script_safe(serde_json::Value::from(list).to_string())).into_bytes() }
             })
             .collect();
         let doc_files: Vec<String> = chunks.iter().map(|f| f.path.clone()).collect();
@@ -214,7 +214,8 @@ impl Index {
         };
         files.push(OutFile {
             path: "search/meta.js".into(),
-            bytes: format!("leernetSearch.meta({});\n", serde_json::to_string(&meta).expect("plain data")).into_bytes(),
+            bytes: format!("leernetSearch.meta({});\n", script_safe(serde_json::to_string(&meta).expect("plain data")))
+                .into_bytes(),
         });
         files
     }
@@ -236,7 +237,21 @@ struct SearchMeta<'a> {
 }
 
 fn json(s: &str) -> String {
-    serde_json::to_string(s).expect("strings serialise")
+    script_safe(serde_json::to_string(s).expect("strings serialise"))
+}
+
+/// JSON that is also safe inside any script context: `<`, `>`, `&` and the JavaScript line
+/// separators are written as escapes (they can only occur inside JSON strings), so a title like
+/// `</script><script>…` stays text wherever the data ends up.
+pub fn script_safe(json: String) -> String {
+    if !json.contains(['<', '>', '&', '\u{2028}', '\u{2029}']) {
+        return json;
+    }
+    json.replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+        .replace('\u{2028}', "\\u2028")
+        .replace('\u{2029}', "\\u2029")
 }
 
 /// The shard a term belongs to: its first `PREFIX` characters.
