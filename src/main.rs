@@ -44,6 +44,9 @@ enum Command {
         /// Relative links ending in index.html, for use from a folder or file://.
         #[arg(long)]
         portable: bool,
+        /// Also write the portable site as one zip file to hand out (implies --portable).
+        #[arg(long, value_name = "FILE")]
+        zip: Option<PathBuf>,
     },
     /// Print `token<TAB>term` for every word of standard input, as the search index sees it
     /// (term empty for a stop word). Used to test the browser client against the index.
@@ -133,8 +136,8 @@ fn main() -> ExitCode {
                 ExitCode::from(1)
             }
         }
-        Command::Build { output, base_url, portable } => {
-            let opts = BuildOptions { root: root.clone(), output, base_url, portable };
+        Command::Build { output, base_url, portable, zip } => {
+            let opts = BuildOptions { root: root.clone(), output, base_url, portable, zip };
             match site::build(&opts) {
                 Ok(r) => {
                     for n in &r.notes {

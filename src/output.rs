@@ -116,6 +116,43 @@ pub fn write_tree(dir: &Path, files: &[OutFile]) -> io::Result<()> {
     files.par_iter().try_for_each(|f| std::fs::write(dir.join(&f.path), &f.bytes))
 }
 
+/// Writes `files` as one zip archive under a top folder `top/`, atomically (temporary file,
+/// then rename). Entries are sorted and carry a fixed timestamp, so the same site gives the same
+/// archive byte for byte.
+pub fn write_zip(path: &Path, top: &str, files: &[OutFile]) -> io::Result<()> {
+    use std::io::Write;
+    let path = absolute(path);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent)?;
+    }
+    let tmp = path.with_file_name(format!(
+        ".{}.leernet-zip-{}",
+        path.file_name().unwrap_or_default().to_string_lossy(),
+        std::process::id()
+    ));
+    let result = (|| {
+        let mut zip = zip::ZipWriter::new(std::io::BufWriter::new(std::fs::File::create(&tmp)?));
+        let opts = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated)
+            .last_modified_time(zip::DateTime::default())
+            .unix_permissions(0o644);
+        let mut sorted: Vec<&OutFile> = files.iter().collect();
+        sorted.sort_by(|a, b| a.path.cmp(&b.path));
+        for f in sorted {
+            zip.start_file(format!("{top}/{}", f.path), opts).map_err(io::Error::other)?;
+            zip.write_all(&f.bytes)?;
+        }
+        zip.finish().map_err(io::Error::other)?.flush()
+    })();
+    match result {
+        Ok(()) => std::fs::rename(&tmp, &path),
+        Err(e) => {
+            let _ = std::fs::remove_file(&tmp);
+            Err(e)
+        }
+    }
+}
+
 fn swap_in(new: &Path, out: &Path) -> io::Result<()> {
     if !out.exists() {
         return std::fs::rename(new, out);

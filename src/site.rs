@@ -21,8 +21,10 @@ pub struct BuildOptions {
     /// Defaults to `<root>/public`.
     pub output: Option<PathBuf>,
     pub base_url: Option<String>,
-    /// Overrides `portable` from config.toml when `Some(true)`.
+    /// Relative links for use from a folder; overrides `portable = false` in config.toml.
     pub portable: bool,
+    /// Also write the (portable) site as one zip archive here.
+    pub zip: Option<PathBuf>,
 }
 
 /// What a build did.
@@ -42,7 +44,7 @@ pub fn load_config(opts: &BuildOptions) -> Result<Config, Vec<Diagnostic>> {
     if let Some(b) = &opts.base_url {
         config.base_url = b.trim_end_matches('/').to_string();
     }
-    if opts.portable {
+    if opts.portable || opts.zip.is_some() {
         config.portable = true;
     }
     Ok(config)
@@ -91,8 +93,26 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
     output::check_output_dir(&opts.root, &out).map_err(|d| vec![d])?;
     let site = load(opts)?;
     let (files, notes) = render_site(&site)?;
+    if let Some(zip) = &opts.zip {
+        if output::absolute(zip).starts_with(output::absolute(&out)) {
+            return Err(vec![Diagnostic::file(
+                zip,
+                "the zip file cannot lie inside the output folder, which is replaced on every build",
+            )]);
+        }
+    }
     output::write_atomic(&out, &files)
         .map_err(|e| vec![Diagnostic::file(&out, format!("cannot write the output folder: {e}"))])?;
+    let mut notes = notes;
+    if let Some(zip) = &opts.zip {
+        let top = zip.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "site".into());
+        output::write_zip(zip, &top, &files)
+            .map_err(|e| vec![Diagnostic::file(zip, format!("cannot write the zip file: {e}"))])?;
+        notes.push(format!(
+            "portable site also written to {} (unpacks into {top}/; open {top}/index.html)",
+            zip.display()
+        ));
+    }
     Ok(BuildReport {
         output: out,
         pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),

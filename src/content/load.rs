@@ -138,10 +138,17 @@ pub fn load_file(config: &Config, src: &SourceFile) -> (Loaded, Vec<Diagnostic>)
         Ok(_) => {}
         Err(e) => return fail(Diagnostic::file(path, format!("cannot read: {e}"))),
     }
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
-        Err(e) => return fail(Diagnostic::file(path, format!("cannot read: {e}"))),
-    };
+    match std::fs::read(path) {
+        Ok(bytes) => parse_file(config, src, bytes),
+        Err(e) => fail(Diagnostic::file(path, format!("cannot read: {e}"))),
+    }
+}
+
+/// Checks and converts the bytes of one content file (no file-system access: what the fuzz
+/// targets call).
+pub fn parse_file(config: &Config, src: &SourceFile, bytes: Vec<u8>) -> (Loaded, Vec<Diagnostic>) {
+    let path = &src.path;
+    let fail = |d: Diagnostic| (Loaded::Failed, vec![d]);
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return fail(
             Diagnostic::file(path, "the file is empty").with_suggestion("`leernet new` writes a ready-to-fill file"),

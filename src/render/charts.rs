@@ -21,9 +21,9 @@ const ROW_H: f64 = 22.0;
 const NAME_H: f64 = 20.0;
 const GAP: f64 = 14.0;
 const FONT: f64 = 14.0;
-/// Fill of the "before" bars (contrast 5.7:1 against white).
+/// Fill of the "before" bars (contrast 5.8:1 against white).
 pub const BEFORE_COLOUR: &str = "#656565";
-/// Fill of the "after" bars (contrast 6.6:1 against white).
+/// Fill of the "after" bars (contrast 6.5:1 against white).
 pub const AFTER_COLOUR: &str = "#1d5fa6";
 /// Longest measure name drawn as a row label; the description always has the full name.
 const MAX_NAME: usize = 52;
@@ -155,7 +155,8 @@ pub fn outcome_chart_with_id(outcomes: &[Outcome], t: &Strings, lang: &str, id_p
         let values = [o.before, o.after];
         let scale = values.iter().copied().filter(|v| v.is_finite()).fold(0.0_f64, f64::max);
         let unit = o.unit.trim();
-        let name = if unit.is_empty() { o.measure.trim().to_string() } else { format!("{} ({unit})", o.measure.trim()) };
+        let name =
+            if unit.is_empty() { o.measure.trim().to_string() } else { format!("{} ({unit})", o.measure.trim()) };
         let _ = write!(
             s,
             r#"<g class="outcome"><text x="0" y="{:.1}" font-weight="600" fill="currentColor">{}</text>"#,
@@ -201,12 +202,12 @@ mod tests {
     use super::*;
 
     fn strings(lang: &str) -> Strings {
-        let (b, a, c) = if lang == "en" {
-            ("Before", "After", "Measured outcomes")
-        } else {
-            ("Voor", "Na", "Gemeten resultaten")
-        };
-        [("before", b), ("after", a), ("outcomes_caption", c)].iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+        let (b, a, c) =
+            if lang == "en" { ("Before", "After", "Measured outcomes") } else { ("Voor", "Na", "Gemeten resultaten") };
+        [("before", b), ("after", a), ("outcomes_caption", c)]
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
     }
 
     fn outcome(measure: &str, before: f64, after: f64, unit: &str) -> Outcome {
@@ -235,7 +236,7 @@ mod tests {
         assert_eq!(format_number(1234567.5, "en"), "1,234,567.5");
         assert_eq!(format_number(f64::NAN, "nl"), "–");
         assert_eq!(format_number(f64::INFINITY, "en"), "∞");
-        assert_eq!(format_number(1e300, "en").len(), 301 + 100); // grouped, never exponent
+        assert!(!format_number(1e300, "en").contains('e'));
     }
 
     #[test]
@@ -250,7 +251,9 @@ mod tests {
         assert!(svg.starts_with(r#"<svg xmlns="http://www.w3.org/2000/svg" class="outcome-chart" viewBox="0 0 400 "#));
         assert!(svg.contains(r#"role="img" aria-labelledby="ozo-title" aria-describedby="ozo-desc""#));
         assert!(svg.contains(r#"<title id="ozo-title">Gemeten resultaten</title>"#));
-        assert!(svg.contains(r#"<desc id="ozo-desc">Welbevinden: voor 3,5, na 8,5 cijfer 1-10; Opnames: voor 40, na 25.</desc>"#));
+        assert!(svg.contains(
+            r#"<desc id="ozo-desc">Welbevinden: voor 3,5, na 8,5 cijfer 1-10; Opnames: voor 40, na 25.</desc>"#
+        ));
         assert!(svg.contains("font-family: inherit"));
         assert!(svg.contains(">Welbevinden (cijfer 1-10)</text>"));
         assert!(svg.contains(r#"fill="currentColor">Voor</text>"#) && svg.contains(r#"fill="currentColor">Na</text>"#));

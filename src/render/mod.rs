@@ -1,6 +1,8 @@
 //! Render: turns the linked site into output files — every page through its template, plus the
 //! theme's static files. Pages render in parallel; templates are compiled once per build.
 
+pub mod charts;
+pub mod feeds;
 pub mod pages;
 pub mod templates;
 pub mod urls;
