@@ -48,6 +48,17 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         zip: Option<PathBuf>,
     },
+    /// Build into memory, serve on http://127.0.0.1:1111, rebuild on every change, reload the browser.
+    Serve {
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// Address to listen on; only this machine can connect unless told otherwise.
+        #[arg(long, default_value = "127.0.0.1")]
+        interface: String,
+        /// Open the site in the default browser.
+        #[arg(long)]
+        open: bool,
+    },
     /// Print `token<TAB>term` for every word of standard input, as the search index sees it
     /// (term empty for a stop word). Used to test the browser client against the index.
     #[command(hide = true)]
@@ -156,6 +167,19 @@ fn main() -> ExitCode {
                 Err(diags) => {
                     print_diagnostics(&root, &diags, Format::Human);
                     eprintln!("{} found; the output folder was not changed", summary(diags.len()));
+                    ExitCode::from(1)
+                }
+            }
+        }
+        Command::Serve { port, interface, open } => {
+            let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+            let flag = stop.clone();
+            let _ = ctrlc::set_handler(move || flag.store(true, std::sync::atomic::Ordering::SeqCst));
+            let opts = leernet::serve::ServeOptions { root: root.clone(), interface, port, open, portable: false };
+            match leernet::serve::serve(&opts, stop, None) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(d) => {
+                    print_diagnostics(&root, &d, Format::Human);
                     ExitCode::from(1)
                 }
             }

@@ -74,13 +74,35 @@ pub fn load(opts: &BuildOptions) -> Result<Site, Vec<Diagnostic>> {
 pub fn render_site(site: &Site) -> Result<(Vec<OutFile>, Vec<String>), Vec<Diagnostic>> {
     let links = Links::build(site);
     let mut theme = Theme::load(&site.root, &site.config.language)?;
-    theme.set_globals(site, &links);
+    render_parts(site, &links, &mut theme, None)
+}
+
+/// Renders the given pages and the search files, or — with `pages: None` — every page, the
+/// static files and the search files. The preview server uses the first form for incremental
+/// rebuilds; both produce the same bytes for the same page.
+pub fn render_parts(
+    site: &Site,
+    links: &Links,
+    theme: &mut Theme,
+    pages: Option<&[Page]>,
+) -> Result<(Vec<OutFile>, Vec<String>), Vec<Diagnostic>> {
+    theme.set_globals(site, links);
     let mode =
         if site.config.portable { LinkMode::Portable } else { LinkMode::Pretty { base_path: site.config.base_path() } };
-    let data = PageData::new(site, &links, &theme.strings, mode);
-    let pages = Page::all(site);
-    let mut files = render::render_pages(&theme, &data, &pages)?;
-    files.extend(render::static_files(&theme));
+    let data = PageData::new(site, links, &theme.strings, mode);
+    let full = pages.is_none();
+    let all;
+    let pages = match pages {
+        Some(p) => p,
+        None => {
+            all = Page::all(site);
+            &all
+        }
+    };
+    let mut files = render::render_pages(theme, &data, pages)?;
+    if full {
+        files.extend(render::static_files(theme));
+    }
     let (search_files, notes) = crate::search::build(site, &theme.strings);
     files.extend(search_files);
     Ok((files, notes))

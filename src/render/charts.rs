@@ -25,8 +25,11 @@ const FONT: f64 = 14.0;
 pub const BEFORE_COLOUR: &str = "#656565";
 /// Fill of the "after" bars (contrast 6.5:1 against white).
 pub const AFTER_COLOUR: &str = "#1d5fa6";
-/// Longest measure name drawn as a row label; the description always has the full name.
-const MAX_NAME: usize = 52;
+/// Characters per line of a measure name (bold, 14 units); longer names wrap onto a second
+/// line and are cut after that (the description always has the full name).
+const LINE_CHARS: usize = 46;
+/// Distance between the two lines of a wrapped measure name.
+const LINE_H: f64 = 18.0;
 
 /// Formats a number for `lang`: `3,5` in Dutch, `3.5` in English; whole numbers without
 /// decimals; thousands grouped (`12.500` / `12,500`) from five digits on, so years stay `2024`.
@@ -85,9 +88,31 @@ fn esc(s: &str) -> String {
     out
 }
 
-fn truncate(s: &str, max: usize) -> String {
-    let s = s.trim();
-    if s.chars().count() <= max { s.to_string() } else { format!("{}…", s.chars().take(max - 1).collect::<String>()) }
+/// A measure name in at most two lines of at most `LINE_CHARS` characters, wrapped at spaces.
+fn wrap(name: &str) -> Vec<String> {
+    let mut lines: Vec<String> = vec![String::new()];
+    for word in name.split_whitespace() {
+        let cur = lines.last_mut().expect("never empty");
+        let len = cur.chars().count();
+        if len > 0 && len + 1 + word.chars().count() > LINE_CHARS {
+            lines.push(word.to_string());
+        } else {
+            if len > 0 {
+                cur.push(' ');
+            }
+            cur.push_str(word);
+        }
+    }
+    let overflow = lines.len() > 2;
+    lines.truncate(2);
+    for (i, line) in lines.iter_mut().enumerate() {
+        let last = i == 1 || overflow;
+        if line.chars().count() > LINE_CHARS || (last && overflow) {
+            let keep = line.chars().take(LINE_CHARS - 1).collect::<String>();
+            *line = format!("{}…", keep.trim_end());
+        }
+    }
+    lines
 }
 
 /// A stable id prefix derived from the chart's content (FNV-1a), so ids differ between charts
@@ -138,8 +163,15 @@ pub fn outcome_chart_with_id(outcomes: &[Outcome], t: &Strings, lang: &str, id_p
     if !id.starts_with(|c: char| c.is_ascii_alphabetic()) {
         id.insert_str(0, "oc-");
     }
-    let block = NAME_H + 2.0 * ROW_H + GAP;
-    let height = block * outcomes.len() as f64 - GAP + 4.0;
+    let names: Vec<Vec<String>> = outcomes
+        .iter()
+        .map(|o| match o.unit.trim() {
+            "" => wrap(&o.measure),
+            unit => wrap(&format!("{} ({unit})", o.measure)),
+        })
+        .collect();
+    let block = |lines: usize| NAME_H + (lines.max(1) - 1) as f64 * LINE_H + 2.0 * ROW_H + GAP;
+    let height = names.iter().map(|n| block(n.len())).sum::<f64>() - GAP + 4.0;
     let desc: Vec<String> = outcomes.iter().map(|o| describe(o, t, lang)).collect();
     let mut s = String::with_capacity(1024 + 700 * outcomes.len());
     let _ = write!(
@@ -150,21 +182,19 @@ pub fn outcome_chart_with_id(outcomes: &[Outcome], t: &Strings, lang: &str, id_p
     let _ = write!(s, r#"<desc id="{id}-desc">{}.</desc>"#, esc(&desc.join("; ")));
     let labels = [esc(&tr(t, "before")), esc(&tr(t, "after"))];
     let bar_max = WIDTH - LABEL_W - VALUE_W;
-    for (n, o) in outcomes.iter().enumerate() {
-        let top = n as f64 * block;
+    let mut top = 0.0;
+    for (o, name) in outcomes.iter().zip(&names) {
         let values = [o.before, o.after];
         let scale = values.iter().copied().filter(|v| v.is_finite()).fold(0.0_f64, f64::max);
-        let unit = o.unit.trim();
-        let name =
-            if unit.is_empty() { o.measure.trim().to_string() } else { format!("{} ({unit})", o.measure.trim()) };
-        let _ = write!(
-            s,
-            r#"<g class="outcome"><text x="0" y="{:.1}" font-weight="600" fill="currentColor">{}</text>"#,
-            top + 15.0,
-            esc(&truncate(&name, MAX_NAME))
-        );
+        s.push_str(r#"<g class="outcome">"#);
+        for (i, line) in name.iter().enumerate() {
+            let y = top + 15.0 + i as f64 * LINE_H;
+            let _ = write!(s, r#"<text x="0" y="{y:.1}" font-weight="600" fill="currentColor">{}</text>"#, esc(line));
+        }
+        let bars = top + block(name.len()) - GAP - 2.0 * ROW_H;
+        top += block(name.len());
         for (k, (&v, colour)) in values.iter().zip([BEFORE_COLOUR, AFTER_COLOUR]).enumerate() {
-            let y = top + NAME_H + k as f64 * ROW_H;
+            let y = bars + k as f64 * ROW_H;
             let w = if scale > 0.0 && v.is_finite() && v > 0.0 { (v / scale * bar_max).max(1.0) } else { 0.0 };
             let class = if k == 0 { "before" } else { "after" };
             let text_y = y + BAR_H / 2.0 + 5.0;
@@ -302,6 +332,21 @@ mod tests {
         let id = |s: &str| s.split("aria-labelledby=\"").nth(1).unwrap().split('"').next().unwrap().to_string();
         assert_ne!(id(&a), id(&b));
         assert_eq!(a, outcome_chart(&[outcome("A", 1.0, 2.0, "")], &t, "nl"));
+    }
+
+    #[test]
+    fn long_names_wrap_onto_two_lines() {
+        let long = "Welbevinden van wijkbewoners gemeten met een rapportcijfer aan het begin en einde van het traject";
+        assert_eq!(wrap("Kort"), ["Kort"]);
+        assert_eq!(
+            wrap(long),
+            ["Welbevinden van wijkbewoners gemeten met een", "rapportcijfer aan het begin en einde van het…"]
+        );
+        assert_eq!(wrap(&"x".repeat(60)), [format!("{}…", "x".repeat(45))]);
+        let svg = outcome_chart_with_id(&[outcome(long, 1.0, 2.0, "")], &strings("nl"), "nl", "w");
+        assert!(svg.contains(r#"<text x="0" y="33.0" font-weight="600" fill="currentColor">rapportcijfer"#));
+        assert!(svg.contains(r#"<rect class="before" x="56" y="38.0""#));
+        assert!(svg.contains(r#"viewBox="0 0 400 86""#));
     }
 
     #[test]

@@ -1,9 +1,12 @@
 //! Render: turns the linked site into output files — every page through its template, plus the
 //! theme's static files. Pages render in parallel; templates are compiled once per build.
 
+pub mod api;
 pub mod charts;
 pub mod feeds;
+pub mod glossary;
 pub mod pages;
+pub mod seo;
 pub mod templates;
 pub mod urls;
 pub mod views;

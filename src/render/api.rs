@@ -1,0 +1,446 @@
+//! API: the JSON export of the whole site under `api/`, for reuse by other tools. The format is
+//! documented here and in `docs/api.md` (keep the two in step; bump `SCHEMA_VERSION` on any
+//! change that is not a pure addition).
+//!
+//! Every file is one JSON object, compact UTF-8 ending in a newline, holding
+//! `"schema_version": 1`. The output is deterministic: lists are in model order (initiatives and
+//! lessons by slug, terms in vocabulary order), there are no timestamps, and keys are always
+//! present (`null` or `[]` when a field is not given).
+//!
+//! - `api/index.json`: `schema_version`, `generator` (`name`, `version`), `site` (`title`,
+//!   `description`, `language`, `base_url`), `counts` (`initiatives`, `lessons`, `terms` per
+//!   taxonomy field) and `files` (the paths of the other three files).
+//! - `api/initiatives.json`: `initiatives`, each with `slug`, `title`, `path` (output path,
+//!   relative to the site root, e.g. `initiatieven/x/`), `url` (absolute, or `null` without a
+//!   base_url), `file` (Markdown source path), `summary`, `region`, `started`, `phase`,
+//!   `evidence`, `themes`, `stakeholders`, `financing`, `domains` (term slugs), `organisations`,
+//!   `outcomes` (`measure`, `before`, `after`, `unit`, `source`; non-finite numbers are `null`),
+//!   `figures` (`label`, `value`), `contact` (`name`, `organisation`, `url`, or `null`), `links`
+//!   (`title`, `url`), `last_reviewed` (`YYYY-MM-DD` or `null`), `text` (the body as plain text)
+//!   and `lessons` (lesson slugs).
+//! - `api/lessons.json`: `lessons`, each with `slug`, `title`, `path`, `url`, `file`,
+//!   `initiative` (slug), `kind`, the four term lists, `added` (`YYYY-MM-DD` or `null`),
+//!   `source` (the front-matter source reference or `null`), `text` (plain text) and `related`
+//!   (slugs of related lessons, most related first).
+//! - `api/taxonomies.json`: `taxonomies`, each with `field` (front-matter name), `segment` (URL
+//!   segment), `path`, and `terms`, each with `slug`, `nl`, `en`, `description`, `path`,
+//!   `initiative_count` and `lesson_count`.
+
+use super::OutFile;
+use super::urls;
+use crate::config::Taxonomy;
+use crate::content::model::{Contact, ExtLink, Figure, Meta, Outcome, Site};
+use crate::link::Links;
+use serde::Serialize;
+
+/// The version of the export format.
+pub const SCHEMA_VERSION: u32 = 1;
+pub const INDEX: &str = "api/index.json";
+pub const INITIATIVES: &str = "api/initiatives.json";
+pub const LESSONS: &str = "api/lessons.json";
+pub const TAXONOMIES: &str = "api/taxonomies.json";
+
+/// The term slugs of an item per taxonomy, named by the front-matter field.
+#[derive(Serialize)]
+struct Terms<'a> {
+    themes: &'a [String],
+    stakeholders: &'a [String],
+    financing: &'a [String],
+    domains: &'a [String],
+}
+
+/// The number of vocabulary terms per taxonomy.
+#[derive(Serialize)]
+struct TermCounts {
+    themes: usize,
+    stakeholders: usize,
+    financing: usize,
+    domains: usize,
+}
+
+impl<'a> Terms<'a> {
+    fn of(meta: &'a Meta) -> Self {
+        let t = &meta.terms;
+        Terms { themes: &t[0], stakeholders: &t[1], financing: &t[2], domains: &t[3] }
+    }
+}
+
+#[derive(Serialize)]
+struct InitiativeOut<'a> {
+    slug: &'a str,
+    title: &'a str,
+    path: String,
+    url: Option<String>,
+    file: &'a str,
+    summary: &'a str,
+    region: &'a str,
+    started: Option<&'a str>,
+    phase: Option<&'a str>,
+    evidence: Option<&'a str>,
+    #[serde(flatten)]
+    terms: Terms<'a>,
+    organisations: &'a [String],
+    outcomes: &'a [Outcome],
+    figures: &'a [Figure],
+    contact: Option<&'a Contact>,
+    links: &'a [ExtLink],
+    last_reviewed: Option<String>,
+    text: &'a str,
+    lessons: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct LessonOut<'a> {
+    slug: &'a str,
+    title: &'a str,
+    path: String,
+    url: Option<String>,
+    file: &'a str,
+    initiative: &'a str,
+    kind: &'static str,
+    #[serde(flatten)]
+    terms: Terms<'a>,
+    added: Option<String>,
+    source: Option<&'a str>,
+    text: &'a str,
+    related: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct TermOut<'a> {
+    slug: &'a str,
+    nl: &'a str,
+    en: &'a str,
+    description: &'a str,
+    path: String,
+    initiative_count: usize,
+    lesson_count: usize,
+}
+
+#[derive(Serialize)]
+struct TaxonomyOut<'a> {
+    field: &'static str,
+    segment: &'static str,
+    path: String,
+    terms: Vec<TermOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct Generator {
+    name: &'static str,
+    version: &'static str,
+}
+
+#[derive(Serialize)]
+struct SiteOut<'a> {
+    title: &'a str,
+    description: &'a str,
+    language: &'a str,
+    base_url: &'a str,
+}
+
+#[derive(Serialize)]
+struct Counts {
+    initiatives: usize,
+    lessons: usize,
+    terms: TermCounts,
+}
+
+#[derive(Serialize)]
+struct IndexOut<'a> {
+    schema_version: u32,
+    generator: Generator,
+    site: SiteOut<'a>,
+    counts: Counts,
+    files: [&'static str; 3],
+}
+
+fn term_counts(cfg: &crate::config::Config) -> TermCounts {
+    let n = |t: Taxonomy| cfg.terms(t).len();
+    TermCounts {
+        themes: n(Taxonomy::Themes),
+        stakeholders: n(Taxonomy::Stakeholders),
+        financing: n(Taxonomy::Financing),
+        domains: n(Taxonomy::Domains),
+    }
+}
+
+/// `{"schema_version":1,"<key>":<value>}` and a newline, keys in that order.
+fn file<T: Serialize + ?Sized>(path: &str, key: &str, value: &T) -> OutFile {
+    let mut bytes = format!("{{\"schema_version\":{SCHEMA_VERSION},\"{key}\":").into_bytes();
+    if serde_json::to_writer(&mut bytes, value).is_err() {
+        bytes.extend_from_slice(b"null");
+    }
+    bytes.extend_from_slice(b"}\n");
+    OutFile { path: path.into(), bytes }
+}
+
+fn slugs<'a>(site: &'a Site, idx: Option<&Vec<usize>>) -> Vec<&'a str> {
+    idx.map(|v| v.iter().filter_map(|&i| site.lessons.get(i)).map(|l| l.meta.slug.as_str()).collect())
+        .unwrap_or_default()
+}
+
+/// The four files of the export, in the order `index`, `initiatives`, `lessons`, `taxonomies`.
+pub fn export(site: &Site, links: &Links) -> Vec<OutFile> {
+    let base = &site.config.base_url;
+    let initiatives: Vec<InitiativeOut> = site
+        .initiatives
+        .iter()
+        .enumerate()
+        .map(|(ii, i)| {
+            let path = urls::initiative(&i.meta.slug);
+            InitiativeOut {
+                slug: &i.meta.slug,
+                title: &i.meta.title,
+                url: urls::absolute(base, &path),
+                path,
+                file: &i.meta.source,
+                summary: &i.summary,
+                region: &i.region,
+                started: i.started.as_deref(),
+                phase: i.phase.as_deref(),
+                evidence: i.evidence.as_deref(),
+                terms: Terms::of(&i.meta),
+                organisations: &i.organisations,
+                outcomes: &i.outcomes,
+                figures: &i.figures,
+                contact: i.contact.as_ref(),
+                links: &i.links,
+                last_reviewed: i.last_reviewed.map(|d| d.format("%Y-%m-%d").to_string()),
+                text: &i.meta.body.text,
+                lessons: slugs(site, links.lessons_of.get(ii)),
+            }
+        })
+        .collect();
+    let lessons: Vec<LessonOut> = site
+        .lessons
+        .iter()
+        .enumerate()
+        .map(|(li, l)| {
+            let path = urls::lesson(&l.meta.slug);
+            LessonOut {
+                slug: &l.meta.slug,
+                title: &l.meta.title,
+                url: urls::absolute(base, &path),
+                path,
+                file: &l.meta.source,
+                initiative: &l.initiative,
+                kind: l.kind.as_str(),
+                terms: Terms::of(&l.meta),
+                added: l.added.map(|d| d.format("%Y-%m-%d").to_string()),
+                source: l.source_ref.as_deref(),
+                text: &l.meta.body.text,
+                related: slugs(site, links.related.get(li)),
+            }
+        })
+        .collect();
+    let taxonomies: Vec<TaxonomyOut> = Taxonomy::ALL
+        .iter()
+        .map(|&tax| TaxonomyOut {
+            field: tax.field(),
+            segment: tax.url_segment(),
+            path: urls::taxonomy(tax),
+            terms: site
+                .config
+                .terms(tax)
+                .iter()
+                .map(|t| {
+                    let pages = links.term(tax, &t.slug);
+                    TermOut {
+                        slug: &t.slug,
+                        nl: &t.nl,
+                        en: &t.en,
+                        description: &t.description,
+                        path: urls::term(tax, &t.slug),
+                        initiative_count: pages.map_or(0, |p| p.initiatives.len()),
+                        lesson_count: pages.map_or(0, |p| p.lessons.len()),
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+    let cfg = &site.config;
+    let index = IndexOut {
+        schema_version: SCHEMA_VERSION,
+        generator: Generator { name: "leernet", version: env!("CARGO_PKG_VERSION") },
+        site: SiteOut {
+            title: &cfg.title,
+            description: &cfg.description,
+            language: &cfg.language,
+            base_url: &cfg.base_url,
+        },
+        counts: Counts { initiatives: site.initiatives.len(), lessons: site.lessons.len(), terms: term_counts(cfg) },
+        files: [INITIATIVES, LESSONS, TAXONOMIES],
+    };
+    let mut index_bytes = serde_json::to_vec(&index).unwrap_or_else(|_| b"{}".to_vec());
+    index_bytes.push(b'\n');
+    vec![
+        OutFile { path: INDEX.into(), bytes: index_bytes },
+        file(INITIATIVES, "initiatives", &initiatives),
+        file(LESSONS, "lessons", &lessons),
+        file(TAXONOMIES, "taxonomies", &taxonomies),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::feeds::fixture;
+    use serde_json::Value;
+
+    fn parsed(site: &Site) -> Vec<(String, Value, String)> {
+        let links = Links::build(site);
+        export(site, &links)
+            .into_iter()
+            .map(|f| {
+                let text = String::from_utf8(f.bytes).unwrap();
+                (f.path, serde_json::from_str(&text).unwrap(), text)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn four_files_with_schema_version() {
+        let files = parsed(&fixture::site());
+        let paths: Vec<&str> = files.iter().map(|f| f.0.as_str()).collect();
+        assert_eq!(paths, [INDEX, INITIATIVES, LESSONS, TAXONOMIES]);
+        for (_, v, text) in &files {
+            assert_eq!(v["schema_version"], 1);
+            assert!(text.ends_with("}\n"));
+        }
+        let index = &files[0].1;
+        assert_eq!(index["counts"]["lessons"], 3);
+        assert_eq!(index["counts"]["terms"]["themes"], 2);
+        assert_eq!(index["files"][1], "api/lessons.json");
+        assert_eq!(index["site"]["base_url"], "https://leer.net");
+        assert!(files[0].2.starts_with(r#"{"schema_version":1,"generator":{"name":"leernet","version":""#));
+        assert!(
+            files[0].2.ends_with(concat!(
+                r#""files":["api/initiatives.json","api/lessons.json","api/taxonomies.json"]}"#,
+                "\n"
+            ))
+        );
+    }
+
+    #[test]
+    fn initiatives_have_every_field() {
+        let files = parsed(&fixture::site());
+        assert_eq!(
+            files[1].2,
+            concat!(
+                r#"{"schema_version":1,"initiatives":[{"slug":"alpha","title":"Alpha & Co","path":"initiatieven/alpha/","#,
+                r#""url":"https://leer.net/initiatieven/alpha/","file":"initiatives/alpha.md","summary":"Samen zorgen.","#,
+                r#""region":"Maastricht","started":"2014","phase":"pilot","evidence":null,"themes":["mantelzorg"],"#,
+                r#""stakeholders":[],"financing":[],"domains":[],"organisations":["GGD","Gemeente"],"#,
+                r#""outcomes":[{"measure":"Welbevinden","before":3.5,"after":8.5,"unit":"cijfer 1-10","source":"Meting"}],"#,
+                r#""figures":[],"contact":null,"links":[],"last_reviewed":"2024-06-01","text":"Over Alpha.","#,
+                r#""lessons":["a-les","b-les","c-les"]}]}"#,
+                "\n"
+            )
+        );
+        let i = &files[1].1["initiatives"][0];
+        assert_eq!(i["lessons"], serde_json::json!(["a-les", "b-les", "c-les"]));
+        assert_eq!(i["outcomes"][0]["before"], 3.5);
+        assert_eq!(i["last_reviewed"], "2024-06-01");
+        assert_eq!(i["evidence"], Value::Null);
+        assert_eq!(i["file"], "initiatives/alpha.md");
+    }
+
+    #[test]
+    fn lessons_have_text_source_and_related() {
+        let files = parsed(&fixture::site());
+        let l = &files[2].1["lessons"];
+        assert_eq!(l[1]["slug"], "b-les");
+        assert_eq!(l[1]["path"], "lessen/b-les/");
+        assert_eq!(l[1]["url"], "https://leer.net/lessen/b-les/");
+        assert_eq!(l[1]["file"], "lessons/alpha/b-les.md");
+        assert_eq!(l[1]["kind"], "tip");
+        assert_eq!(l[1]["themes"], serde_json::json!(["mantelzorg", "preventie"]));
+        assert_eq!(l[1]["added"], "2025-03-01");
+        assert_eq!(l[1]["source"], "Rapport");
+        assert_eq!(l[1]["text"], "Tekst van b-les.");
+        assert_eq!(l[1]["related"], serde_json::json!(["a-les", "c-les"]));
+        assert_eq!(l[2]["added"], Value::Null);
+    }
+
+    #[test]
+    fn taxonomies_with_labels_and_counts() {
+        let files = parsed(&fixture::site());
+        let t = &files[3].1["taxonomies"];
+        assert_eq!(t.as_array().unwrap().len(), 4);
+        assert_eq!(
+            files[3].2.split(r#""terms":["#).nth(1).unwrap().split("},").next().unwrap(),
+            r#"{"slug":"mantelzorg","nl":"Mantelzorg","en":"Informal care","description":"Naasten","path":"thema/mantelzorg/","initiative_count":1,"lesson_count":2"#
+        );
+        assert_eq!(t[0]["segment"], "thema");
+        assert_eq!(t[1]["terms"][0]["lesson_count"], 0);
+    }
+
+    #[test]
+    fn deterministic_and_urls_null_without_base_url() {
+        let mut site = fixture::site();
+        site.lessons[0].meta.title = "</script>\"\u{0}".into();
+        site.initiatives[0].outcomes[0].after = f64::NAN;
+        let a = parsed(&site);
+        assert_eq!(a.iter().map(|f| &f.2).collect::<Vec<_>>(), parsed(&site).iter().map(|f| &f.2).collect::<Vec<_>>());
+        assert_eq!(a[2].1["lessons"][0]["title"], "</script>\"\u{0}");
+        assert_eq!(a[1].1["initiatives"][0]["outcomes"][0]["after"], Value::Null);
+        site.config.base_url.clear();
+        let b = parsed(&site);
+        assert_eq!(b[2].1["lessons"][0]["url"], Value::Null);
+        assert_eq!(b[2].1["lessons"][0]["path"], "lessen/a-les/");
+    }
+}
+
+#[cfg(test)]
+mod tmp_preview {
+    #[test]
+    fn tmp_preview_real_site() {
+        use crate::render::*;
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let (site, _) = crate::site::check(root);
+        let site = site.unwrap();
+        let links = crate::link::Links::build(&site);
+        let t = templates::strings(root, "nl").unwrap();
+        let out = std::path::Path::new("/tmp/leernet-preview");
+        let _ = std::fs::create_dir_all(out);
+        let ii = site.initiatives.iter().position(|i| i.meta.slug == "proeftuin-ruwaard").unwrap();
+        let mut o = site.initiatives[ii].outcomes.clone();
+        o.push(crate::content::model::Outcome {
+            measure: "Opnames per jaar".into(),
+            before: 1240.0,
+            after: 310.5,
+            unit: "".into(),
+            source: "".into(),
+        });
+        let svg = charts::outcome_chart(&o, &t, "nl");
+        std::fs::write(
+            out.join("chart.html"),
+            format!(
+                "<!doctype html><meta charset=utf-8><body style='font-family:system-ui;max-width:360px'>{svg}</body>"
+            ),
+        )
+        .unwrap();
+        for f in feeds::feeds(&site, &links, &t).into_iter().chain(api::export(&site, &links)) {
+            let p = out.join(&f.path);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, f.bytes).unwrap();
+        }
+        let pages: Vec<String> = pages::Page::all(&site).iter().map(|p| p.path(&site)).collect();
+        std::fs::write(out.join("sitemap.xml"), seo::sitemap(&site, &pages).unwrap()).unwrap();
+        std::fs::write(out.join("ld.json"), seo::initiative_jsonld(&site, ii) + "\n" + &seo::lesson_jsonld(&site, 0))
+            .unwrap();
+        let start = std::time::Instant::now();
+        let g = glossary::Glossary::new(&site.config.glossary);
+        let mut html = String::new();
+        for l in &site.lessons {
+            html.push_str(&g.annotate(&l.meta.body.html, "/begrippen/"));
+            html.push_str("\n<!-- ---- -->\n");
+        }
+        for i in &site.initiatives {
+            html.push_str(&g.annotate(&i.meta.body.html, "/begrippen/"));
+        }
+        eprintln!("annotate all: {:?}", start.elapsed());
+        std::fs::write(out.join("gloss.html"), html).unwrap();
+    }
+}

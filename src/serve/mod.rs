@@ -1,0 +1,145 @@
+//! `leernet serve`: builds the site into memory, serves it over HTTP on 127.0.0.1, watches the
+//! content, templates, static files and config with notify (debounced, so an editor's
+//! save-as-rename or a burst of writes is one rebuild), rebuilds incrementally and tells open
+//! browsers to reload — or shows the problems as an overlay while serving the last good build.
+
+pub mod http;
+pub mod rebuild;
+
+use crate::diagnostics::Diagnostic;
+use http::Events;
+use notify::RecursiveMode;
+use notify_debouncer_full::{DebounceEventResult, new_debouncer};
+use rebuild::{Outcome, Workspace};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, RwLock, mpsc};
+use std::time::Duration;
+
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    pub root: PathBuf,
+    pub interface: String,
+    pub port: u16,
+    pub open: bool,
+    pub portable: bool,
+}
+
+/// One line for the console about a rebuild.
+pub fn describe(outcome: &Outcome, root: &Path) -> String {
+    match outcome {
+        Outcome::Rebuilt { pages, removed, full, millis } => {
+            let what = if *full { "everything".to_string() } else { format!("{} files", pages.len()) };
+            let shown: Vec<&str> = pages.iter().take(6).map(String::as_str).collect();
+            let more = if pages.len() > 6 { format!(", … {} more", pages.len() - 6) } else { String::new() };
+            let gone = if removed.is_empty() { String::new() } else { format!("; removed {}", removed.join(", ")) };
+            format!("rebuilt {what} in {millis} ms: {}{more}{gone}", shown.join(", "))
+        }
+        Outcome::Failed(d) => {
+            let mut s = format!("{} problem(s); still serving the last good build:", d.len());
+            for x in d {
+                s.push_str("\n  ");
+                s.push_str(&x.render(root));
+            }
+            s
+        }
+        Outcome::Unchanged => "nothing to rebuild".into(),
+    }
+}
+
+/// Starts the server; returns when interrupted (Ctrl-C) or when `stop` is set.
+pub fn serve(
+    opts: &ServeOptions,
+    stop: Arc<AtomicBool>,
+    ready: Option<mpsc::Sender<u16>>,
+) -> Result<(), Vec<Diagnostic>> {
+    let addr = format!("{}:{}", opts.interface, opts.port);
+    let server = tiny_http::Server::http(&addr)
+        .map_err(|e| vec![Diagnostic::file(&opts.root, format!("cannot listen on {addr}: {e}"))])?;
+    let port = server.server_addr().to_ip().map(|a| a.port()).unwrap_or(opts.port);
+    let host = if opts.interface.contains(':') { format!("[{}]", opts.interface) } else { opts.interface.clone() };
+    let url = format!("http://{host}:{port}");
+    let started = std::time::Instant::now();
+    // Watch events carry absolute paths: work with the absolute root.
+    let root = opts.root.canonicalize().map_err(|e| vec![Diagnostic::file(&opts.root, format!("cannot open: {e}"))])?;
+    let opts = &ServeOptions { root, ..opts.clone() };
+    let ws = Workspace::open(&opts.root, opts.portable, Some(&url))?;
+    eprintln!("built {} files in {} ms", ws.files.len(), started.elapsed().as_millis());
+    let ws = Arc::new(RwLock::new(ws));
+    let events = Arc::new(Events::default());
+    let server = Arc::new(server);
+
+    // Watch what the site is made of.
+    let (tx, rx) = mpsc::channel::<DebounceEventResult>();
+    let mut debouncer = new_debouncer(Duration::from_millis(120), None, tx)
+        .map_err(|e| vec![Diagnostic::file(&opts.root, format!("cannot watch files: {e}"))])?;
+    for dir in ["initiatives", "lessons", "templates", "static"] {
+        let p = opts.root.join(dir);
+        if p.is_dir() {
+            debouncer
+                .watch(&p, RecursiveMode::Recursive)
+                .map_err(|e| vec![Diagnostic::file(&p, format!("cannot watch: {e}"))])?;
+        }
+    }
+    debouncer
+        .watch(&opts.root, RecursiveMode::NonRecursive)
+        .map_err(|e| vec![Diagnostic::file(&opts.root, format!("cannot watch: {e}"))])?;
+
+    let workers: Vec<_> = (0..4)
+        .map(|_| {
+            let (server, ws, events, stop) = (server.clone(), ws.clone(), events.clone(), stop.clone());
+            std::thread::spawn(move || {
+                while !stop.load(Ordering::SeqCst) {
+                    match server.recv_timeout(Duration::from_millis(200)) {
+                        Ok(Some(req)) => http::handle(req, &ws, &events),
+                        Ok(None) => {}
+                        Err(_) => break,
+                    }
+                }
+            })
+        })
+        .collect();
+    eprintln!("serving {} at {url}/ (Ctrl-C to stop)", opts.root.display());
+    if let Some(r) = ready {
+        let _ = r.send(port);
+    }
+    if opts.open {
+        let _ = std::process::Command::new("xdg-open").arg(format!("{url}/")).spawn();
+    }
+    let root = ws.read().unwrap_or_else(|e| e.into_inner()).root.clone();
+    while !stop.load(Ordering::SeqCst) {
+        let Ok(result) = rx.recv_timeout(Duration::from_millis(200)) else { continue };
+        let mut paths: Vec<PathBuf> = match result {
+            // Reading files (as every rebuild does) raises access events: only changes count.
+            Ok(evs) => evs.into_iter().filter(|e| !e.event.kind.is_access()).flat_map(|e| e.event.paths).collect(),
+            Err(errs) => {
+                eprintln!("watch error: {errs:?}");
+                continue;
+            }
+        };
+        // Anything else that arrived meanwhile belongs to the same rebuild.
+        while let Ok(Ok(more)) = rx.try_recv() {
+            paths.extend(more.into_iter().filter(|e| !e.event.kind.is_access()).flat_map(|e| e.event.paths));
+        }
+        paths.retain(|p| p.parent() != Some(root.as_path()) || p.file_name().is_some_and(|n| n == "config.toml"));
+        if paths.is_empty() {
+            continue;
+        }
+        let outcome = ws.write().unwrap_or_else(|e| e.into_inner()).apply(&paths);
+        if outcome != Outcome::Unchanged {
+            eprintln!("{}", describe(&outcome, &root));
+        }
+        match &outcome {
+            Outcome::Rebuilt { .. } => events.send("reload", "{}"),
+            Outcome::Failed(d) => events.send("problems", &http::problems_json(&root, d)),
+            Outcome::Unchanged => {}
+        }
+    }
+    drop(debouncer);
+    server.unblock();
+    for w in workers {
+        let _ = w.join();
+    }
+    eprintln!("stopped");
+    Ok(())
+}

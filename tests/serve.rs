@@ -1,0 +1,220 @@
+//! `leernet serve`: incremental rebuilds equal full builds byte for byte over a sequence of
+//! edits; the HTTP server serves, reloads, shows problems while keeping the last good build,
+//! and refuses to leave the output.
+
+mod common;
+use common::{Fixture, GOOD_LESSON, lesson};
+use leernet::serve::rebuild::{Outcome, Workspace};
+use std::collections::BTreeMap;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, mpsc};
+use std::time::{Duration, Instant};
+
+fn full_build(ws: &Workspace) -> BTreeMap<String, Vec<u8>> {
+    let (files, _) = leernet::site::render_site(&ws.site).expect("full build");
+    files.into_iter().map(|f| (f.path, f.bytes)).collect()
+}
+
+fn assert_same_as_full(ws: &Workspace, step: &str) {
+    let full = full_build(ws);
+    let inc = &ws.files;
+    let missing: Vec<_> = full.keys().filter(|k| !inc.contains_key(*k)).collect();
+    let extra: Vec<_> = inc.keys().filter(|k| !full.contains_key(*k)).collect();
+    let differ: Vec<_> = full.iter().filter(|(k, v)| inc.get(*k).is_some_and(|b| b != *v)).map(|(k, _)| k).collect();
+    assert!(
+        missing.is_empty() && extra.is_empty() && differ.is_empty(),
+        "{step}: missing {missing:?}, extra {extra:?}, differ {differ:?}"
+    );
+}
+
+fn pages(o: &Outcome) -> (usize, bool) {
+    match o {
+        Outcome::Rebuilt { pages, full, .. } => (pages.len(), *full),
+        other => panic!("expected a rebuild, got {other:?}"),
+    }
+}
+
+#[test]
+fn incremental_rebuilds_equal_full_builds() {
+    let f = Fixture::valid();
+    for i in 0..30 {
+        let theme = if i % 2 == 0 { "mantelzorg" } else { "preventie" };
+        f.write(&format!("lessons/gen/g{i}.md"), &lesson(&format!("title: Gen {i}\ninitiative: beta\nkind: tip\nthemes: [{theme}]\nstakeholders: [bestuurder]\nadded: 2025-05-{:02}", i % 28 + 1), "Tekst."));
+    }
+    let root = f.root().to_path_buf();
+    let mut ws = Workspace::open(&root, false, None).unwrap();
+    let total = ws.files.keys().filter(|k| k.ends_with(".html")).count();
+    let p = |rel: &str| -> Vec<PathBuf> { vec![root.join(rel)] };
+
+    // 1. Edit a lesson's text: its page, its initiative, term pages, lists; not everything.
+    f.write("lessons/alpha/een.md", &f.read("lessons/alpha/een.md").replace("helpen elkaar", "helpen elkaar graag"));
+    let o = ws.apply(&p("lessons/alpha/een.md"));
+    let (n, full) = pages(&o);
+    assert!(!full && n < total / 2, "{n} of {total} pages for a text edit");
+    assert!(ws.files["lessen/een/index.html"].windows(5).any(|w| w == b"graag"));
+    assert_same_as_full(&ws, "text edit");
+
+    // 2. Change its terms and kind (related lists elsewhere change).
+    f.write(
+        "lessons/alpha/een.md",
+        &f.read("lessons/alpha/een.md")
+            .replace("themes: [mantelzorg, wijkgericht]", "themes: [preventie]")
+            .replace("kind: succes", "kind: mislukking"),
+    );
+    assert!(!pages(&ws.apply(&p("lessons/alpha/een.md"))).1);
+    assert_same_as_full(&ws, "terms and kind");
+
+    // 3. Add a lesson, 4. rename one, 5. delete one.
+    f.write("lessons/beta/nieuw.md", &lesson("title: Nieuw\ninitiative: beta\nkind: les\nthemes: [preventie, mantelzorg]\nstakeholders: [inwoner]\nadded: 2026-09-09", "Nieuwe les."));
+    assert!(!pages(&ws.apply(&p("lessons/beta/nieuw.md"))).1);
+    assert!(ws.files.contains_key("lessen/nieuw/index.html"));
+    assert_same_as_full(&ws, "add");
+    std::fs::rename(root.join("lessons/beta/nieuw.md"), root.join("lessons/beta/hernoemd.md")).unwrap();
+    let o = ws.apply(&[root.join("lessons/beta/nieuw.md"), root.join("lessons/beta/hernoemd.md")]);
+    match &o {
+        Outcome::Rebuilt { removed, full, .. } => {
+            assert!(!full && removed.contains(&"lessen/nieuw/index.html".to_string()), "{o:?}")
+        }
+        _ => panic!("{o:?}"),
+    }
+    assert_same_as_full(&ws, "rename");
+    std::fs::remove_file(root.join("lessons/gen/g3.md")).unwrap();
+    ws.apply(&p("lessons/gen/g3.md"));
+    assert!(!ws.files.contains_key("lessen/g3/index.html"));
+    assert_same_as_full(&ws, "delete");
+
+    // 6. Break a file: problems reported, last good output kept; 7. fix it.
+    let good = ws.files.clone();
+    f.write("lessons/alpha/twee.md", "---\ntitle: [kapot\n---\nx\n");
+    match ws.apply(&p("lessons/alpha/twee.md")) {
+        Outcome::Failed(d) => assert!(d[0].file.ends_with("lessons/alpha/twee.md") && d[0].line == 2, "{d:?}"),
+        o => panic!("{o:?}"),
+    }
+    assert_eq!(ws.files, good, "the last good build stays");
+    assert!(!ws.errors.is_empty());
+    f.write("lessons/alpha/twee.md", &lesson(GOOD_LESSON.replace("Goed", "Twee weer").as_str(), "## Kop\n\nHersteld."));
+    pages(&ws.apply(&p("lessons/alpha/twee.md")));
+    assert!(ws.errors.is_empty());
+    assert_same_as_full(&ws, "fix");
+
+    // 8. An initiative, 9. a static file, 10. a template: correct whatever the scope.
+    f.write("initiatives/beta.md", &f.read("initiatives/beta.md").replace("title: Beta", "title: Beta Nieuw"));
+    assert!(pages(&ws.apply(&p("initiatives/beta.md"))).1);
+    assert_same_as_full(&ws, "initiative");
+    f.write("static/extra.css", "p{}");
+    let (n, full) = pages(&ws.apply(&p("static/extra.css")));
+    assert_eq!((n, full), (1, false), "a static file is copied alone");
+    assert_same_as_full(&ws, "static");
+    f.write(
+        "templates/lesson.html",
+        "{% extends \"base.html\" %}{% block content %}<h1>{{ lesson.title }}</h1>{% endblock content %}",
+    );
+    assert!(pages(&ws.apply(&p("templates/lesson.html"))).1);
+    assert_same_as_full(&ws, "template");
+}
+
+fn get(port: u16, path: &str) -> (u16, String) {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    write!(s, "GET {path} HTTP/1.0\r\nHost: localhost\r\n\r\n").unwrap();
+    let mut buf = Vec::new();
+    s.read_to_end(&mut buf).unwrap();
+    let text = String::from_utf8_lossy(&buf).into_owned();
+    let code = text.split_whitespace().nth(1).and_then(|c| c.parse().ok()).unwrap_or(0);
+    (code, text)
+}
+
+/// Reads server-sent events until one named `name` arrives; returns its data line.
+fn wait_event(reader: &mut BufReader<TcpStream>, name: &str) -> String {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let mut current = String::new();
+    while Instant::now() < deadline {
+        let mut line = String::new();
+        if reader.read_line(&mut line).unwrap_or(0) == 0 {
+            continue;
+        }
+        if let Some(e) = line.strip_prefix("event: ") {
+            current = e.trim().to_string();
+        } else if let Some(d) = line.strip_prefix("data: ") {
+            if current == name {
+                return d.trim().to_string();
+            }
+        }
+    }
+    panic!("no `{name}` event within 20 s");
+}
+
+#[test]
+fn server_reloads_shows_problems_and_stays_inside_the_output() {
+    let f = Fixture::valid();
+    let stop = Arc::new(AtomicBool::new(false));
+    let (tx, rx) = mpsc::channel();
+    let opts = leernet::serve::ServeOptions {
+        root: f.root().into(),
+        interface: "127.0.0.1".into(),
+        port: 0,
+        open: false,
+        portable: false,
+    };
+    let flag = stop.clone();
+    let server = std::thread::spawn(move || leernet::serve::serve(&opts, flag, Some(tx)));
+    let port = rx.recv_timeout(Duration::from_secs(60)).expect("server ready");
+
+    let (code, page) = get(port, "/lessen/een/");
+    assert_eq!(code, 200);
+    assert!(page.contains("Mantelzorgers helpen elkaar."));
+    assert!(page.contains("id=\"leernet-live\""), "reload script injected in serve mode");
+    assert!(page.contains(&format!("<link rel=\"canonical\" href=\"http://127.0.0.1:{port}/lessen/een/\">")));
+
+    let mut events = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    events.set_read_timeout(Some(Duration::from_millis(500))).unwrap();
+    write!(events, "GET /__leernet/events HTTP/1.1\r\nHost: localhost\r\n\r\n").unwrap();
+    let mut events = BufReader::new(events);
+    wait_event(&mut events, "hello");
+
+    // Edit: the page changes and a reload event is sent.
+    std::thread::sleep(Duration::from_millis(300));
+    f.write("lessons/alpha/een.md", &f.read("lessons/alpha/een.md").replace("helpen elkaar", "steunen elkaar"));
+    wait_event(&mut events, "reload");
+    assert!(get(port, "/lessen/een/").1.contains("Mantelzorgers steunen elkaar."));
+
+    // Break: overlay data names file and line; the last good page is still served.
+    f.write("lessons/alpha/een.md", "---\ntitle: Een\ninitiative: alpha\nkind: succes\nthemes: [mantelzorgg]\nstakeholders: [inwoner]\n---\nKapot.\n");
+    let data = wait_event(&mut events, "problems");
+    assert!(
+        data.contains("\"file\":\"lessons/alpha/een.md\"")
+            && data.contains("\"line\":5")
+            && data.contains("unknown themes term `mantelzorgg`"),
+        "{data}"
+    );
+    let (code, page) = get(port, "/lessen/een/");
+    assert_eq!(code, 200);
+    assert!(page.contains("Mantelzorgers steunen elkaar."), "last good build");
+    assert!(page.contains("unknown themes term `mantelzorgg`"), "overlay data in the page");
+    // Fix: reload again, no problems.
+    f.write("lessons/alpha/een.md", &lesson(GOOD_LESSON, "Weer goed."));
+    wait_event(&mut events, "reload");
+    let (_, page) = get(port, "/lessen/een/");
+    assert!(page.contains("Weer goed.") && page.contains("const initial=[];"));
+
+    // Traversal and odd paths.
+    for bad in [
+        "/../config.toml",
+        "/%2e%2e/config.toml",
+        "/lessen/%2E%2E%2F%2E%2E%2Fconfig.toml",
+        "/..%5cconfig.toml",
+        "/%2fetc%2fpasswd",
+    ] {
+        let (code, body) = get(port, bad);
+        assert_eq!(code, 404, "{bad}");
+        assert!(!body.contains("base_url"), "{bad} leaked config");
+    }
+    assert_eq!(get(port, "/lessen/een").0, 301);
+    assert_eq!(get(port, "/nergens/").0, 404);
+
+    stop.store(true, Ordering::SeqCst);
+    server.join().unwrap().unwrap();
+}
