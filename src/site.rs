@@ -103,9 +103,25 @@ pub fn render_parts(
     if full {
         files.extend(render::static_files(theme));
     }
-    let (search_files, notes) = crate::search::build(site, &theme.strings);
+    let (search_files, mut notes) = crate::search::build(site, &theme.strings);
     files.extend(search_files);
+    files.extend(machine_files(site, links, theme, &mut notes));
     Ok((files, notes))
+}
+
+/// Feeds, sitemap, robots.txt and the JSON export: for machines, so with absolute URLs from
+/// `base_url`; without one, feeds and sitemap are left out and a note says so.
+fn machine_files(site: &Site, links: &Links, theme: &Theme, notes: &mut Vec<String>) -> Vec<OutFile> {
+    use crate::render::{api, feeds, seo};
+    let mut files = feeds::feeds(site, links, &theme.strings);
+    let paths: Vec<String> = Page::all(site).iter().map(|p| p.path(site)).collect();
+    match seo::sitemap(site, &paths) {
+        Some(xml) => files.push(OutFile { path: "sitemap.xml".into(), bytes: xml.into_bytes() }),
+        None => notes.push("no base_url in config.toml: Atom feeds, sitemap.xml and JSON-LD URLs are left out".into()),
+    }
+    files.push(OutFile { path: "robots.txt".into(), bytes: seo::robots(site).into_bytes() });
+    files.extend(api::export(site, links));
+    files
 }
 
 /// The whole pipeline: nothing is written unless every stage succeeds.

@@ -116,7 +116,7 @@ fn initiative_page_has_profile_outcomes_and_lessons_by_kind() {
     let out = f.root().join("public");
     build(&f, &out).unwrap();
     let html = std::fs::read_to_string(out.join("initiatieven/alpha/index.html")).unwrap();
-    assert!(html.contains("<th scope=\"row\">Welbevinden</th><td>3.5</td><td>8.5</td>"), "{html}");
+    assert!(html.contains("<th scope=\"row\">Welbevinden</th><td>3,5</td><td>8,5</td>"), "{html}");
     assert!(html.contains("300+"));
     assert!(html.contains(r#"<h2 id="aanpak">Aanpak</h2>"#));
     let lessons = section(&html, "lessen");

@@ -105,9 +105,9 @@ fn wrap(name: &str) -> Vec<String> {
     }
     let overflow = lines.len() > 2;
     lines.truncate(2);
+    let n = lines.len();
     for (i, line) in lines.iter_mut().enumerate() {
-        let last = i == 1 || overflow;
-        if line.chars().count() > LINE_CHARS || (last && overflow) {
+        if line.chars().count() > LINE_CHARS || (overflow && i + 1 == n) {
             let keep = line.chars().take(LINE_CHARS - 1).collect::<String>();
             *line = format!("{}…", keep.trim_end());
         }

@@ -54,6 +54,7 @@ pub fn newest_date(site: &Site) -> Option<NaiveDate> {
 pub fn atom(site: &Site, _links: &Links, lessons: &[usize], feed_path: &str, title: &str) -> Option<String> {
     let base = &site.config.base_url;
     let self_url = urls::absolute(base, feed_path)?;
+    let abs = |path: &str| urls::absolute(base, path).unwrap_or_default();
     let page_url = urls::absolute(base, feed_path.strip_suffix(FEED_FILE).unwrap_or(""))?;
     let fallback = newest_date(site).map(stamp).unwrap_or_else(|| "1970-01-01T00:00:00Z".into());
     let entries: Vec<usize> = lessons.iter().copied().filter(|&i| i < site.lessons.len()).take(MAX_ENTRIES).collect();
@@ -82,7 +83,7 @@ pub fn atom(site: &Site, _links: &Links, lessons: &[usize], feed_path: &str, tit
     let _ = writeln!(x, "  <generator version=\"{}\">leernet</generator>", env!("CARGO_PKG_VERSION"));
     for &li in &entries {
         let l = &site.lessons[li];
-        let url = format!("{base}/{}", urls::lesson(&l.meta.slug));
+        let url = abs(&urls::lesson(&l.meta.slug));
         x.push_str("  <entry>\n");
         let _ = writeln!(x, "    <title>{}</title>", xml_escape(&l.meta.title));
         let _ = writeln!(x, "    <id>{}</id>", xml_escape(&url));
@@ -101,7 +102,7 @@ pub fn atom(site: &Site, _links: &Links, lessons: &[usize], feed_path: &str, tit
         };
         let _ = write!(x, "    <author><name>{}</name>", xml_escape(name));
         if let Some(u) = uri {
-            let _ = write!(x, "<uri>{}</uri>", xml_escape(&format!("{base}/{u}")));
+            let _ = write!(x, "<uri>{}</uri>", xml_escape(&abs(&u)));
         }
         x.push_str("</author>\n");
         for tax in Taxonomy::ALL {
@@ -111,7 +112,7 @@ pub fn atom(site: &Site, _links: &Links, lessons: &[usize], feed_path: &str, tit
                     x,
                     "    <category term=\"{}\" scheme=\"{}\" label=\"{}\"/>",
                     xml_escape(slug),
-                    xml_escape(&format!("{base}/{}", urls::taxonomy(tax))),
+                    xml_escape(&abs(&urls::taxonomy(tax))),
                     xml_escape(cfg.label(term))
                 );
             }

@@ -97,6 +97,7 @@ pub struct PageData<'a> {
     pub sources: HashMap<String, String>,
     lesson_values: Vec<Value>,
     initiative_values: Vec<Value>,
+    glossary: super::glossary::Glossary,
 }
 
 #[derive(Serialize)]
@@ -147,7 +148,8 @@ impl<'a> PageData<'a> {
         for l in &site.lessons {
             sources.insert(l.meta.source.clone(), urls::lesson(&l.meta.slug));
         }
-        PageData { site, links, t, views, mode, sources, lesson_values, initiative_values }
+        let glossary = super::glossary::Glossary::new(&site.config.glossary);
+        PageData { site, links, t, views, mode, sources, lesson_values, initiative_values, glossary }
     }
 
     fn lessons(&self, idx: &[usize]) -> Vec<Value> {
@@ -222,7 +224,23 @@ impl<'a> PageData<'a> {
                 c.insert("initiative", &self.initiative_values[ii]);
                 c.insert("terms", &self.views.initiative_terms[ii]);
                 c.insert("organisations", &init.organisations);
-                c.insert("outcomes", &init.outcomes);
+                let lang = site.config.language.as_str();
+                let outcomes: Vec<_> = init
+                    .outcomes
+                    .iter()
+                    .map(|o| {
+                        serde_json::json!({
+                            "measure": o.measure, "before": super::charts::format_number(o.before, lang),
+                            "after": super::charts::format_number(o.after, lang), "unit": o.unit, "source": o.source,
+                        })
+                    })
+                    .collect();
+                c.insert("outcomes", &outcomes);
+                c.insert_value(
+                    "outcome_chart",
+                    Value::safe_string(&super::charts::outcome_chart(&init.outcomes, self.t, lang)),
+                );
+                c.insert_value("jsonld", Value::safe_string(&super::seo::initiative_jsonld(site, ii)));
                 c.insert("figures", &init.figures);
                 c.insert("contact", &init.contact);
                 c.insert("ext_links", &init.links);
@@ -248,6 +266,7 @@ impl<'a> PageData<'a> {
             Page::Lesson(li) => {
                 let l = &site.lessons[li];
                 c.insert("lesson", &self.lesson_values[li]);
+                c.insert_value("jsonld", Value::safe_string(&super::seo::lesson_jsonld(site, li)));
                 c.insert("terms", &self.views.lesson_terms[li]);
                 c.insert("related", &self.lessons(&self.links.related[li]));
                 c.insert("source", &l.source_ref);
@@ -326,8 +345,11 @@ impl<'a> PageData<'a> {
         c
     }
 
+    /// A body for one page: internal links resolved, first mentions of glossary terms explained.
     fn body(&self, html: &str, root: &str) -> String {
-        urls::resolve_body(html, root, matches!(self.mode, LinkMode::Portable), &self.sources)
+        let portable = matches!(self.mode, LinkMode::Portable);
+        let html = urls::resolve_body(html, root, portable, &self.sources);
+        self.glossary.annotate(&html, &urls::href(root, portable, urls::GLOSSARY))
     }
 
     fn taxonomy(&self, tax: Taxonomy) -> serde_json::Value {

@@ -8,7 +8,7 @@ use std::io::Write;
 use std::path::Path;
 use std::sync::{Arc, Condvar, Mutex, RwLock};
 use std::time::Duration;
-use tiny_http::{Header, Request, Response, StatusCode};
+use tiny_http::{Header, Request, Response};
 
 pub const EVENTS_PATH: &str = "/__leernet/events";
 

@@ -53,6 +53,8 @@ pub struct Workspace {
     pub site: Site,
     links: Links,
     pub files: BTreeMap<String, Vec<u8>>,
+    /// The output files that are not pages or static files (rewritten on every rebuild).
+    derived: BTreeSet<String>,
     /// Current problems (empty when the last rebuild succeeded).
     pub errors: Vec<Diagnostic>,
 }
@@ -91,6 +93,7 @@ impl Workspace {
             entries,
             discovery,
             files: BTreeMap::new(),
+            derived: BTreeSet::new(),
             errors: vec![],
         };
         match ws.assemble() {
@@ -126,6 +129,12 @@ impl Workspace {
     fn render_full(&mut self, site: Site) -> Result<Vec<String>, Vec<Diagnostic>> {
         let links = Links::build(&site);
         let (files, _) = site::render_parts(&site, &links, &mut self.theme, None)?;
+        let pages: BTreeSet<String> = Page::all(&site).iter().map(|p| p.file(&site)).collect();
+        self.derived = files
+            .iter()
+            .map(|f| f.path.clone())
+            .filter(|p| !pages.contains(p) && !self.theme.statics.contains_key(p))
+            .collect();
         self.files = files.into_iter().map(|f| (f.path, f.bytes)).collect();
         self.site = site;
         self.links = links;
@@ -336,13 +345,17 @@ impl Workspace {
                 }
             }
         }
-        let new_paths: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
-        let stale: Vec<String> =
-            self.files.keys().filter(|k| is_search_file(k) && !new_paths.contains(k.as_str())).cloned().collect();
-        for k in stale {
-            self.files.remove(&k);
-            removed.push(k);
+        // Files derived from the whole site (search index, feeds, sitemap, JSON export) are all
+        // written again; those no longer written (a term lost its last lesson) go.
+        let page_files: BTreeSet<String> = pages.iter().map(|p| p.file(&site)).collect();
+        let derived: BTreeSet<String> =
+            files.iter().map(|f| f.path.clone()).filter(|p| !page_files.contains(p)).collect();
+        for k in self.derived.difference(&derived) {
+            if self.files.remove(k).is_some() {
+                removed.push(k.clone());
+            }
         }
+        self.derived = derived;
         let mut rebuilt = Vec::new();
         for OutFile { path, bytes } in files {
             if path.ends_with(".html") {
@@ -354,8 +367,4 @@ impl Workspace {
         self.links = links;
         Ok(rebuilt)
     }
-}
-
-fn is_search_file(path: &str) -> bool {
-    path.starts_with("search/") || path.starts_with("search_index.")
 }

@@ -1,0 +1,102 @@
+// The elasticlunr export (search_index.nl.json) against our client.
+//
+//   node tests/js/elasticlunr-compat.test.mjs <site-output-dir>
+//
+// Loads the export with the real `elasticlunr` 0.9.5 package, with our pipeline functions
+// registered under the names the export lists (trimmer-du, stopWordFilter-du, stemmer-du), and
+// checks that for single-word queries elasticlunr finds exactly the documents our client finds
+// with prefix expansion off. The words: a fixed varied list plus every word of every title.
+import { createRequire } from 'node:module';
+import fs from 'node:fs';
+import path from 'node:path';
+import { loadEngine, tally } from './lib.mjs';
+
+const require = createRequire(import.meta.url);
+const elasticlunr = require('elasticlunr');
+
+const site = process.argv[2];
+if (!site) {
+  console.error('usage: node tests/js/elasticlunr-compat.test.mjs <site-output-dir>');
+  process.exit(2);
+}
+const { meta, engine, client } = loadEngine(site);
+const t = tally('elasticlunr compat');
+
+const stop = new Set(meta.stopwords);
+const EDGES = /^[^\p{Alphabetic}\p{N}]+|[^\p{Alphabetic}\p{N}]+$/gu;
+// elasticlunr runs these on its own tokens (lowercased, split on whitespace and hyphens).
+function trimmer(token) {
+  const t = client.fold(token).replace(EDGES, '');
+  return t || undefined;
+}
+function stopWordFilter(token) {
+  return stop.has(token) ? undefined : token;
+}
+function stemmer(token) {
+  return client.stem(token);
+}
+elasticlunr.Pipeline.registerFunction(trimmer, 'trimmer-du');
+elasticlunr.Pipeline.registerFunction(stopWordFilter, 'stopWordFilter-du');
+elasticlunr.Pipeline.registerFunction(stemmer, 'stemmer-du');
+
+const file = path.join(site, `search_index.${meta.lang}.json`);
+let index;
+t.check(`elasticlunr ${elasticlunr.version} loads ${path.basename(file)}`, () => {
+  const data = JSON.parse(fs.readFileSync(file, 'utf8'));
+  if (data.version !== elasticlunr.version) throw new Error(`index version ${data.version}, package ${elasticlunr.version}`);
+  if (JSON.stringify(data.pipeline) !== JSON.stringify(['trimmer-du', 'stopWordFilter-du', 'stemmer-du'])) {
+    throw new Error(`unexpected pipeline ${JSON.stringify(data.pipeline)}`);
+  }
+  if (JSON.stringify([...data.fields].sort()) !== JSON.stringify(['body', 'title'])) throw new Error(`fields ${data.fields}`);
+  index = elasticlunr.Index.load(data);
+});
+
+const FIXED = [
+  'mantelzorg', 'mantelzorgers', 'mantelzorger', 'wijkverpleegkundige', 'wijkverpleegkundigen', 'coördineren',
+  'coordineren', 'COÖRDINEREN', 'financiering', 'gemeenten', 'huisartsen', 'huisarts', 'bestuurders', 'casuïstiek',
+  'casuistiek', 'ervaringsdeskundigen', 'samenwerking', 'samenwerken', 'platform', 'osteoporose', 'vertrouwen',
+  'leersessies', 'gezondheid', 'mogelijkheden', 'zorggroepen', 'wijk', 'wijken', 'zorg', 'patiënten', 'patienten',
+  'cliënt', 'Maastricht', 'opschaling', 'subsidie', 'ZonMw', 'teleurstelling', 'blauwdruk', 'coach', 'welbevinden',
+  'werkplezier', 'kosten', 'preventie', 'geïnformeerd', 'efficiënter', 'leren', 'geleerd', 'lerend', 'bereikbaar',
+  'eenzaamheid', 'vriendelijk', 'de', 'het', 'xyzzy', 'Wmo', 'Zvw',
+];
+const titleWords = [];
+for (let n = 0; n < meta.docs.length; n++) {
+  for (const d of engine.chunks[n]) {
+    for (const w of d.t.split(/[\s\-]+/)) {
+      // Whole words only: elasticlunr splits on spaces and hyphens, our client on every
+      // non-letter; skip what one of them would split further, and numbers (elasticlunr's
+      // Latin trimmer drops them).
+      const core = w.replace(EDGES, '');
+      if (/^\p{L}+$/u.test(core)) titleWords.push(core);
+    }
+  }
+}
+const queries = [...new Set([...FIXED, ...titleWords])];
+
+if (index) {
+  t.check(`same documents for ${queries.length} single-word queries`, () => {
+    const differ = [];
+    let found = 0;
+    for (const q of queries) {
+      const theirs = index.search(q, { fields: { title: { boost: meta.boost.title }, body: { boost: meta.boost.body } }, expand: false })
+        .map((r) => Number(r.ref)).sort((a, b) => a - b);
+      const ours = engine.search(q, { prefix: false }).results.map((r) => r.id).sort((a, b) => a - b);
+      if (JSON.stringify(theirs) !== JSON.stringify(ours)) differ.push(`${q}: elasticlunr [${theirs}] ours [${ours}]`);
+      if (ours.length) found++;
+    }
+    console.log(`${queries.length} queries, ${found} with results, ${differ.length} differ`);
+    if (found < queries.length / 2) throw new Error(`only ${found} queries found anything`);
+    if (differ.length) throw new Error(`${differ.length} queries differ:\n  ${differ.slice(0, 20).join('\n  ')}`);
+  });
+
+  t.check('known documents', () => {
+    const ids = (q) => engine.search(q, { prefix: false }).results.map((r) => engine.doc(r.id).u);
+    const el = (q) => index.search(q, { expand: false }).map((r) => engine.doc(Number(r.ref)).u);
+    const want = ['lessen/positieve-gezondheid-in-alle-organisatielagen/'];
+    if (JSON.stringify(ids('wijkverpleegkundige')) !== JSON.stringify(want)) throw new Error(`ours: ${ids('wijkverpleegkundige')}`);
+    if (JSON.stringify(el('wijkverpleegkundige')) !== JSON.stringify(want)) throw new Error(`elasticlunr: ${el('wijkverpleegkundige')}`);
+  });
+}
+
+t.finish();
