@@ -318,21 +318,48 @@ const FUNCTION: &[&str] = &[
     "eerst",
 ];
 
+/// Content words follow Zipf's law over a fixed vocabulary, as in real text: a few words are
+/// everywhere, most are rare. `VOCAB` distinct words built from Dutch-like morphemes.
+const VOCAB: usize = 60_000;
+
 struct Words {
     rng: fastrand::Rng,
+    vocab: Vec<String>,
+    /// Cumulative Zipf weights over `vocab`.
+    cumulative: Vec<f64>,
 }
 
 impl Words {
-    fn content(&mut self) -> String {
-        let r = &mut self.rng;
-        let mut w = String::new();
-        w.push_str(PREFIXES[r.usize(..PREFIXES.len())]);
-        w.push_str(ROOTS[r.usize(..ROOTS.len())]);
-        if r.u8(..100) < 25 {
-            w.push_str(ROOTS[r.usize(..ROOTS.len())]);
+    fn new(seed: u64) -> Words {
+        let mut rng = fastrand::Rng::with_seed(seed);
+        let mut seen = std::collections::HashSet::new();
+        let mut vocab = Vec::with_capacity(VOCAB);
+        while vocab.len() < VOCAB {
+            let mut w = String::new();
+            w.push_str(PREFIXES[rng.usize(..PREFIXES.len())]);
+            w.push_str(ROOTS[rng.usize(..ROOTS.len())]);
+            if rng.u8(..100) < 35 {
+                w.push_str(ROOTS[rng.usize(..ROOTS.len())]);
+            }
+            w.push_str(SUFFIXES[rng.usize(..SUFFIXES.len())]);
+            if seen.insert(w.clone()) {
+                vocab.push(w);
+            }
         }
-        w.push_str(SUFFIXES[r.usize(..SUFFIXES.len())]);
-        w
+        let mut total = 0.0;
+        let cumulative = (0..VOCAB)
+            .map(|r| {
+                total += 1.0 / (r as f64 + 8.0);
+                total
+            })
+            .collect();
+        Words { rng, vocab, cumulative }
+    }
+
+    fn content(&mut self) -> String {
+        let x = self.rng.f64() * self.cumulative[VOCAB - 1];
+        let i = self.cumulative.partition_point(|&c| c < x).min(VOCAB - 1);
+        self.vocab[i].clone()
     }
 
     fn sentence(&mut self) -> String {
@@ -405,7 +432,7 @@ fn main() {
     let _ = std::fs::remove_dir_all(&out);
     std::fs::create_dir_all(out.join("initiatives")).unwrap();
     std::fs::write(out.join("config.toml"), &config_text).unwrap();
-    let mut w = Words { rng: fastrand::Rng::with_seed(seed) };
+    let mut w = Words::new(seed);
     let kinds = ["les", "succes", "knelpunt", "tip", "mislukking"];
     let phases = ["verkenning", "pilot", "opschaling", "geborgd", "beeindigd"];
     let mut bytes = 0usize;
@@ -463,7 +490,7 @@ fn main() {
             w.rng.u8(1..13),
             w.rng.u8(1..29)
         );
-        for _ in 0..w.rng.usize(3..6) {
+        for _ in 0..w.rng.usize(3..7) {
             let _ = writeln!(s, "{}\n", (0..w.rng.usize(3..7)).map(|_| w.sentence()).collect::<Vec<_>>().join(" "));
         }
         bytes += s.len();

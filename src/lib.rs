@@ -24,3 +24,4 @@ pub mod scaffold;
 pub mod search;
 pub mod serve;
 pub mod site;
+pub mod timing;

@@ -151,6 +151,9 @@ fn main() -> ExitCode {
             let opts = BuildOptions { root: root.clone(), output, base_url, portable, zip };
             match site::build(&opts) {
                 Ok(r) => {
+                    for (name, ms) in leernet::timing::take() {
+                        eprintln!("  {name:<22} {ms:>8.1} ms");
+                    }
                     for n in &r.notes {
                         eprintln!("note: {n}");
                     }

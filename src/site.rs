@@ -72,8 +72,8 @@ pub fn load(opts: &BuildOptions) -> Result<Site, Vec<Diagnostic>> {
 
 /// Everything the output folder holds, rendered in memory.
 pub fn render_site(site: &Site) -> Result<(Vec<OutFile>, Vec<String>), Vec<Diagnostic>> {
-    let links = Links::build(site);
-    let mut theme = Theme::load(&site.root, &site.config.language)?;
+    let links = crate::timing::stage("link", || Links::build(site));
+    let mut theme = crate::timing::stage("templates", || Theme::load(&site.root, &site.config.language))?;
     render_parts(site, &links, &mut theme, None)
 }
 
@@ -86,10 +86,11 @@ pub fn render_parts(
     theme: &mut Theme,
     pages: Option<&[Page]>,
 ) -> Result<(Vec<OutFile>, Vec<String>), Vec<Diagnostic>> {
+    use crate::timing::stage;
     theme.set_globals(site, links);
     let mode =
         if site.config.portable { LinkMode::Portable } else { LinkMode::Pretty { base_path: site.config.base_path() } };
-    let data = PageData::new(site, links, &theme.strings, mode);
+    let data = stage("views", || PageData::new(site, links, &theme.strings, mode));
     let full = pages.is_none();
     let all;
     let pages = match pages {
@@ -99,13 +100,14 @@ pub fn render_parts(
             &all
         }
     };
-    let mut files = render::render_pages(theme, &data, pages)?;
+    let mut files = stage("render pages", || render::render_pages(theme, &data, pages))?;
     if full {
         files.extend(render::static_files(theme));
     }
-    let (search_files, mut notes) = crate::search::build(site, &theme.strings);
+    let (search_files, mut notes) = stage("search index", || crate::search::build(site, &theme.strings));
     files.extend(search_files);
-    files.extend(machine_files(site, links, theme, &mut notes));
+    let machine = stage("feeds, sitemap, api", || machine_files(site, links, theme, &mut notes));
+    files.extend(machine);
     Ok((files, notes))
 }
 
@@ -129,7 +131,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
     let start = Instant::now();
     let out = opts.output.clone().unwrap_or_else(|| opts.root.join("public"));
     output::check_output_dir(&opts.root, &out).map_err(|d| vec![d])?;
-    let site = load(opts)?;
+    let site = crate::timing::stage("load + validate", || load(opts))?;
     let (files, notes) = render_site(&site)?;
     if let Some(zip) = &opts.zip {
         if output::absolute(zip).starts_with(output::absolute(&out)) {
@@ -139,7 +141,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
             )]);
         }
     }
-    output::write_atomic(&out, &files)
+    crate::timing::stage("write", || output::write_atomic(&out, &files))
         .map_err(|e| vec![Diagnostic::file(&out, format!("cannot write the output folder: {e}"))])?;
     let mut notes = notes;
     if let Some(zip) = &opts.zip {

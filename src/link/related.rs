@@ -1,7 +1,8 @@
 //! Related lessons: up to `MAX` per lesson, ranked by the number of taxonomy terms they share,
-//! preferring lessons of other initiatives, then newer ones. Uses an inverted index (term →
-//! lessons) and scans at most `CAP` neighbours per term, so the work grows linearly with the
-//! number of lessons instead of with all pairs.
+//! preferring lessons of other initiatives, then newer ones, then slug order. Uses an inverted
+//! index (term → lessons) and scans at most `CAP` neighbours per term, so the work grows
+//! linearly with the number of lessons instead of with all pairs. Each worker thread counts in
+//! one reusable dense array, and only the best `MAX` candidates are fully ordered.
 
 use crate::content::model::Site;
 use rayon::prelude::*;
@@ -13,42 +14,77 @@ pub const CAP: usize = 400;
 
 pub fn related_lessons(site: &Site) -> Vec<Vec<usize>> {
     let lessons = &site.lessons;
-    // Inverted index over all four taxonomies; a term is (taxonomy, slug).
-    let mut index: HashMap<(usize, &str), Vec<usize>> = HashMap::new();
+    let n = lessons.len();
+    // Dense ids for initiatives and terms, so the hot loop compares integers.
+    let mut init_ids: HashMap<&str, u32> = HashMap::new();
+    let init_of: Vec<u32> = lessons
+        .iter()
+        .map(|l| {
+            let next = init_ids.len() as u32;
+            *init_ids.entry(l.initiative.as_str()).or_insert(next)
+        })
+        .collect();
+    // Newer first: rank of `added` (lessons without a date rank last).
+    let mut by_date: Vec<usize> = (0..n).collect();
+    by_date.sort_by(|&a, &b| lessons[b].added.cmp(&lessons[a].added).then(a.cmp(&b)));
+    let mut age = vec![0u32; n];
+    for (rank, &i) in by_date.iter().enumerate() {
+        age[i] = rank as u32;
+    }
+    let mut term_ids: HashMap<(usize, &str), usize> = HashMap::new();
+    let mut postings: Vec<Vec<u32>> = Vec::new();
+    let mut terms_of: Vec<Vec<usize>> = Vec::with_capacity(n);
     for (li, l) in lessons.iter().enumerate() {
+        let mut mine = Vec::new();
         for (t, slugs) in l.meta.terms.iter().enumerate() {
             for s in slugs {
-                index.entry((t, s.as_str())).or_default().push(li);
+                let id = *term_ids.entry((t, s.as_str())).or_insert_with(|| {
+                    postings.push(Vec::new());
+                    postings.len() - 1
+                });
+                postings[id].push(li as u32);
+                mine.push(id);
             }
         }
+        terms_of.push(mine);
     }
-    lessons
-        .par_iter()
-        .enumerate()
-        .map(|(li, l)| {
-            let mut shared: HashMap<usize, u32> = HashMap::new();
-            for (t, slugs) in l.meta.terms.iter().enumerate() {
-                for s in slugs {
-                    let post = &index[&(t, s.as_str())];
+    (0..n)
+        .into_par_iter()
+        .map_init(
+            || (vec![0u16; n], Vec::<u32>::new()),
+            |(count, touched), li| {
+                for &t in &terms_of[li] {
+                    let post = &postings[t];
                     // Postings are in slug order; take a window of CAP around this lesson.
-                    let at = post.binary_search(&li).unwrap_or(0);
+                    let at = post.binary_search(&(li as u32)).unwrap_or(0);
                     let start = at.saturating_sub(CAP / 2).min(post.len().saturating_sub(CAP));
                     for &other in &post[start..(start + CAP).min(post.len())] {
-                        if other != li {
-                            *shared.entry(other).or_default() += 1;
+                        if other as usize != li {
+                            if count[other as usize] == 0 {
+                                touched.push(other);
+                            }
+                            count[other as usize] += 1;
                         }
                     }
                 }
-            }
-            let mut ranked: Vec<(usize, u32)> = shared.into_iter().collect();
-            ranked.sort_by(|&(a, sa), &(b, sb)| {
-                let (la, lb) = (&lessons[a], &lessons[b]);
-                sb.cmp(&sa)
-                    .then_with(|| (la.initiative == l.initiative).cmp(&(lb.initiative == l.initiative)))
-                    .then_with(|| lb.added.cmp(&la.added))
-                    .then_with(|| la.meta.slug.cmp(&lb.meta.slug))
-            });
-            ranked.into_iter().take(MAX).map(|(i, _)| i).collect()
-        })
+                // Smaller key = better: more shared terms, other initiative, newer, slug order.
+                let key = |o: u32| {
+                    let o = o as usize;
+                    let same = (init_of[o] == init_of[li]) as u64;
+                    ((u16::MAX - count[o]) as u64) << 48 | same << 47 | (age[o] as u64) << 20 | o as u64
+                };
+                let mut cands: Vec<u64> = touched.iter().map(|&o| key(o)).collect();
+                if cands.len() > MAX {
+                    cands.select_nth_unstable(MAX - 1);
+                    cands.truncate(MAX);
+                }
+                cands.sort_unstable();
+                for &o in touched.iter() {
+                    count[o as usize] = 0;
+                }
+                touched.clear();
+                cands.into_iter().map(|k| (k & 0xF_FFFF) as usize).collect()
+            },
+        )
         .collect()
 }

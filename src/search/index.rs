@@ -8,9 +8,10 @@ use crate::content::model::{self, Kind, Site};
 use crate::render::OutFile;
 use crate::render::urls;
 use crate::render::views::{Strings, teaser, tr};
+use ahash::AHashMap;
 use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// Characters of a term that choose its shard.
 pub const PREFIX: usize = 2;
@@ -110,50 +111,95 @@ pub struct Index {
     pub distinct_words: usize,
 }
 
+/// One worker's share of the index: its own token cache and term dictionary, so the hot loop
+/// does one hash look-up per token and stems each distinct word once per worker.
+#[derive(Default)]
+struct Local {
+    /// Folded token → local term id (`None` for stop words).
+    tokens: AHashMap<String, Option<u32>>,
+    terms: Vec<String>,
+    term_ids: AHashMap<String, u32>,
+    postings: Vec<Vec<[u32; 3]>>,
+    /// Per local term: counts in the current document, and which were touched.
+    counts: Vec<[u32; 2]>,
+    touched: Vec<u32>,
+}
+
+impl Local {
+    fn add(&mut self, p: &Pipeline, id: u32, doc: &Doc) {
+        let mut buf = String::new();
+        for (field, text) in [(0, &doc.title), (1, &doc.body)] {
+            let Local { tokens, terms, term_ids, postings, counts, touched } = self;
+            pipeline::for_each_token(text, &mut buf, |tok| {
+                let term = match tokens.get(tok) {
+                    Some(t) => *t,
+                    None => {
+                        let t = if STOP_WORDS.binary_search(&tok).is_ok() {
+                            None
+                        } else {
+                            let stem = p.stem(tok);
+                            let next = terms.len() as u32;
+                            let tid = *term_ids.entry(stem.clone()).or_insert_with(|| {
+                                terms.push(stem);
+                                postings.push(Vec::new());
+                                counts.push([0, 0]);
+                                next
+                            });
+                            Some(tid)
+                        };
+                        tokens.insert(tok.to_string(), t);
+                        t
+                    }
+                };
+                if let Some(t) = term {
+                    let c = &mut counts[t as usize];
+                    if c[0] == 0 && c[1] == 0 {
+                        touched.push(t);
+                    }
+                    c[field] += 1;
+                }
+            });
+        }
+        for &t in &self.touched {
+            let c = &mut self.counts[t as usize];
+            self.postings[t as usize].push([id, c[0], c[1]]);
+            *c = [0, 0];
+        }
+        self.touched.clear();
+    }
+}
+
 impl Index {
     pub fn build(docs: &[Doc]) -> Index {
-        // Each worker keeps its own stem cache; documents are counted in parallel chunks.
-        let parts: Vec<(HashMap<String, Vec<[u32; 3]>>, usize)> = docs
-            .par_chunks(256)
+        let pipeline = Pipeline::new();
+        // One contiguous share per thread: each share stems its distinct words once.
+        let share = docs.len().div_ceil(rayon::current_num_threads()).max(1);
+        let parts: Vec<Local> = docs
+            .par_chunks(share)
             .enumerate()
-            .map(|(ci, chunk)| {
-                let mut p = Pipeline::new();
-                let mut post: HashMap<String, Vec<[u32; 3]>> = HashMap::new();
+            .map(|(n, chunk)| {
+                let mut local = Local::default();
                 for (j, d) in chunk.iter().enumerate() {
-                    let id = (ci * 256 + j) as u32;
-                    let mut counts: HashMap<String, [u32; 2]> = HashMap::new();
-                    for (field, text) in [(0, &d.title), (1, &d.body)] {
-                        let folded = pipeline::fold(text);
-                        for tok in pipeline::tokens(&folded) {
-                            if let Some(term) = p.term(tok) {
-                                match counts.get_mut(term) {
-                                    Some(c) => c[field] += 1,
-                                    None => {
-                                        let mut c = [0, 0];
-                                        c[field] = 1;
-                                        counts.insert(term.to_string(), c);
-                                    }
-                                }
-                            }
-                        }
-                    }
-                    for (term, [t, b]) in counts {
-                        post.entry(term).or_default().push([id, t, b]);
-                    }
+                    local.add(&pipeline, (n * share + j) as u32, d);
                 }
-                (post, p.distinct_words())
+                local
             })
             .collect();
-        let mut postings: BTreeMap<String, Vec<[u32; 3]>> = BTreeMap::new();
-        let mut distinct_words = 0;
-        for (part, words) in parts {
-            distinct_words = distinct_words.max(words);
-            for (term, list) in part {
-                postings.entry(term).or_default().extend(list);
+        let distinct_words = parts.iter().map(|l| l.tokens.len()).max().unwrap_or(0);
+        let mut postings: AHashMap<String, Vec<[u32; 3]>> = AHashMap::new();
+        for part in parts {
+            for (term, list) in part.terms.into_iter().zip(part.postings) {
+                match postings.get_mut(&term) {
+                    Some(l) => l.extend(list),
+                    None => {
+                        postings.insert(term, list);
+                    }
+                }
             }
         }
+        let mut postings: Vec<(String, Vec<[u32; 3]>)> = postings.into_iter().collect();
         postings.par_iter_mut().for_each(|(_, l)| l.sort_unstable_by_key(|p| p[0]));
-        Index { postings, distinct_words }
+        Index { postings: postings.into_iter().collect(), distinct_words }
     }
 
     /// The meta file, term shards and document chunks.
@@ -175,11 +221,16 @@ impl Index {
                     }
                     js.push_str(&json(term));
                     js.push_str(":[");
+                    let mut num = itoa::Buffer::new();
                     for (j, p) in list.iter().enumerate() {
                         if j > 0 {
                             js.push(',');
                         }
-                        js.push_str(&format!("{},{},{}", p[0], p[1], p[2]));
+                        js.push_str(num.format(p[0]));
+                        js.push(',');
+                        js.push_str(num.format(p[1]));
+                        js.push(',');
+                        js.push_str(num.format(p[2]));
                     }
                     js.push(']');
                 }

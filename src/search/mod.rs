@@ -18,9 +18,10 @@ pub const EXPORT_AUTO_LIMIT: usize = 5000;
 
 /// All search files of a site, and notes for the build summary.
 pub fn build(site: &Site, strings: &Strings) -> (Vec<OutFile>, Vec<String>) {
-    let docs = index::documents(site, strings);
-    let idx = index::Index::build(&docs);
-    let mut files = idx.files(site, &docs, strings);
+    use crate::timing::stage;
+    let docs = stage("search: documents", || index::documents(site, strings));
+    let idx = stage("search: postings", || index::Index::build(&docs));
+    let mut files = stage("search: files", || idx.files(site, &docs, strings));
     let mut notes = Vec::new();
     let export = match site.config.search.elasticlunr_export {
         ExportPolicy::Always => true,

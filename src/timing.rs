@@ -1,0 +1,29 @@
+//! Stage timings: `LEERNET_TIMINGS=1 leernet build` prints how long each pipeline stage took,
+//! so anyone can see where the time goes. Costs nothing when the variable is not set.
+
+use std::sync::Mutex;
+use std::sync::OnceLock;
+use std::time::Instant;
+
+static ENABLED: OnceLock<bool> = OnceLock::new();
+static LOG: Mutex<Vec<(&'static str, f64)>> = Mutex::new(Vec::new());
+
+pub fn enabled() -> bool {
+    *ENABLED.get_or_init(|| std::env::var_os("LEERNET_TIMINGS").is_some_and(|v| !v.is_empty() && v != "0"))
+}
+
+/// Runs `f`, recording its wall time under `name` when timings are on.
+pub fn stage<T>(name: &'static str, f: impl FnOnce() -> T) -> T {
+    if !enabled() {
+        return f();
+    }
+    let t = Instant::now();
+    let out = f();
+    LOG.lock().unwrap_or_else(|e| e.into_inner()).push((name, t.elapsed().as_secs_f64() * 1000.0));
+    out
+}
+
+/// The recorded stages (name, milliseconds), emptying the log.
+pub fn take() -> Vec<(&'static str, f64)> {
+    std::mem::take(&mut *LOG.lock().unwrap_or_else(|e| e.into_inner()))
+}
