@@ -91,19 +91,69 @@ fn remove_stale(out: &Path) {
 
 /// Writes `files` into a fresh folder beside `output`, then swaps it in.
 pub fn write_atomic(output: &Path, files: &[OutFile]) -> io::Result<()> {
-    let out = absolute(output);
-    if let Some(parent) = out.parent() {
-        std::fs::create_dir_all(parent)?;
+    let staging = Staging::new(output)?;
+    write_tree(&staging.tmp, files)?;
+    staging.commit()
+}
+
+/// A build's output being written: a fresh folder beside the target that files go into as they
+/// are rendered, swapped in by `commit`. Dropped without `commit` (a failed build), it removes
+/// itself and the previous output stays as it was.
+pub struct Staging {
+    out: PathBuf,
+    tmp: PathBuf,
+    committed: bool,
+    pub files: std::sync::atomic::AtomicUsize,
+    pub bytes: std::sync::atomic::AtomicU64,
+}
+
+impl Staging {
+    pub fn new(output: &Path) -> io::Result<Staging> {
+        let out = absolute(output);
+        if let Some(parent) = out.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        remove_stale(&out);
+        let tmp = sibling(&out, "new");
+        std::fs::create_dir_all(&tmp)?;
+        std::fs::write(tmp.join(MARKER), "Written by leernet. This folder is replaced as a whole on every build.\n")?;
+        Ok(Staging { out, tmp, committed: false, files: Default::default(), bytes: Default::default() })
     }
-    remove_stale(&out);
-    let tmp = sibling(&out, "new");
-    std::fs::create_dir_all(&tmp)?;
-    std::fs::write(tmp.join(MARKER), "Written by leernet. This folder is replaced as a whole on every build.\n")?;
-    let result = write_tree(&tmp, files).and_then(|()| swap_in(&tmp, &out));
-    if result.is_err() {
-        let _ = std::fs::remove_dir_all(&tmp);
+
+    /// Swaps the finished folder in for the old output.
+    pub fn commit(mut self) -> io::Result<()> {
+        swap_in(&self.tmp, &self.out)?;
+        self.committed = true;
+        Ok(())
     }
-    result
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = std::fs::remove_dir_all(&self.tmp);
+        }
+    }
+}
+
+impl crate::render::Sink for Staging {
+    fn put(&self, file: OutFile) -> Result<(), crate::diagnostics::Diagnostic> {
+        use std::sync::atomic::Ordering;
+        let path = self.tmp.join(&file.path);
+        let write = || -> io::Result<()> {
+            if let Some(parent) = path.parent() {
+                if !parent.is_dir() {
+                    std::fs::create_dir_all(parent)?;
+                }
+            }
+            std::fs::write(&path, &file.bytes)
+        };
+        write()
+            .map_err(|e| crate::diagnostics::Diagnostic::file(&self.out, format!("cannot write {}: {e}", file.path)))?;
+        self.files.fetch_add(1, Ordering::Relaxed);
+        self.bytes.fetch_add(file.bytes.len() as u64, Ordering::Relaxed);
+        Ok(())
+    }
 }
 
 /// Writes files into `dir` (which exists), creating sub-folders first.
@@ -114,6 +164,20 @@ pub fn write_tree(dir: &Path, files: &[OutFile]) -> io::Result<()> {
         std::fs::create_dir_all(f)?;
     }
     files.par_iter().try_for_each(|f| std::fs::write(dir.join(&f.path), &f.bytes))
+}
+
+/// Zips a finished output folder (every file but the marker, sorted) under a top folder `top/`.
+pub fn zip_folder(dir: &Path, zip: &Path, top: &str) -> io::Result<()> {
+    let mut files = Vec::new();
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let entry = entry.map_err(io::Error::other)?;
+        if entry.file_type().is_file() && entry.file_name() != MARKER {
+            let rel = entry.path().strip_prefix(dir).map_err(io::Error::other)?;
+            let path = rel.to_string_lossy().replace('\\', "/");
+            files.push(OutFile { path, bytes: std::fs::read(entry.path())? });
+        }
+    }
+    write_zip(zip, top, &files)
 }
 
 /// Writes `files` as one zip archive under a top folder `top/`, atomically (temporary file,
@@ -169,7 +233,16 @@ fn swap_in(new: &Path, out: &Path) -> io::Result<()> {
         let _ = std::fs::rename(&old, out);
         return Err(e);
     }
-    std::fs::remove_dir_all(&old)
+    remove_tree(&old)
+}
+
+/// Removes a folder tree, its top-level entries in parallel.
+fn remove_tree(dir: &Path) -> io::Result<()> {
+    let entries: Vec<_> = std::fs::read_dir(dir)?.flatten().map(|e| e.path()).collect();
+    entries
+        .par_iter()
+        .try_for_each(|p| if p.is_dir() && !p.is_symlink() { remove_tree(p) } else { std::fs::remove_file(p) })?;
+    std::fs::remove_dir(dir)
 }
 
 #[cfg(test)]

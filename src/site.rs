@@ -7,11 +7,13 @@ use crate::diagnostics::Diagnostic;
 use crate::link::Links;
 use crate::output;
 use crate::render::{
-    self, OutFile, Theme,
+    self, Collect, OutFile, Sink, Theme,
     pages::{Page, PageData},
     urls::LinkMode,
 };
+use rayon::prelude::*;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
 /// Settings of one build, from the command line.
@@ -77,15 +79,29 @@ pub fn render_site(site: &Site) -> Result<(Vec<OutFile>, Vec<String>), Vec<Diagn
     render_parts(site, &links, &mut theme, None)
 }
 
-/// Renders the given pages and the search files, or — with `pages: None` — every page, the
-/// static files and the search files. The preview server uses the first form for incremental
-/// rebuilds; both produce the same bytes for the same page.
+/// `render_into` collected in memory.
 pub fn render_parts(
     site: &Site,
     links: &Links,
     theme: &mut Theme,
     pages: Option<&[Page]>,
 ) -> Result<(Vec<OutFile>, Vec<String>), Vec<Diagnostic>> {
+    let sink = Collect::default();
+    let notes = render_into(site, links, theme, pages, &sink)?;
+    Ok((sink.into_files(), notes))
+}
+
+/// Renders the given pages and the files derived from the whole site (search index, feeds,
+/// sitemap, JSON export), or — with `pages: None` — every page, the static files and those
+/// derived files, handing each file to `sink` as soon as it exists. The preview server uses the
+/// first form for incremental rebuilds; both give the same bytes for the same file.
+pub fn render_into(
+    site: &Site,
+    links: &Links,
+    theme: &mut Theme,
+    pages: Option<&[Page]>,
+    sink: &dyn Sink,
+) -> Result<Vec<String>, Vec<Diagnostic>> {
     use crate::timing::stage;
     theme.set_globals(site, links);
     let mode =
@@ -100,15 +116,16 @@ pub fn render_parts(
             &all
         }
     };
-    let mut files = stage("render pages", || render::render_pages(theme, &data, pages))?;
+    let put_all = |files: Vec<OutFile>| files.into_par_iter().try_for_each(|f| sink.put(f)).map_err(|d| vec![d]);
+    stage("render + write pages", || render::render_pages(theme, &data, pages, sink))?;
     if full {
-        files.extend(render::static_files(theme));
+        put_all(render::static_files(theme))?;
     }
     let (search_files, mut notes) = stage("search index", || crate::search::build(site, &theme.strings));
-    files.extend(search_files);
+    stage("write search files", || put_all(search_files))?;
     let machine = stage("feeds, sitemap, api", || machine_files(site, links, theme, &mut notes));
-    files.extend(machine);
-    Ok((files, notes))
+    put_all(machine)?;
+    Ok(notes)
 }
 
 /// Feeds, sitemap, robots.txt and the JSON export: for machines, so with absolute URLs from
@@ -132,7 +149,8 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
     let out = opts.output.clone().unwrap_or_else(|| opts.root.join("public"));
     output::check_output_dir(&opts.root, &out).map_err(|d| vec![d])?;
     let site = crate::timing::stage("load + validate", || load(opts))?;
-    let (files, notes) = render_site(&site)?;
+    let links = crate::timing::stage("link", || Links::build(&site));
+    let mut theme = crate::timing::stage("templates", || Theme::load(&site.root, &site.config.language))?;
     if let Some(zip) = &opts.zip {
         if output::absolute(zip).starts_with(output::absolute(&out)) {
             return Err(vec![Diagnostic::file(
@@ -141,24 +159,21 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
             )]);
         }
     }
-    crate::timing::stage("write", || output::write_atomic(&out, &files))
-        .map_err(|e| vec![Diagnostic::file(&out, format!("cannot write the output folder: {e}"))])?;
-    let mut notes = notes;
+    let io_err =
+        |what: &str, e: std::io::Error| vec![Diagnostic::file(&out, format!("cannot {what} the output folder: {e}"))];
+    let staging = output::Staging::new(&out).map_err(|e| io_err("create", e))?;
+    let mut notes = render_into(&site, &links, &mut theme, None, &staging)?;
+    let (files, bytes) = (staging.files.load(Ordering::Relaxed), staging.bytes.load(Ordering::Relaxed));
+    crate::timing::stage("swap in", || staging.commit()).map_err(|e| io_err("replace", e))?;
     if let Some(zip) = &opts.zip {
         let top = zip.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "site".into());
-        output::write_zip(zip, &top, &files)
+        output::zip_folder(&out, zip, &top)
             .map_err(|e| vec![Diagnostic::file(zip, format!("cannot write the zip file: {e}"))])?;
         notes.push(format!(
             "portable site also written to {} (unpacks into {top}/; open {top}/index.html)",
             zip.display()
         ));
     }
-    Ok(BuildReport {
-        output: out,
-        pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),
-        files: files.len(),
-        bytes: files.iter().map(|f| f.bytes.len() as u64).sum(),
-        elapsed: start.elapsed(),
-        notes,
-    })
+    let pages = Page::all(&site).len();
+    Ok(BuildReport { output: out, pages, files, bytes, elapsed: start.elapsed(), notes })
 }

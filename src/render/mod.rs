@@ -76,30 +76,49 @@ impl Theme {
     }
 }
 
-/// Renders `pages` in parallel.
-pub fn render_pages(theme: &Theme, data: &PageData, pages: &[Page]) -> Result<Vec<OutFile>, Vec<Diagnostic>> {
+/// Where rendered files go: straight to disk while rendering (a build), or into memory (the
+/// preview server and tests). Called from many threads at once.
+pub trait Sink: Sync {
+    fn put(&self, file: OutFile) -> Result<(), Diagnostic>;
+}
+
+/// A sink that keeps every file in memory.
+#[derive(Default)]
+pub struct Collect(std::sync::Mutex<Vec<OutFile>>);
+
+impl Collect {
+    pub fn into_files(self) -> Vec<OutFile> {
+        self.0.into_inner().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+impl Sink for Collect {
+    fn put(&self, file: OutFile) -> Result<(), Diagnostic> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).push(file);
+        Ok(())
+    }
+}
+
+/// Renders `pages` in parallel, handing each to `sink` as soon as it is ready.
+pub fn render_pages(theme: &Theme, data: &PageData, pages: &[Page], sink: &dyn Sink) -> Result<(), Vec<Diagnostic>> {
     let dir = data.site.root.join("templates");
-    let results: Vec<Result<OutFile, Diagnostic>> = pages
-        .par_iter()
-        .map(|&page| {
-            let ctx = data.context(page);
-            let html = theme.tera.render(page.template(), &ctx).map_err(|e| templates::template_error(&dir, &e))?;
-            Ok(OutFile { path: page.file(data.site), bytes: html.into_bytes() })
-        })
-        .collect();
-    let mut files = Vec::with_capacity(results.len());
-    let mut errors = Vec::new();
-    for r in results {
-        match r {
-            Ok(f) => files.push(f),
-            Err(d) => {
-                if !errors.iter().any(|e: &Diagnostic| e.message == d.message) {
-                    errors.push(d)
-                }
+    let errors = std::sync::Mutex::new(Vec::<Diagnostic>::new());
+    pages.par_iter().for_each(|&page| {
+        let ctx = data.context(page);
+        let result = theme
+            .tera
+            .render(page.template(), &ctx)
+            .map_err(|e| templates::template_error(&dir, &e))
+            .and_then(|html| sink.put(OutFile { path: page.file(data.site), bytes: html.into_bytes() }));
+        if let Err(d) = result {
+            let mut errs = errors.lock().unwrap_or_else(|e| e.into_inner());
+            if !errs.iter().any(|e| e.message == d.message) {
+                errs.push(d);
             }
         }
-    }
-    if errors.is_empty() { Ok(files) } else { Err(errors) }
+    });
+    let errors = errors.into_inner().unwrap_or_else(|e| e.into_inner());
+    if errors.is_empty() { Ok(()) } else { Err(errors) }
 }
 
 /// The theme's static files, copied to the output root.
