@@ -112,7 +112,7 @@ pub fn render_into(
     let pages = match pages {
         Some(p) => p,
         None => {
-            all = Page::all(site);
+            all = Page::all(site, links);
             &all
         }
     };
@@ -133,7 +133,7 @@ pub fn render_into(
 fn machine_files(site: &Site, links: &Links, theme: &Theme, notes: &mut Vec<String>) -> Vec<OutFile> {
     use crate::render::{api, feeds, seo};
     let mut files = feeds::feeds(site, links, &theme.strings);
-    let paths: Vec<String> = Page::all(site).iter().map(|p| p.path(site)).collect();
+    let paths: Vec<String> = Page::all(site, links).iter().map(|p| p.path(site)).collect();
     match seo::sitemap(site, &paths) {
         Some(xml) => files.push(OutFile { path: "sitemap.xml".into(), bytes: xml.into_bytes() }),
         None => notes.push("no base_url in config.toml: Atom feeds, sitemap.xml and JSON-LD URLs are left out".into()),
@@ -174,6 +174,6 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
             zip.display()
         ));
     }
-    let pages = Page::all(&site).len();
+    let pages = Page::all(&site, &links).len();
     Ok(BuildReport { output: out, pages, files, bytes, elapsed: start.elapsed(), notes })
 }

@@ -121,7 +121,8 @@ fn initiative_page_has_profile_outcomes_and_lessons_by_kind() {
     let html = std::fs::read_to_string(out.join("initiatieven/alpha/index.html")).unwrap();
     let row = &html[html.find("<th scope=\"row\">Welbevinden</th>").expect("outcome row")..];
     let row = &row[..row.find("</tr>").unwrap()];
-    let (before, after) = (row.find(">3,5</td>").expect("before, Dutch decimal"), row.find(">8,5</td>").expect("after"));
+    let (before, after) =
+        (row.find(">3,5</td>").expect("before, Dutch decimal"), row.find(">8,5</td>").expect("after"));
     assert!(before < after, "{row}");
     assert!(html.contains("300+"));
     assert!(html.contains(r#"<h2 id="aanpak">Aanpak</h2>"#));
@@ -268,4 +269,46 @@ fn repo_content_builds_with_no_broken_links() {
     assert_eq!(code, 0, "{err}");
     let lessons = std::fs::read_dir(out.path().join("lessen")).unwrap().count() - 1;
     assert!(lessons >= 35, "{lessons} lessons");
+}
+
+#[test]
+fn long_lists_are_paginated_and_matrix_cells_find_the_right_page() {
+    let f = Fixture::valid();
+    for i in 0..250 {
+        let init = if i < 180 { "alpha" } else { "beta" };
+        f.write(
+            &format!("lessons/gen/g{i:03}.md"),
+            &lesson(
+                &format!(
+                    "title: Gen {i}\ninitiative: {init}\nkind: tip\nthemes: [mantelzorg]\nstakeholders: [inwoner]"
+                ),
+                "Tekst.",
+            ),
+        );
+    }
+    let out = f.root().join("public");
+    build(&f, &out).unwrap();
+    // mantelzorg: 3 fixture lessons + 250 = 253 lessons → 3 pages; lessons: 254 → 3 pages.
+    for p in [
+        "thema/mantelzorg/index.html",
+        "thema/mantelzorg/pagina/2/index.html",
+        "thema/mantelzorg/pagina/3/index.html",
+        "lessen/pagina/3/index.html",
+    ] {
+        assert!(out.join(p).is_file(), "missing {p}");
+    }
+    assert!(!out.join("thema/mantelzorg/pagina/4").exists());
+    assert!(!out.join("thema/preventie/pagina").exists(), "short lists have one page");
+    let first = std::fs::read_to_string(out.join("thema/mantelzorg/index.html")).unwrap();
+    assert!(first.contains(r#"href="/thema/mantelzorg/pagina/2/" rel="next""#), "{first}");
+    assert_eq!(
+        first.matches("class=\"card ").count() + first.matches("class=\"card\"").count() - 1,
+        100,
+        "100 lessons (+1 initiative card) on a page"
+    );
+    // Beta's lessons (alpha's 182 come first) start on page 2: the matrix cell points there.
+    let matrix = std::fs::read_to_string(out.join("vergelijk/index.html")).unwrap();
+    assert!(matrix.contains(r#"href="/thema/mantelzorg/pagina/2/#i-beta""#), "matrix cell");
+    let (problems, _) = links::check_links(&out, Some("/"));
+    assert!(problems.is_empty(), "{problems:#?}");
 }

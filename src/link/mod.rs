@@ -28,6 +28,8 @@ pub struct Links {
     pub newest: Vec<usize>,
     /// Per lesson kind, its lessons.
     pub by_kind: Vec<(Kind, Vec<usize>)>,
+    /// Per lesson, the index of its initiative (`usize::MAX` if it has none).
+    pub initiative_of: Vec<usize>,
 }
 
 impl Links {
@@ -56,9 +58,17 @@ impl Links {
             }
         }
         let mut lessons_of = vec![Vec::new(); site.initiatives.len()];
+        let mut initiative_of = vec![usize::MAX; site.lessons.len()];
         for (li, l) in site.lessons.iter().enumerate() {
             if let Ok(ii) = site.initiatives.binary_search_by(|i| i.meta.slug.as_str().cmp(&l.initiative)) {
                 lessons_of[ii].push(li);
+                initiative_of[li] = ii;
+            }
+        }
+        // A term's lessons are listed grouped by initiative (so pages can be cut anywhere).
+        for list in terms.iter_mut() {
+            for (_, pages) in list.iter_mut() {
+                pages.lessons.sort_by_key(|&li| (initiative_of[li], li));
             }
         }
         let mut newest: Vec<usize> = (0..site.lessons.len()).collect();
@@ -71,11 +81,19 @@ impl Links {
             .map(|&k| (k, (0..site.lessons.len()).filter(|&i| site.lessons[i].kind == k).collect()))
             .collect();
         let related = related::related_lessons(site);
-        Links { terms, lessons_of, related, newest, by_kind }
+        Links { terms, lessons_of, related, newest, by_kind, initiative_of }
     }
 
     pub fn term(&self, tax: Taxonomy, slug: &str) -> Option<&TermPages> {
         self.terms[tax.index()].iter().find(|(s, _)| s == slug).map(|(_, p)| p)
+    }
+
+    /// Where the lessons of initiative `ii` start in the (initiative-grouped) lesson list of
+    /// term `ti` of `tax`, if it has any there.
+    pub fn position_in_term(&self, tax: Taxonomy, ti: usize, ii: usize) -> Option<usize> {
+        let list = &self.terms[tax.index()][ti].1.lessons;
+        let p = list.partition_point(|&li| self.initiative_of[li] < ii);
+        (p < list.len() && self.initiative_of[list[p]] == ii).then_some(p)
     }
 
     /// The lessons of initiative `ii` that carry term `slug` of `tax` (a comparison-matrix cell).

@@ -15,35 +15,52 @@ pub enum Page {
     Home,
     InitiativeList,
     Initiative(usize),
-    LessonList,
+    /// The lesson list, page n (0-based) of `PAGE_SIZE` lessons.
+    LessonList(u32),
     Lesson(usize),
     Taxonomy(Taxonomy),
-    Term(Taxonomy, usize),
+    /// Term i of a taxonomy, page n (0-based) of its lessons.
+    Term(Taxonomy, usize, u32),
     Matrix,
     Glossary,
     Search,
     NotFound,
 }
 
+/// Lessons per page on lists that can grow with the site (lesson list, term pages).
+pub const PAGE_SIZE: usize = 100;
+
+/// How many pages a list of `n` items takes (at least one).
+pub fn page_count(n: usize) -> u32 {
+    n.div_ceil(PAGE_SIZE).max(1) as u32
+}
+
+/// The path of page `n` (0-based) of a paginated list at `base` (`lessen/` → `lessen/pagina/2/`).
+pub fn paged(base: &str, n: u32) -> String {
+    if n == 0 { base.to_string() } else { format!("{base}pagina/{}/", n + 1) }
+}
+
 impl Page {
     /// Every page of the site.
-    pub fn all(site: &Site) -> Vec<Page> {
-        let mut pages = vec![
-            Page::Home,
-            Page::InitiativeList,
-            Page::LessonList,
-            Page::Matrix,
-            Page::Glossary,
-            Page::Search,
-            Page::NotFound,
-        ];
+    pub fn all(site: &Site, links: &Links) -> Vec<Page> {
+        let mut pages =
+            vec![Page::Home, Page::InitiativeList, Page::Matrix, Page::Glossary, Page::Search, Page::NotFound];
+        pages.extend((0..page_count(site.lessons.len())).map(Page::LessonList));
         pages.extend((0..site.initiatives.len()).map(Page::Initiative));
         pages.extend((0..site.lessons.len()).map(Page::Lesson));
         for tax in Taxonomy::ALL {
             pages.push(Page::Taxonomy(tax));
-            pages.extend((0..site.config.terms(tax).len()).map(|i| Page::Term(tax, i)));
+            pages.extend(Self::term_pages(links, tax));
         }
         pages
+    }
+
+    /// Every page of every term of one taxonomy.
+    pub fn term_pages(links: &Links, tax: Taxonomy) -> impl Iterator<Item = Page> + '_ {
+        links.terms[tax.index()]
+            .iter()
+            .enumerate()
+            .flat_map(move |(i, (_, p))| (0..page_count(p.lessons.len())).map(move |n| Page::Term(tax, i, n)))
     }
 
     /// Canonical output path: a folder (`lessen/x/`) or a file (`404.html`).
@@ -52,10 +69,10 @@ impl Page {
             Page::Home => String::new(),
             Page::InitiativeList => urls::INITIATIVES.into(),
             Page::Initiative(i) => urls::initiative(&site.initiatives[i].meta.slug),
-            Page::LessonList => urls::LESSONS.into(),
+            Page::LessonList(n) => paged(urls::LESSONS, n),
             Page::Lesson(i) => urls::lesson(&site.lessons[i].meta.slug),
             Page::Taxonomy(t) => urls::taxonomy(t),
-            Page::Term(t, i) => urls::term(t, &site.config.terms(t)[i].slug),
+            Page::Term(t, i, n) => paged(&urls::term(t, &site.config.terms(t)[i].slug), n),
             Page::Matrix => urls::MATRIX.into(),
             Page::Glossary => urls::GLOSSARY.into(),
             Page::Search => urls::SEARCH.into(),
@@ -74,7 +91,7 @@ impl Page {
             Page::Home => "index.html",
             Page::InitiativeList => "initiatives.html",
             Page::Initiative(_) => "initiative.html",
-            Page::LessonList => "lessons.html",
+            Page::LessonList(_) => "lessons.html",
             Page::Lesson(_) => "lesson.html",
             Page::Taxonomy(_) => "taxonomy.html",
             Page::Term(..) => "term.html",
@@ -160,24 +177,34 @@ impl<'a> PageData<'a> {
         idx.iter().map(|&i| self.initiative_values[i].clone()).collect()
     }
 
+    /// Lessons (already ordered by initiative) in one group per initiative.
     fn by_initiative(&self, lessons: &[usize]) -> Vec<InitiativeGroup> {
-        let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
+        let mut groups: Vec<InitiativeGroup> = Vec::new();
+        let mut current = usize::MAX;
         for &li in lessons {
-            let slug = &self.site.lessons[li].initiative;
-            let Ok(ii) = self.site.initiatives.binary_search_by(|i| i.meta.slug.cmp(slug)) else { continue };
-            match groups.iter_mut().find(|g| g.0 == ii) {
-                Some(g) => g.1.push(li),
-                None => groups.push((ii, vec![li])),
+            let ii = self.links.initiative_of[li];
+            if ii == usize::MAX {
+                continue;
+            }
+            if ii != current {
+                current = ii;
+                groups.push(InitiativeGroup { initiative: self.initiative_values[ii].clone(), lessons: Vec::new() });
+            }
+            if let Some(g) = groups.last_mut() {
+                g.lessons.push(self.lesson_values[li].clone());
             }
         }
-        groups.sort_by_key(|g| g.0);
         groups
-            .into_iter()
-            .map(|(ii, ls)| InitiativeGroup {
-                initiative: self.initiative_values[ii].clone(),
-                lessons: self.lessons(&ls),
-            })
-            .collect()
+    }
+
+    /// Previous/next links and page numbers for page `n` of a list of `total` pages at `base`.
+    fn pagination(&self, base: &str, n: u32, total: u32) -> serde_json::Value {
+        let link = |k: u32| serde_json::json!({"number": k + 1, "path": paged(base, k), "current": k == n});
+        let window: Vec<_> = (0..total).filter(|&k| k < 2 || k + 2 >= total || k.abs_diff(n) <= 2).map(link).collect();
+        serde_json::json!({
+            "current": n + 1, "total": total, "pages": window,
+            "prev": (n > 0).then(|| paged(base, n - 1)), "next": (n + 1 < total).then(|| paged(base, n + 1)),
+        })
     }
 
     /// The template context of one page.
@@ -250,8 +277,11 @@ impl<'a> PageData<'a> {
                 c.insert("page_title", &init.meta.title);
                 c.insert("description", &init.summary);
             }
-            Page::LessonList => {
-                c.insert("lessons", &self.lessons(&self.links.newest));
+            Page::LessonList(n) => {
+                let start = (n as usize * PAGE_SIZE).min(self.links.newest.len());
+                let end = (start + PAGE_SIZE).min(self.links.newest.len());
+                c.insert("lessons", &self.lessons(&self.links.newest[start..end]));
+                c.insert("pagination", &self.pagination(urls::LESSONS, n, page_count(self.links.newest.len())));
                 c.insert(
                     "kinds",
                     &self
@@ -285,9 +315,13 @@ impl<'a> PageData<'a> {
                 c.insert("taxonomy", &self.taxonomy(tax));
                 c.insert("page_title", &views::taxonomy_name(self.t, tax));
             }
-            Page::Term(tax, i) => {
+            Page::Term(tax, i, n) => {
                 let term = &site.config.terms(tax)[i];
                 let pages = &self.links.terms[tax.index()][i].1;
+                let start = (n as usize * PAGE_SIZE).min(pages.lessons.len());
+                let end = (start + PAGE_SIZE).min(pages.lessons.len());
+                let base = urls::term(tax, &term.slug);
+                c.insert("pagination", &self.pagination(&base, n, page_count(pages.lessons.len())));
                 c.insert("taxonomy", &self.taxonomy(tax));
                 c.insert(
                     "term",
@@ -297,7 +331,7 @@ impl<'a> PageData<'a> {
                     }),
                 );
                 c.insert("initiatives", &self.initiatives(&pages.initiatives));
-                c.insert("lesson_groups", &self.by_initiative(&pages.lessons));
+                c.insert("lesson_groups", &self.by_initiative(&pages.lessons[start..end]));
                 c.insert("lesson_count", &pages.lessons.len());
                 c.insert("page_title", site.config.label(term));
             }
@@ -391,10 +425,15 @@ impl<'a> PageData<'a> {
                 initiative: self.initiative_values[ii].clone(),
                 cells: columns
                     .iter()
-                    .map(|col| MatrixCell {
+                    .enumerate()
+                    .map(|(ti, col)| MatrixCell {
                         count: self.links.cell(site, ii, tax, &col.slug).len(),
                         own: init.meta.terms[tax.index()].contains(&col.slug),
-                        path: format!("{}#i-{}", col.path, init.meta.slug),
+                        // The page of the term's list where this initiative's lessons start.
+                        path: match self.links.position_in_term(tax, ti, ii) {
+                            Some(p) => format!("{}#i-{}", paged(&col.path, (p / PAGE_SIZE) as u32), init.meta.slug),
+                            None => col.path.clone(),
+                        },
                     })
                     .collect(),
             })

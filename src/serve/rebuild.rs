@@ -129,7 +129,7 @@ impl Workspace {
     fn render_full(&mut self, site: Site) -> Result<Vec<String>, Vec<Diagnostic>> {
         let links = Links::build(&site);
         let (files, _) = site::render_parts(&site, &links, &mut self.theme, None)?;
-        let pages: BTreeSet<String> = Page::all(&site).iter().map(|p| p.file(&site)).collect();
+        let pages: BTreeSet<String> = Page::all(&site, &links).iter().map(|p| p.file(&site)).collect();
         self.derived = files
             .iter()
             .map(|f| f.path.clone())
@@ -294,8 +294,9 @@ impl Workspace {
             .enumerate()
             .map(|(i, l)| (l.meta.slug.as_str(), related_of(old, &self.links, i)))
             .collect();
-        let mut pages: BTreeSet<Page> =
-            [Page::Home, Page::LessonList, Page::InitiativeList, Page::Matrix].into_iter().collect();
+        let mut pages: BTreeSet<Page> = [Page::Home, Page::InitiativeList, Page::Matrix].into_iter().collect();
+        // Every page of the lesson list: one new or removed lesson shifts them all.
+        pages.extend((0..crate::render::pages::page_count(site.lessons.len())).map(Page::LessonList));
         pages.extend(Taxonomy::ALL.iter().map(|&t| Page::Taxonomy(t)));
         let mut touched_initiatives = BTreeSet::new();
         let mut touched_terms: BTreeSet<(Taxonomy, String)> = BTreeSet::new();
@@ -327,22 +328,20 @@ impl Workspace {
                 }
             }
         }
-        for (tax, slug) in &touched_terms {
-            if let Some(i) = site.config.terms(*tax).iter().position(|t| &t.slug == slug) {
-                pages.insert(Page::Term(*tax, i));
-            }
+        for tax in Taxonomy::ALL {
+            let terms = site.config.terms(tax);
+            pages.extend(Page::term_pages(&links, tax).filter(
+                |p| matches!(p, Page::Term(_, i, _) if touched_terms.contains(&(tax, terms[*i].slug.clone()))),
+            ));
         }
         let pages: Vec<Page> = pages.into_iter().collect();
         let (files, _) = site::render_parts(&site, &links, &mut self.theme, Some(&pages))?;
-        // Pages of lessons that no longer exist, and search files that are no longer written.
-        let alive: BTreeSet<String> = site.lessons.iter().map(|l| crate::render::urls::lesson(&l.meta.slug)).collect();
-        for l in &old.lessons {
-            let p = crate::render::urls::lesson(&l.meta.slug);
-            if !alive.contains(&p) {
-                let file = format!("{p}index.html");
-                if self.files.remove(&file).is_some() {
-                    removed.push(file);
-                }
+        // Pages that no longer exist: removed lessons, list pages that are no longer needed.
+        let old_pages: BTreeSet<String> = Page::all(old, &self.links).iter().map(|p| p.file(old)).collect();
+        let new_pages: BTreeSet<String> = Page::all(&site, &links).iter().map(|p| p.file(&site)).collect();
+        for gone in old_pages.difference(&new_pages) {
+            if self.files.remove(gone).is_some() {
+                removed.push(gone.clone());
             }
         }
         // Files derived from the whole site (search index, feeds, sitemap, JSON export) are all
