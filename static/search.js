@@ -6,10 +6,14 @@
  * highlighter, highlightPieces), so tests run exactly the shipped pipeline and ranking.
  *
  * Data contract (written by the Rust build, src/search/index.rs; paths relative to the site root):
- *   search/meta.js    leernetSearch.meta({version, lang, stopwords, boost, prefix, shards, docs,
+ *   search/meta.js    leernetSearch.meta({version, lang, stopwords, boost, shards, docs,
  *                                          chunk, count, facets, strings})
- *   search/t-<key>.js leernetSearch.shard(key, {term: [docId, titleTf, bodyTf, ...]})
+ *   search/t-<key>.js leernetSearch.shard(key, {term: [docGap, weight, docGap, weight, ...]})
+ *                     docGap: difference to the previous doc id (the first is the id itself);
+ *                     weight: boost.title × count in the title + count in the body.
  *   search/d-<n>.js   leernetSearch.docs(n, [{t, u, k, i, n, s, f}, ...])
+ * Shard keys have different lengths (a large group of terms is split by a longer prefix): a
+ * term lives in the shard whose key is the longest key that is a prefix of it.
  * The page (templates/search.html) gives data-root (prefix to the site root) and
  * data-portable ("true" in a portable build) on #search.
  *
@@ -20,8 +24,7 @@
  * rust-stemmers 1.2.
  *
  * Readings of the contract where it left a choice (the simplest one, written down here):
- *  - "chars" are Unicode code points: a shard key is the first `meta.prefix` code points of a
- *    term (the whole term when it is shorter), as Rust's term.chars().take(2).
+ *  - "chars" are Unicode code points: shard keys are compared by code points, as Rust's chars().
  *  - The last query word is matched as a prefix while it is being typed: prefix matching is on
  *    (the page always; Engine.search unless {prefix: false}), the query does not end in a space
  *    or other non-word character, and the word has at least 2 code points. It then matches
@@ -264,10 +267,8 @@
   function Engine(meta) {
     this.meta = meta;
     this.stop = new Set(meta.stopwords || []);
-    this.prefixLength = meta.prefix || 2;
-    this.boostTitle = (meta.boost && meta.boost.title) || 1;
-    this.boostBody = (meta.boost && meta.boost.body) || 1;
     this.shardFiles = meta.shards || {};
+    this.maxKey = Object.keys(this.shardFiles).reduce(function (m, k) { return Math.max(m, codePoints(k).length); }, 0);
     this.shards = Object.create(null);   // key -> {map: {term: postings}, terms: sorted terms}
     this.chunks = Object.create(null);   // chunk number -> array of docs
     this.facets = meta.facets || [];
@@ -279,11 +280,22 @@
     }
   }
 
+  /** The shard holding a term: the longest shard key that is a prefix of it (null if none). */
   Engine.prototype.keyOf = function (term) {
-    return codePoints(term).slice(0, this.prefixLength).join('');
+    var cps = codePoints(term);
+    for (var n = Math.min(cps.length, this.maxKey); n > 0; n--) {
+      var key = cps.slice(0, n).join('');
+      if (this.shardFiles[key]) return key;
+    }
+    return null;
   };
 
+  /** Postings arrive as [doc gap, weight, ...]; kept as [doc id, weight, ...]. */
   Engine.prototype.addShard = function (key, terms) {
+    Object.keys(terms).forEach(function (term) {
+      var p = terms[term];
+      for (var i = 0, id = 0; i < p.length; i += 2) { id += p[i]; p[i] = id; }
+    });
     this.shards[key] = { map: terms, terms: Object.keys(terms).sort() };
   };
 
@@ -325,11 +337,11 @@
 
   /** Shard keys (existing ones only) that a term prefix needs. */
   Engine.prototype.keysForPrefix = function (prefix) {
-    if (codePoints(prefix).length >= this.prefixLength) {
-      var key = this.keyOf(prefix);
-      return this.shardFiles[key] ? [key] : [];
-    }
-    return Object.keys(this.shardFiles).filter(function (k) { return k.indexOf(prefix) === 0; });
+    // The shard that would hold the prefix itself, and every longer key under it.
+    var keys = Object.keys(this.shardFiles).filter(function (k) { return k.indexOf(prefix) === 0; });
+    var own = this.keyOf(prefix);
+    if (own && keys.indexOf(own) < 0) keys.push(own);
+    return keys;
   };
 
   /** The shard keys a query needs that exist in meta.shards. */
@@ -339,7 +351,7 @@
     words.forEach(function (w) {
       if (w.prefix) {
         w.prefix.forEach(function (p) { self.keysForPrefix(p).forEach(function (k) { keys.add(k); }); });
-      } else if (self.shardFiles[self.keyOf(w.stem)]) {
+      } else if (self.keyOf(w.stem)) {
         keys.add(self.keyOf(w.stem));
       }
     });
@@ -352,14 +364,15 @@
   };
 
   Engine.prototype.idf = function (postings) {
-    return 1 + Math.log(this.meta.count / (postings.length / 3 + 1));
+    return 1 + Math.log(this.meta.count / (postings.length / 2 + 1));
   };
 
   /** Terms (from loaded shards) matching one query word. */
   Engine.prototype.termsFor = function (word) {
     var self = this;
     if (!word.prefix) {
-      var shard = this.shards[this.keyOf(word.stem)];
+      var key = this.keyOf(word.stem);
+      var shard = key && this.shards[key];
       return shard && Object.prototype.hasOwnProperty.call(shard.map, word.stem) ? [word.stem] : [];
     }
     var found = new Set();
@@ -393,8 +406,8 @@
       self.termsFor(word).forEach(function (term) {
         var p = self.postings(term);
         var idf = self.idf(p);
-        for (var i = 0; i < p.length; i += 3) {
-          var s = idf * (self.boostTitle * p[i + 1] + self.boostBody * p[i + 2]);
+        for (var i = 0; i < p.length; i += 2) {
+          var s = idf * p[i + 1];
           var old = scores.get(p[i]);
           if (old === undefined || s > old) scores.set(p[i], s);
         }

@@ -13,10 +13,11 @@ use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
-/// Characters of a term that choose its shard.
-pub const PREFIX: usize = 2;
-/// Documents per document chunk.
-pub const CHUNK: usize = 500;
+/// The most bytes a term shard should hold: a shard whose terms would be larger is split by
+/// longer prefixes (a single term larger than this gets a shard of its own).
+pub const SHARD_BYTES: usize = 16 * 1024;
+/// Documents per document chunk: small, so showing the first results loads little.
+pub const CHUNK: usize = 32;
 pub const TITLE_BOOST: u32 = 10;
 
 /// The facets, in the order the client shows them: the four taxonomies, kind and initiative.
@@ -204,35 +205,22 @@ impl Index {
 
     /// The meta file, term shards and document chunks.
     pub fn files(&self, site: &Site, docs: &[Doc], t: &Strings) -> Vec<OutFile> {
-        let mut shards: BTreeMap<String, Vec<(&String, &Vec<[u32; 3]>)>> = BTreeMap::new();
-        for (term, list) in &self.postings {
-            shards.entry(shard_key(term)).or_default().push((term, list));
-        }
+        let terms: Vec<(&String, &Vec<[u32; 3]>)> = self.postings.iter().collect();
+        let shards = shard_terms(&terms);
         let mut files: Vec<OutFile> = shards
             .par_iter()
-            .map(|(key, terms)| {
+            .map(|(key, range)| {
                 let mut js = String::with_capacity(4096);
                 js.push_str("leernetSearch.shard(");
                 js.push_str(&json(key));
                 js.push_str(",{");
-                for (i, (term, list)) in terms.iter().enumerate() {
+                for (i, (term, list)) in terms[range.clone()].iter().enumerate() {
                     if i > 0 {
                         js.push(',');
                     }
                     js.push_str(&json(term));
-                    js.push_str(":[");
-                    let mut num = itoa::Buffer::new();
-                    for (j, p) in list.iter().enumerate() {
-                        if j > 0 {
-                            js.push(',');
-                        }
-                        js.push_str(num.format(p[0]));
-                        js.push(',');
-                        js.push_str(num.format(p[1]));
-                        js.push(',');
-                        js.push_str(num.format(p[2]));
-                    }
-                    js.push(']');
+                    js.push(':');
+                    write_postings(&mut js, list);
                 }
                 js.push_str("});\n");
                 OutFile { path: shard_file(key), bytes: js.into_bytes() }
@@ -255,8 +243,7 @@ impl Index {
             lang: &site.config.language,
             stopwords: STOP_WORDS,
             boost: serde_json::json!({"title": TITLE_BOOST, "body": 1}),
-            prefix: PREFIX,
-            shards: shards.keys().map(|k| (k.clone(), shard_file(k))).collect(),
+            shards: shards.iter().map(|(k, _)| (k.clone(), shard_file(k))).collect(),
             docs: doc_files,
             chunk: CHUNK,
             count: docs.len(),
@@ -278,7 +265,6 @@ struct SearchMeta<'a> {
     lang: &'a str,
     stopwords: &'static [&'static str],
     boost: serde_json::Value,
-    prefix: usize,
     shards: BTreeMap<String, String>,
     docs: Vec<String>,
     chunk: usize,
@@ -305,9 +291,72 @@ pub fn script_safe(json: String) -> String {
         .replace('\u{2029}', "\\u2029")
 }
 
-/// The shard a term belongs to: its first `PREFIX` characters.
-pub fn shard_key(term: &str) -> String {
-    term.chars().take(PREFIX).collect()
+/// A term's postings as written: `[doc gap, weight, doc gap, weight, …]`, where the gap is the
+/// difference to the previous document id (the first is the id itself) and the weight is
+/// `TITLE_BOOST × title count + body count`.
+fn write_postings(js: &mut String, list: &[[u32; 3]]) {
+    let mut num = itoa::Buffer::new();
+    js.push('[');
+    let mut prev = 0;
+    for (j, p) in list.iter().enumerate() {
+        if j > 0 {
+            js.push(',');
+        }
+        js.push_str(num.format(p[0] - prev));
+        js.push(',');
+        js.push_str(num.format(TITLE_BOOST * p[1] + p[2]));
+        prev = p[0];
+    }
+    js.push(']');
+}
+
+/// Approximate bytes a term takes in a shard file.
+fn term_bytes(term: &str, list: &[[u32; 3]]) -> usize {
+    term.len() + 4 + list.len() * 6
+}
+
+/// Splits the sorted terms into shards: by first character, and a group larger than
+/// `SHARD_BYTES` by one more character, recursively. Returns (key, range of `terms`); a term
+/// belongs to the shard with the longest key that is a prefix of it. Keys are unique.
+pub fn shard_terms(terms: &[(&String, &Vec<[u32; 3]>)]) -> Vec<(String, std::ops::Range<usize>)> {
+    fn prefix(t: &str, n: usize) -> &str {
+        t.char_indices().nth(n).map(|(i, _)| &t[..i]).unwrap_or(t)
+    }
+    fn split(
+        terms: &[(&String, &Vec<[u32; 3]>)],
+        base: usize,
+        depth: usize,
+        out: &mut Vec<(String, std::ops::Range<usize>)>,
+    ) {
+        let mut i = 0;
+        while i < terms.len() {
+            let key = prefix(terms[i].0, depth);
+            let mut j = i;
+            let mut bytes = 0;
+            while j < terms.len() && prefix(terms[j].0, depth) == key {
+                bytes += term_bytes(terms[j].0, terms[j].1);
+                j += 1;
+            }
+            let longer = terms[i..j].iter().any(|(t, _)| t.chars().count() > depth);
+            if bytes <= SHARD_BYTES || !longer || j - i == 1 {
+                out.push((key.to_string(), base + i..base + j));
+            } else {
+                // Terms equal to the key itself stay under the key; the rest split further.
+                let mut k = i;
+                while k < j && terms[k].0.chars().count() == depth {
+                    k += 1;
+                }
+                if k > i {
+                    out.push((key.to_string(), base + i..base + k));
+                }
+                split(&terms[k..j], base + k, depth + 1, out);
+            }
+            i = j;
+        }
+    }
+    let mut out = Vec::new();
+    split(terms, 0, 1, &mut out);
+    out
 }
 
 /// A file-name-safe form of a shard key: ASCII letters and digits as they are, others as `_hex`.
@@ -348,4 +397,39 @@ fn client_strings(t: &Strings) -> BTreeMap<String, String> {
         t.iter().filter_map(|(k, v)| k.strip_prefix("search_").map(|k| (k.to_string(), v.clone()))).collect();
     s.insert("initiative".into(), tr(t, "initiative"));
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shards_split_until_small_and_keys_find_terms() {
+        let big: Vec<[u32; 3]> = (0..3000).map(|d| [d, 1, 0]).collect();
+        let small: Vec<[u32; 3]> = vec![[1, 0, 1]];
+        let names: Vec<String> =
+            ["a", "ma", "mantel", "mantelzorg", "mar", "markt", "mb", "zorg"].iter().map(|s| s.to_string()).collect();
+        let lists = [&small, &small, &big, &big, &small, &big, &small, &small];
+        let terms: Vec<(&String, &Vec<[u32; 3]>)> = names.iter().zip(lists).collect();
+        let shards = shard_terms(&terms);
+        let keys: Vec<&str> = shards.iter().map(|(k, _)| k.as_str()).collect();
+        // Every term in exactly one shard, and that shard's key is the longest key prefixing it.
+        for (i, (t, _)) in terms.iter().enumerate() {
+            let holders: Vec<&str> = shards.iter().filter(|(_, r)| r.contains(&i)).map(|(k, _)| k.as_str()).collect();
+            assert_eq!(holders.len(), 1, "{t}");
+            let longest = keys.iter().filter(|k| t.starts_with(**k)).max_by_key(|k| k.len()).unwrap();
+            assert_eq!(holders[0], *longest, "{t} in {keys:?}");
+        }
+        assert!(keys.contains(&"mantel") && keys.contains(&"mantelz"), "{keys:?}");
+        let mut sorted = keys.clone();
+        sorted.dedup();
+        assert_eq!(sorted.len(), keys.len(), "unique keys");
+    }
+
+    #[test]
+    fn postings_are_gaps_and_weights() {
+        let mut js = String::new();
+        write_postings(&mut js, &[[3, 1, 2], [7, 0, 1], [8, 2, 0]]);
+        assert_eq!(js, "[3,12,4,1,1,20]");
+    }
 }
