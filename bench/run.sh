@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Benchmarks leernet on generated corpora and prints, per size: build time, pages per second,
+# peak memory, output size, search bytes for a set of one-word queries, and the rebuild time of
+# a one-lesson edit. Figures, not tests: nothing here fails on a slow machine.
+#
+#   bash bench/run.sh                 # 1,000 / 10,000 / 100,000 lessons
+#   bash bench/run.sh 1000 10000      # chosen sizes
+#   OUT_BASE=/tmp bash bench/run.sh   # write output to disk instead of /dev/shm (memory)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000 100000)
+work="${BENCH_DIR:-/tmp/leernet-bench}"
+out_base="${OUT_BASE:-/dev/shm}"
+[ -d "$out_base" ] || out_base=/tmp
+queries=(zorg mantelzorg wijkteam budgetten huisartsen regie)
+mkdir -p "$work"
+
+cargo build --release -q --bin leernet --example gen_corpus --example bench_rebuild
+bin=target/release/leernet
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GB; output under $out_base"
+for n in "${sizes[@]}"; do
+  corpus="$work/corpus-$n"
+  out="$out_base/leernet-bench-out-$n"
+  [ -f "$corpus/.generated" ] || { target/release/examples/gen_corpus --lessons "$n" --out "$corpus" && touch "$corpus/.generated"; }
+  md=$(du -sb "$corpus/lessons" "$corpus/initiatives" | awk '{s+=$1} END {printf "%.1f", s/1e6}')
+  echo
+  echo "== $n lessons ($md MB of Markdown)"
+  "$bin" build --root "$corpus" --output "$out" >/dev/null 2>&1 || true   # warm the page cache
+  /usr/bin/time -v "$bin" build --root "$corpus" --output "$out" 2>"$work/time-$n.txt" >/dev/null
+  wall=$(grep 'Elapsed (wall clock)' "$work/time-$n.txt" | awk '{print $NF}')
+  rss=$(grep 'Maximum resident set size' "$work/time-$n.txt" | awk '{printf "%.0f", $NF/1024}')
+  pages=$(grep -o 'built [0-9]* pages' "$work/time-$n.txt" | awk '{print $2}')
+  secs=$(echo "$wall" | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
+  size=$(du -sb "$out" | awk '{printf "%.0f", $1/1e6}')
+  echo "build: ${secs} s wall, $(awk -v p="$pages" -v s="$secs" 'BEGIN {printf "%.0f", p/s}') pages/s, peak memory ${rss} MB, $pages pages, output ${size} MB"
+  LEERNET_TIMINGS=1 "$bin" build --root "$corpus" --output "$out" 2>&1 | grep -E '^  ' | sed 's/^/  /'
+  echo "search bytes per one-word query (search.js + meta + shards + document chunks the client loads):"
+  node bench/search-payload.mjs "$out" "${queries[@]}" | sed 's/^/  /'
+  target/release/examples/bench_rebuild --root "$corpus" --times 5 2>&1 | sed 's/^/  /'
+done
