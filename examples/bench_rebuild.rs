@@ -27,7 +27,8 @@ fn main() {
     let original = std::fs::read_to_string(&lesson).expect("read lesson");
     let mut ms = Vec::new();
     for i in 0..times {
-        let text = if i % 2 == 0 { format!("{original}\nEen extra zin bij bewerking {i}.\n") } else { original.clone() };
+        let text =
+            if i % 2 == 0 { format!("{original}\nEen extra zin bij bewerking {i}.\n") } else { original.clone() };
         std::fs::write(&lesson, text).expect("write lesson");
         let t = Instant::now();
         match ws.apply(std::slice::from_ref(&lesson)) {

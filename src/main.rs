@@ -17,6 +17,9 @@ struct Cli {
     /// The site folder (holding config.toml, initiatives/ and lessons/).
     #[arg(long, global = true, default_value = ".")]
     root: PathBuf,
+    /// Print only errors.
+    #[arg(long, short, global = true)]
+    quiet: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -92,11 +95,60 @@ enum New {
     },
 }
 
+/// ANSI styles for a terminal that wants colour (not when NO_COLOR is set or output is piped).
+struct Style {
+    on: bool,
+}
+
+impl Style {
+    fn stderr() -> Style {
+        use std::io::IsTerminal;
+        Style { on: std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) }
+    }
+    fn paint(&self, code: &str, text: &str) -> String {
+        if self.on { format!("\x1b[{code}m{text}\x1b[0m") } else { text.to_string() }
+    }
+}
+
+/// `file:line:col: error: message`, then the offending source line with a caret and the
+/// suggestion under it.
+fn print_human(
+    root: &Path,
+    d: &Diagnostic,
+    style: &Style,
+    sources: &mut std::collections::HashMap<PathBuf, Vec<String>>,
+) {
+    let mut head = d.display_path(root);
+    if d.line > 0 {
+        head.push_str(&format!(":{}:{}", d.line, d.column.max(1)));
+    }
+    eprintln!("{}: {} {}", style.paint("1", &head), style.paint("1;31", "error:"), d.message);
+    let lines = sources.entry(d.file.clone()).or_insert_with(|| {
+        std::fs::read(&d.file)
+            .map(|b| String::from_utf8_lossy(&b).lines().map(str::to_string).collect())
+            .unwrap_or_default()
+    });
+    let source = (d.line > 0).then(|| lines.get(d.line - 1)).flatten();
+    let gutter = " ".repeat(d.line.to_string().len());
+    if let Some(src) = source {
+        let shown: String = src.chars().take(160).collect();
+        eprintln!("{} {} {}", style.paint("34", &d.line.to_string()), style.paint("34", "|"), shown);
+        let pad: String =
+            src.chars().take(d.column.saturating_sub(1)).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
+        let hint = d.suggestion.as_deref().map(|s| format!(" {s}")).unwrap_or_default();
+        eprintln!("{gutter} {} {pad}{}", style.paint("34", "|"), style.paint("1;33", &format!("^{hint}")));
+    } else if let Some(s) = &d.suggestion {
+        eprintln!("{gutter} {} {}", style.paint("34", "="), style.paint("33", s));
+    }
+}
+
 fn print_diagnostics(root: &Path, diags: &[Diagnostic], format: Format) {
     match format {
         Format::Human => {
+            let style = Style::stderr();
+            let mut sources = std::collections::HashMap::new();
             for d in diags {
-                eprintln!("{}", d.render(root));
+                print_human(root, d, &style, &mut sources);
             }
         }
         Format::Github => {
@@ -128,6 +180,31 @@ fn print_diagnostics(root: &Path, diags: &[Diagnostic], format: Format) {
     }
 }
 
+/// A progress bar over rendered pages while a long build runs (only on a terminal).
+fn progress_bar(
+    quiet: bool,
+) -> Option<(indicatif::ProgressBar, std::thread::JoinHandle<()>, std::sync::Arc<std::sync::atomic::AtomicBool>)> {
+    use std::io::IsTerminal;
+    if quiet || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new_spinner();
+    bar.set_style(indicatif::ProgressStyle::with_template("{spinner} {msg} {pos} pages [{elapsed}]").ok()?);
+    bar.set_message("rendering");
+    let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let (b, d) = (bar.clone(), done.clone());
+    let handle = std::thread::spawn(move || {
+        // Quick builds show nothing: the bar appears after half a second.
+        std::thread::sleep(std::time::Duration::from_millis(500));
+        while !d.load(std::sync::atomic::Ordering::Relaxed) {
+            b.set_position(leernet::timing::pages_done() as u64);
+            b.tick();
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+    });
+    Some((bar, handle, done))
+}
+
 fn summary(n: usize) -> String {
     if n == 1 { "1 error".into() } else { format!("{n} errors") }
 }
@@ -135,12 +212,13 @@ fn summary(n: usize) -> String {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let root = cli.root.clone();
+    let quiet = cli.quiet;
     match cli.command {
         Command::Check { format } => {
             let (site, diags) = site::check(&root);
             print_diagnostics(&root, &diags, format);
             if diags.is_empty() {
-                if format == Format::Human {
+                if format == Format::Human && !quiet {
                     let (i, l) = site.map(|s| (s.initiatives.len(), s.lessons.len())).unwrap_or((0, 0));
                     eprintln!("ok: {i} initiatives and {l} lessons, no problems");
                 }
@@ -154,22 +232,31 @@ fn main() -> ExitCode {
         }
         Command::Build { output, base_url, portable, zip } => {
             let opts = BuildOptions { root: root.clone(), output, base_url, portable, zip };
-            match site::build(&opts) {
+            let bar = progress_bar(quiet);
+            let result = site::build(&opts);
+            if let Some((bar, handle, done)) = bar {
+                done.store(true, std::sync::atomic::Ordering::Relaxed);
+                let _ = handle.join();
+                bar.finish_and_clear();
+            }
+            match result {
                 Ok(r) => {
                     for (name, ms) in leernet::timing::take() {
                         eprintln!("  {name:<22} {ms:>8.1} ms");
                     }
-                    for n in &r.notes {
-                        eprintln!("note: {n}");
+                    if !quiet {
+                        for n in &r.notes {
+                            eprintln!("note: {n}");
+                        }
+                        eprintln!(
+                            "built {} pages ({} files, {:.1} MB) into {} in {} ms",
+                            r.pages,
+                            r.files,
+                            r.bytes as f64 / 1e6,
+                            r.output.display(),
+                            r.elapsed.as_millis()
+                        );
                     }
-                    eprintln!(
-                        "built {} pages ({} files, {:.1} MB) into {} in {} ms",
-                        r.pages,
-                        r.files,
-                        r.bytes as f64 / 1e6,
-                        r.output.display(),
-                        r.elapsed.as_millis()
-                    );
                     ExitCode::SUCCESS
                 }
                 Err(diags) => {
@@ -223,7 +310,9 @@ fn main() -> ExitCode {
             };
             match r {
                 Ok(p) => {
-                    println!("{}", p.strip_prefix(&root).unwrap_or(&p).display());
+                    if !quiet {
+                        println!("{}", p.strip_prefix(&root).unwrap_or(&p).display());
+                    }
                     ExitCode::SUCCESS
                 }
                 Err(e) => {

@@ -166,11 +166,34 @@ fn every_problem_in_one_run_with_exit_code_1() {
     assert_eq!(d.iter().filter(|x| x.file.ends_with("initiatives/c.md")).count(), 5, "{d:#?}");
     let (code, _, err) = f.run(&["check"]);
     assert_eq!(code, 1);
-    assert!(
-        err.contains("lessons/a.md:5:10: error: unknown themes term `mantelzorgg` (did you mean `mantelzorg`?)"),
-        "{err}"
-    );
+    // file:line:col, the source line, a caret under the column with the suggestion.
+    let shown = "lessons/a.md:5:10: error: unknown themes term `mantelzorgg`\n5 | themes: [mantelzorgg]\n  |          ^ did you mean `mantelzorg`?\n";
+    assert!(err.contains(shown), "{err}");
     assert!(err.contains("10 errors found"), "{err}");
+}
+
+#[test]
+fn links_of_files_with_other_errors_are_checked_too() {
+    let f = Fixture::valid();
+    f.write(
+        "lessons/a.md",
+        &lesson(
+            "title: A\ninitiative: alpha\nkind: tipp\nthemes: [mantelzorg]\nstakeholders: [inwoner]",
+            "Zie [x](@/initiatives/alpha.md#aanpakk).",
+        ),
+    );
+    let d = check(&f);
+    let msgs: Vec<&str> = d.iter().map(|d| d.message.as_str()).collect();
+    assert_eq!(msgs, ["`kind` cannot be `tipp`", "broken link: `initiatives/alpha.md` has no heading `#aanpakk`"]);
+}
+
+#[test]
+fn quiet_prints_only_errors() {
+    let f = Fixture::valid();
+    let (code, out, err) = f.run(&["--quiet", "build"]);
+    assert_eq!((code, out.as_str(), err.as_str()), (0, "", ""));
+    let (code, _, err) = f.run(&["check", "--quiet"]);
+    assert_eq!((code, err.as_str()), (0, ""));
 }
 
 #[test]

@@ -114,13 +114,21 @@ pub fn discover(root: &Path) -> (Vec<SourceFile>, Vec<Diagnostic>) {
 pub enum Loaded {
     Initiative(Box<Initiative>),
     Lesson(Box<Lesson>),
-    Failed,
+    /// Not loaded; where the Markdown body could still be read, its links are checked too.
+    Failed(Option<Box<Partial>>),
+}
+
+/// The body of a file that failed to load for other reasons, kept so its links get checked.
+pub struct Partial {
+    pub file: PathBuf,
+    pub source: String,
+    pub body: super::model::Body,
 }
 
 /// Reads and checks one file. Problems go to the returned diagnostics.
 pub fn load_file(config: &Config, src: &SourceFile) -> (Loaded, Vec<Diagnostic>) {
     let path = &src.path;
-    let fail = |d: Diagnostic| (Loaded::Failed, vec![d]);
+    let fail = |d: Diagnostic| (Loaded::Failed(None), vec![d]);
     match std::fs::metadata(path) {
         Ok(m) if m.len() > config.content.max_file_size => {
             return fail(
@@ -148,7 +156,7 @@ pub fn load_file(config: &Config, src: &SourceFile) -> (Loaded, Vec<Diagnostic>)
 /// targets call).
 pub fn parse_file(config: &Config, src: &SourceFile, bytes: Vec<u8>) -> (Loaded, Vec<Diagnostic>) {
     let path = &src.path;
-    let fail = |d: Diagnostic| (Loaded::Failed, vec![d]);
+    let fail = |d: Diagnostic| (Loaded::Failed(None), vec![d]);
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return fail(
             Diagnostic::file(path, "the file is empty").with_suggestion("`leernet new` writes a ready-to-fill file"),
@@ -203,7 +211,7 @@ pub fn parse_file(config: &Config, src: &SourceFile, bytes: Vec<u8>) -> (Loaded,
         );
     }
     let body = markdown::render(&src.rel, split.body, split.body_first_line, config.content.trusted_html);
-    let meta = |title: String| Meta {
+    let meta = |title: String, body| Meta {
         slug: slug.clone(),
         source: src.rel.clone(),
         file: path.clone(),
@@ -211,6 +219,7 @@ pub fn parse_file(config: &Config, src: &SourceFile, bytes: Vec<u8>) -> (Loaded,
         terms: terms.clone(),
         body,
     };
+    let partial = |body| Loaded::Failed(Some(Box::new(Partial { file: path.clone(), source: src.rel.clone(), body })));
     let loaded = match src.section {
         Section::Initiatives => {
             let summary = r.text("summary");
@@ -226,7 +235,7 @@ pub fn parse_file(config: &Config, src: &SourceFile, bytes: Vec<u8>) -> (Loaded,
             let last_reviewed = r.date("last_reviewed");
             match (title, summary, region) {
                 (Some(t), Some(summary), Some(region)) => Loaded::Initiative(Box::new(Initiative {
-                    meta: meta(t),
+                    meta: meta(t, body),
                     summary,
                     region,
                     started,
@@ -239,7 +248,7 @@ pub fn parse_file(config: &Config, src: &SourceFile, bytes: Vec<u8>) -> (Loaded,
                     links,
                     last_reviewed,
                 })),
-                _ => Loaded::Failed,
+                _ => partial(body),
             }
         }
         Section::Lessons => {
@@ -250,20 +259,25 @@ pub fn parse_file(config: &Config, src: &SourceFile, bytes: Vec<u8>) -> (Loaded,
             let source_ref = r.opt_text("source");
             match (title, initiative, kind) {
                 (Some(t), Some(initiative), Some(kind)) => Loaded::Lesson(Box::new(Lesson {
-                    meta: meta(t),
+                    meta: meta(t, body),
                     initiative,
                     initiative_line,
                     kind,
                     added,
                     source_ref,
                 })),
-                _ => Loaded::Failed,
+                _ => partial(body),
             }
         }
     };
     diags.extend(r.diags);
     if !diags.is_empty() {
-        return (Loaded::Failed, diags);
+        let failed = match loaded {
+            Loaded::Initiative(i) => partial(i.meta.body),
+            Loaded::Lesson(l) => partial(l.meta.body),
+            failed => failed,
+        };
+        return (failed, diags);
     }
     (loaded, diags)
 }
@@ -276,19 +290,26 @@ fn r_line(text: &str, key: &str) -> usize {
         .unwrap_or(1)
 }
 
+/// Everything loading found: what loaded, the bodies of files that did not, and the problems.
+pub struct LoadedAll {
+    pub initiatives: Vec<Initiative>,
+    pub lessons: Vec<Lesson>,
+    pub partial: Vec<Partial>,
+    pub diags: Vec<Diagnostic>,
+}
+
 /// Loads all files in parallel. Results come back in the order of `files`.
-pub fn load_all(config: &Config, files: &[SourceFile]) -> (Vec<Initiative>, Vec<Lesson>, Vec<Diagnostic>) {
+pub fn load_all(config: &Config, files: &[SourceFile]) -> LoadedAll {
     let results: Vec<(Loaded, Vec<Diagnostic>)> = files.par_iter().map(|f| load_file(config, f)).collect();
-    let mut initiatives = Vec::new();
-    let mut lessons = Vec::new();
-    let mut diags = Vec::new();
+    let mut all = LoadedAll { initiatives: Vec::new(), lessons: Vec::new(), partial: Vec::new(), diags: Vec::new() };
     for (loaded, d) in results {
-        diags.extend(d);
+        all.diags.extend(d);
         match loaded {
-            Loaded::Initiative(i) => initiatives.push(*i),
-            Loaded::Lesson(l) => lessons.push(*l),
-            Loaded::Failed => {}
+            Loaded::Initiative(i) => all.initiatives.push(*i),
+            Loaded::Lesson(l) => all.lessons.push(*l),
+            Loaded::Failed(Some(p)) => all.partial.push(*p),
+            Loaded::Failed(None) => {}
         }
     }
-    (initiatives, lessons, diags)
+    all
 }

@@ -17,10 +17,10 @@ use std::path::Path;
 /// files that loaded, and every problem found; callers decide whether problems are fatal.
 pub fn load_site(root: &Path, config: Config) -> (Site, Vec<Diagnostic>) {
     let (files, mut diags) = load::discover(root);
-    let (mut initiatives, mut lessons, load_diags) = load::load_all(&config, &files);
+    let load::LoadedAll { mut initiatives, mut lessons, partial, diags: load_diags } = load::load_all(&config, &files);
     diags.extend(load_diags);
     let sources: Vec<String> = files.iter().map(|f| f.rel.clone()).collect();
-    diags.extend(validate::validate(&initiatives, &lessons, &sources));
+    diags.extend(validate::validate(&initiatives, &lessons, &partial, &sources));
     initiatives.sort_by(|a, b| a.meta.slug.cmp(&b.meta.slug));
     lessons.sort_by(|a, b| a.meta.slug.cmp(&b.meta.slug));
     initiatives.dedup_by(|a, b| a.meta.slug == b.meta.slug);

@@ -10,7 +10,14 @@ use std::path::Path;
 /// Checks the loaded content as a whole. `all_sources` are the root-relative paths of every
 /// content file found, including those that failed to load (a link to a broken file is not
 /// itself broken).
-pub fn validate(initiatives: &[Initiative], lessons: &[Lesson], all_sources: &[String]) -> Vec<Diagnostic> {
+/// `partial` are the bodies of files that failed to load for other reasons: their links are
+/// checked too, so one run reports everything.
+pub fn validate(
+    initiatives: &[Initiative],
+    lessons: &[Lesson],
+    partial: &[super::load::Partial],
+    all_sources: &[String],
+) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     duplicate_slugs(initiatives.iter().map(|i| (&i.meta.slug, &i.meta.file)), "initiative", &mut diags);
     duplicate_slugs(lessons.iter().map(|l| (&l.meta.slug, &l.meta.file)), "lesson", &mut diags);
@@ -39,10 +46,14 @@ pub fn validate(initiatives: &[Initiative], lessons: &[Lesson], all_sources: &[S
     for l in lessons {
         anchors.insert(&l.meta.source, &l.meta.body);
     }
+    for p in partial {
+        anchors.insert(&p.source, &p.body);
+    }
     let bodies = initiatives
         .iter()
         .map(|i| (&i.meta.file, &i.meta.source, &i.meta.body))
-        .chain(lessons.iter().map(|l| (&l.meta.file, &l.meta.source, &l.meta.body)));
+        .chain(lessons.iter().map(|l| (&l.meta.file, &l.meta.source, &l.meta.body)))
+        .chain(partial.iter().map(|p| (&p.file, &p.source, &p.body)));
     for (file, source, body) in bodies {
         check_links(file, source, body, &anchors, all_sources, &mut diags);
     }

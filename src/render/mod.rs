@@ -105,6 +105,7 @@ pub fn render_pages(theme: &Theme, data: &PageData, pages: &[Page], sink: &dyn S
     let errors = std::sync::Mutex::new(Vec::<Diagnostic>::new());
     pages.par_iter().for_each(|&page| {
         let ctx = data.context(page);
+        crate::timing::page_done();
         let result = theme
             .tera
             .render(page.template(), &ctx)

@@ -117,7 +117,7 @@ impl Workspace {
             }
         }
         let sources: Vec<String> = self.entries.keys().cloned().collect();
-        diags.extend(validate::validate(&initiatives, &lessons, &sources));
+        diags.extend(validate::validate(&initiatives, &lessons, &[], &sources));
         if !diags.is_empty() {
             return Err(Diagnostics(diags).sorted());
         }
