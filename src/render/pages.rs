@@ -221,7 +221,8 @@ impl<'a> PageData<'a> {
             Page::Home => {
                 let newest: Vec<usize> = self.links.newest.iter().take(8).copied().collect();
                 c.insert("newest", &self.lessons(&newest));
-                c.insert("initiatives", &self.initiative_values);
+                // The home page shows the first initiatives; the list page has them all.
+                c.insert("initiatives", &self.initiative_values[..self.initiative_values.len().min(12)]);
                 c.insert("page_title", &site.config.title);
             }
             Page::InitiativeList => {
@@ -330,7 +331,16 @@ impl<'a> PageData<'a> {
                         "path": urls::term(tax, &term.slug),
                     }),
                 );
-                c.insert("initiatives", &self.initiatives(&pages.initiatives));
+                // Initiatives on the first page only, at most PAGE_SIZE; the rest through search.
+                let shown: &[usize] =
+                    if n == 0 { &pages.initiatives[..pages.initiatives.len().min(PAGE_SIZE)] } else { &[] };
+                c.insert("initiatives", &self.initiatives(shown));
+                c.insert("initiative_count", &pages.initiatives.len());
+                c.insert("first_page", &(n == 0));
+                c.insert(
+                    "more_initiatives",
+                    &format!("{}?{}={}&soort=initiatief", urls::SEARCH, tax.facet_param(), term.slug),
+                );
                 c.insert("lesson_groups", &self.by_initiative(&pages.lessons[start..end]));
                 c.insert("lesson_count", &pages.lessons.len());
                 c.insert("page_title", site.config.label(term));
