@@ -36,6 +36,13 @@ impl Diagnostic {
         self.file.strip_prefix(root).unwrap_or(&self.file).display().to_string()
     }
 
+    /// The diagnostic as JSON (`file` relative to `root`), for `check --format json` and the
+    /// preview server's overlay.
+    pub fn to_json(&self, root: &Path) -> serde_json::Value {
+        serde_json::json!({"file": self.display_path(root), "line": self.line, "column": self.column,
+            "message": self.message, "suggestion": self.suggestion})
+    }
+
     /// `file:line:col: message (suggestion)` with the path shown relative to `root`.
     pub fn render(&self, root: &Path) -> String {
         let mut out = self.display_path(root);

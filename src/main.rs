@@ -168,13 +168,7 @@ fn print_diagnostics(root: &Path, diags: &[Diagnostic], format: Format) {
             }
         }
         Format::Json => {
-            let shown: Vec<_> = diags
-                .iter()
-                .map(|d| {
-                    serde_json::json!({"file": d.display_path(root), "line": d.line, "column": d.column,
-                    "message": d.message, "suggestion": d.suggestion})
-                })
-                .collect();
+            let shown: Vec<_> = diags.iter().map(|d| d.to_json(root)).collect();
             println!("{}", serde_json::to_string_pretty(&shown).unwrap_or_default());
         }
     }

@@ -15,57 +15,28 @@
 //! A missing tool is a failure, never a silent skip.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::sync::{Mutex, OnceLock};
+use std::sync::OnceLock;
 
-const SETUP: &str =
-    "run `bash tests/run.sh` (it runs `npm ci` and installs Debian's chromium), then `cargo test` again";
-
-fn repo() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
+#[path = "common/node.rs"]
+mod common_node;
+use common_node::{files_with_ext, repo};
 
 fn work() -> PathBuf {
     Path::new(env!("CARGO_TARGET_TMPDIR")).join("browser_pages")
 }
 
-/// Panics (the test fails) unless node, the npm dev packages and /usr/bin/chromium are there.
+/// Node, playwright-core, axe-core and /usr/bin/chromium, or the test fails.
 fn require() {
-    let mut missing = Vec::new();
-    let node = Command::new("node").arg("--version").output();
-    if !node.map(|o| o.status.success()).unwrap_or(false) {
-        missing.push("node".to_string());
-    }
-    for p in ["playwright-core", "axe-core"] {
-        if !repo().join("node_modules").join(p).join("package.json").is_file() {
-            missing.push(format!("node_modules/{p}"));
-        }
-    }
-    if !Path::new("/usr/bin/chromium").exists() {
-        missing.push("/usr/bin/chromium".to_string());
-    }
-    assert!(missing.is_empty(), "missing {}: {SETUP}", missing.join(", "));
+    common_node::require(&["playwright-core", "axe-core"], true);
 }
 
 fn build(root: &Path, out: &Path, extra: &[&str]) {
-    let o = Command::new(env!("CARGO_BIN_EXE_leernet"))
-        .arg("build")
-        .arg("--root")
-        .arg(root)
-        .arg("--output")
-        .arg(out)
-        .args(extra)
-        .output()
-        .expect("run leernet build");
-    assert!(
-        o.status.success(),
-        "leernet build {} --root {} failed:\n{}{}",
-        extra.join(" "),
-        root.display(),
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    );
+    common_node::build(env!("CARGO_BIN_EXE_leernet"), root, out, extra);
     assert!(out.join("index.html").is_file(), "the build wrote no index.html into {}", out.display());
+}
+
+fn node(script: &str, args: &[&Path]) {
+    common_node::node(script, args, &[]);
 }
 
 fn copy_dir(from: &Path, to: &Path) {
@@ -169,23 +140,6 @@ fn sites() -> &'static Sites {
     })
 }
 
-/// Runs a node script from the repo root; fails with its whole output on a non-zero exit.
-/// One browser at a time: the tests share a small machine.
-fn node(script: &str, args: &[&Path]) {
-    static ONE_BROWSER: Mutex<()> = Mutex::new(());
-    let _one = ONE_BROWSER.lock().unwrap_or_else(|e| e.into_inner());
-    let o = Command::new("node")
-        .arg(repo().join(script))
-        .args(args)
-        .current_dir(repo())
-        .stdin(Stdio::null())
-        .output()
-        .expect("run node");
-    let out = format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr));
-    assert!(o.status.success(), "node {script} failed ({}):\n{out}", o.status);
-    println!("{out}");
-}
-
 #[test]
 fn portable_build_works_by_clicking() {
     require();
@@ -219,23 +173,11 @@ const DUTCH_INTERFACE: [&str; 14] = [
     ">Lessen uit dit initiatief</h2>",
 ];
 
-fn html_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for e in std::fs::read_dir(dir).unwrap() {
-        let p = e.unwrap().path();
-        if p.is_dir() {
-            html_files(&p, out);
-        } else if p.extension().is_some_and(|x| x == "html") {
-            out.push(p);
-        }
-    }
-}
-
 #[test]
 fn english_build_has_no_dutch_interface_strings() {
     let s = sites();
     let read_all = |dir: &Path| {
-        let mut files = Vec::new();
-        html_files(dir, &mut files);
+        let files = files_with_ext(dir, "html");
         assert!(files.len() > 100, "only {} pages in {}", files.len(), dir.display());
         files.into_iter().map(|f| (std::fs::read_to_string(&f).unwrap(), f)).collect::<Vec<_>>()
     };

@@ -2,6 +2,8 @@
 //! asserting the exact outcome — an error naming the file, or sanitised output.
 
 mod common;
+#[path = "common/links.rs"]
+mod links;
 use common::{Fixture, GOOD_LESSON, lesson};
 use leernet::diagnostics::Diagnostic;
 use leernet::site::{self, BuildOptions};
@@ -292,7 +294,7 @@ fn killed_build_leaves_previous_output_whole() {
     let (code, _, err) = f.run(&["build"]);
     assert_eq!(code, 0, "{err}");
     let snapshot = |dir: &Path| -> Vec<(String, Vec<u8>)> {
-        let mut v: Vec<_> = walk(dir)
+        let mut v: Vec<_> = links::walkdir(dir)
             .into_iter()
             .map(|p| (p.strip_prefix(dir).unwrap().display().to_string(), std::fs::read(&p).unwrap()))
             .collect();
@@ -320,18 +322,6 @@ fn killed_build_leaves_previous_output_whole() {
         }
         assert!(now == before, "after a kill at {delay_ms} ms the output changed");
     }
-}
-
-fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).unwrap().flatten() {
-            let p = e.path();
-            if p.is_dir() { stack.push(p) } else { out.push(p) }
-        }
-    }
-    out
 }
 
 #[test]

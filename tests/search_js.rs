@@ -15,39 +15,22 @@
 //! A missing tool is a failure, never a silent skip.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::sync::OnceLock;
 
-const SETUP: &str =
-    "run `bash tests/run.sh` (it runs `npm ci` and installs Debian's chromium), then `cargo test` again";
+#[path = "common/node.rs"]
+mod common_node;
+use common_node::{files_with_ext, node, repo};
 
-fn repo() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
+const NPM: [&str; 3] = ["elasticlunr", "playwright-core", "axe-core"];
+
+/// Node always; the npm packages and chromium when asked.
+fn require(npm: bool, chromium: bool) {
+    common_node::require(if npm { &NPM } else { &[] }, chromium);
 }
 
 fn work() -> PathBuf {
     Path::new(env!("CARGO_TARGET_TMPDIR")).join("search_js")
-}
-
-/// Panics (the test fails) unless node, the npm dev packages and, for the browser test,
-/// /usr/bin/chromium are there.
-fn require(npm: bool, chromium: bool) {
-    let mut missing = Vec::new();
-    let node = Command::new("node").arg("--version").output();
-    if !node.map(|o| o.status.success()).unwrap_or(false) {
-        missing.push("node".to_string());
-    }
-    if npm {
-        for p in ["elasticlunr", "playwright-core", "axe-core"] {
-            if !repo().join("node_modules").join(p).join("package.json").is_file() {
-                missing.push(format!("node_modules/{p}"));
-            }
-        }
-    }
-    if chromium && !Path::new("/usr/bin/chromium").exists() {
-        missing.push("/usr/bin/chromium".to_string());
-    }
-    assert!(missing.is_empty(), "missing {}: {SETUP}", missing.join(", "));
 }
 
 /// Builds the repo's own site once per test run: a normal build and a portable one.
@@ -58,60 +41,20 @@ fn sites() -> &'static (PathBuf, PathBuf) {
         std::fs::create_dir_all(&work).unwrap();
         let normal = work.join("site");
         let portable = work.join("portable");
-        for (out, extra) in [(&normal, None), (&portable, Some("--portable"))] {
-            let mut cmd = Command::new(env!("CARGO_BIN_EXE_leernet"));
-            cmd.arg("build").arg("--root").arg(repo()).arg("--output").arg(out);
-            if let Some(flag) = extra {
-                cmd.arg(flag);
-            }
-            let o = cmd.output().expect("run leernet build");
-            assert!(
-                o.status.success(),
-                "leernet build {} failed:\n{}{}",
-                extra.unwrap_or(""),
-                String::from_utf8_lossy(&o.stdout),
-                String::from_utf8_lossy(&o.stderr)
-            );
+        for (out, extra) in [(&normal, vec![]), (&portable, vec!["--portable"])] {
+            common_node::build(env!("CARGO_BIN_EXE_leernet"), repo(), out, &extra);
             assert!(out.join("search/meta.js").is_file(), "the build wrote no search/meta.js");
         }
         (normal, portable)
     })
 }
 
-/// Runs a node script from the repo root; fails with its whole output on a non-zero exit.
-fn node(script: &str, args: &[&Path], more: &[&str]) {
-    let o = Command::new("node")
-        .arg(repo().join(script))
-        .args(args)
-        .args(more)
-        .current_dir(repo())
-        .stdin(Stdio::null())
-        .output()
-        .expect("run node");
-    let out = format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr));
-    assert!(o.status.success(), "node {script} failed ({}):\n{out}", o.status);
-    println!("{out}");
-}
-
-fn markdown_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
-    entries.sort();
-    for p in entries {
-        if p.is_dir() {
-            markdown_files(&p, out);
-        } else if p.extension().is_some_and(|e| e == "md") {
-            out.push(p);
-        }
-    }
-}
-
 #[test]
 fn js_pipeline_matches_rust() {
     require(false, false);
     let (site, _) = sites();
-    let mut files = Vec::new();
-    markdown_files(&repo().join("initiatives"), &mut files);
-    markdown_files(&repo().join("lessons"), &mut files);
+    let mut files = files_with_ext(&repo().join("initiatives"), "md");
+    files.extend(files_with_ext(&repo().join("lessons"), "md"));
     assert!(files.len() > 50, "only {} content files", files.len());
     files.push(repo().join("tests/data/dutch-words.txt"));
     let mut input = String::new();

@@ -70,23 +70,7 @@ pub fn format_number(x: f64, lang: &str) -> String {
     out
 }
 
-/// Escapes text for XML/HTML content and attribute values, dropping characters XML forbids.
-fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '\t' | '\n' | '\r' => out.push(' '),
-            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
+use super::escape::xml as esc;
 
 /// A measure name in at most two lines of at most `LINE_CHARS` characters, wrapped at spaces.
 fn wrap(name: &str) -> Vec<String> {

@@ -19,24 +19,7 @@ pub const SUMMARY_CHARS: usize = 300;
 /// The feed file name, appended to a term's path.
 pub const FEED_FILE: &str = "atom.xml";
 
-/// Escapes text for XML content and attribute values and drops the characters XML 1.0 forbids
-/// (control characters other than tab and line breaks, U+FFFE, U+FFFF).
-pub fn xml_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub use super::escape::xml as xml_escape;
 
 /// An RFC 3339 timestamp at midnight UTC.
 fn stamp(d: NaiveDate) -> String {

@@ -60,22 +60,9 @@ pub fn robots(site: &Site) -> String {
     s
 }
 
-/// Serialises JSON-LD so it is safe inside a `<script>` element: `<`, `>`, `&` and the JavaScript
-/// line separators become `\uXXXX` escapes (still the same JSON), so `</script>` cannot appear.
+/// Serialises JSON-LD so it is safe inside a `<script>` element (see `escape::script_json`).
 pub fn script_safe_json<T: Serialize + ?Sized>(v: &T) -> String {
-    let s = serde_json::to_string(v).unwrap_or_else(|_| "{}".into());
-    let mut out = String::with_capacity(s.len() + 16);
-    for c in s.chars() {
-        match c {
-            '<' => out.push_str("\\u003c"),
-            '>' => out.push_str("\\u003e"),
-            '&' => out.push_str("\\u0026"),
-            '\u{2028}' => out.push_str("\\u2028"),
-            '\u{2029}' => out.push_str("\\u2029"),
-            c => out.push(c),
-        }
-    }
-    out
+    super::escape::to_script_json(v)
 }
 
 const CONTEXT: Option<&str> = Some("https://schema.org");

@@ -22,7 +22,7 @@ pub fn files(language: &str, docs: &[Doc]) -> Vec<OutFile> {
     vec![
         OutFile {
             path: format!("search_index.{language}.js"),
-            bytes: format!("window.leernetElasticlunrIndex={};\n", super::index::script_safe(json.clone()))
+            bytes: format!("window.leernetElasticlunrIndex={};\n", crate::render::escape::script_json(json.clone()))
                 .into_bytes(),
         },
         OutFile { path: format!("search_index.{language}.json"), bytes: json.into_bytes() },

@@ -277,19 +277,7 @@ fn json(s: &str) -> String {
     script_safe(serde_json::to_string(s).expect("strings serialise"))
 }
 
-/// JSON that is also safe inside any script context: `<`, `>`, `&` and the JavaScript line
-/// separators are written as escapes (they can only occur inside JSON strings), so a title like
-/// `</script><script>…` stays text wherever the data ends up.
-pub fn script_safe(json: String) -> String {
-    if !json.contains(['<', '>', '&', '\u{2028}', '\u{2029}']) {
-        return json;
-    }
-    json.replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026")
-        .replace('\u{2028}', "\\u2028")
-        .replace('\u{2029}', "\\u2029")
-}
+use crate::render::escape::script_json as script_safe;
 
 /// A term's postings as written: `[doc gap, weight, doc gap, weight, …]`, where the gap is the
 /// difference to the previous document id (the first is the id itself) and the weight is

@@ -35,14 +35,8 @@ impl Events {
 
 /// The problems as JSON for the overlay, paths relative to the site root.
 pub fn problems_json(root: &Path, diags: &[Diagnostic]) -> String {
-    let list: Vec<_> = diags
-        .iter()
-        .map(|d| {
-            serde_json::json!({"file": d.display_path(root), "line": d.line, "column": d.column,
-            "message": d.message, "suggestion": d.suggestion})
-        })
-        .collect();
-    crate::search::index::script_safe(serde_json::Value::from(list).to_string())
+    let list: Vec<_> = diags.iter().map(|d| d.to_json(root)).collect();
+    crate::render::escape::to_script_json(&list)
 }
 
 const RELOAD_SCRIPT: &str = r#"<script id="leernet-live">(()=>{
