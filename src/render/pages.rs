@@ -389,11 +389,17 @@ impl<'a> PageData<'a> {
         c
     }
 
-    /// A body for one page: internal links resolved, first mentions of glossary terms explained.
+    /// A body for one page: internal links resolved, first mentions of glossary terms explained,
+    /// tables in a keyboard-scrollable region (wide tables scroll on a phone).
     fn body(&self, html: &str, root: &str) -> String {
         let portable = matches!(self.mode, LinkMode::Portable);
         let html = urls::resolve_body(html, root, portable, &self.sources);
-        self.glossary.annotate(&html, &urls::href(root, portable, urls::GLOSSARY))
+        let html = self.glossary.annotate(&html, &urls::href(root, portable, urls::GLOSSARY));
+        if !html.contains("<table>") {
+            return html;
+        }
+        let open = format!("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"{}\"><table>", tr(self.t, "table"));
+        html.replace("<table>", &open).replace("</table>", "</table></div>")
     }
 
     fn taxonomy(&self, tax: Taxonomy) -> serde_json::Value {
