@@ -35,6 +35,9 @@ fn main() {
             Outcome::Rebuilt { pages, full, .. } => {
                 let took = t.elapsed().as_secs_f64() * 1000.0;
                 println!("rebuild {}: {took:.1} ms ({} files re-rendered, full: {full})", i + 1, pages.len());
+                for (name, ms) in leernet::timing::take() {
+                    println!("    {name:<22} {ms:>8.1} ms");
+                }
                 ms.push(took);
             }
             other => panic!("{other:?}"),

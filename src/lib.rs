@@ -1,17 +1,20 @@
 //! leernet: a static-site generator for a learning network of care-and-welfare initiatives.
 //!
-//! The pipeline runs one way, top to bottom, and each module only uses the ones below it:
+//! The pipeline runs one way, top to bottom, and each module only uses the ones below it
+//! (checked: no module imports one above it, no circles):
 //!
 //! ```text
-//! site      runs the pipeline: load → validate → link → render → search index → write
-//! serve     live preview: watch, rebuild, HTTP, reload
-//! render    Markdown links resolved per page, templates, every page of the site
-//! search    the build-time search index
-//! output    writing the output folder atomically
-//! link      taxonomies, related lessons, comparison matrix (derived from the model)
-//! content   front matter, model, load, validate
-//! config    config.toml: settings and controlled vocabularies
-//! diagnostics  file:line:col errors
+//! serve        live preview: watch, incremental rebuild, HTTP, reload
+//! site         runs the pipeline: load → validate → link → render → search index → write
+//! scaffold     `leernet new`
+//! search       the build-time search index (uses render's URL paths and escaping)
+//! output       the output folder, written atomically (a render::Sink)
+//! render       pages through templates, URLs, views, charts, feeds, sitemap, JSON export
+//! link         taxonomies, related lessons, comparison matrix (derived from the model)
+//! content      front matter, fields, Markdown, load, validate, the model
+//! config       config.toml: settings and controlled vocabularies
+//! diagnostics  file:line:col problems and suggestions
+//! timing       stage timings and the progress counter (used anywhere, uses nothing)
 //! ```
 
 pub mod config;

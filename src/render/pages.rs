@@ -398,7 +398,10 @@ impl<'a> PageData<'a> {
         if !html.contains("<table>") {
             return html;
         }
-        let open = format!("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"{}\"><table>", tr(self.t, "table"));
+        let open = format!(
+            "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"{}\"><table>",
+            tr(self.t, "table")
+        );
         html.replace("<table>", &open).replace("</table>", "</table></div>")
     }
 

@@ -166,7 +166,7 @@ impl Workspace {
         let mut removed = Vec::new();
         let mut full = false;
         if content_changed {
-            match self.reload_content(&rels) {
+            match crate::timing::stage("reload + assemble", || self.reload_content(&rels)) {
                 Err(d) => {
                     self.errors = d.clone();
                     return Outcome::Failed(d);
@@ -283,7 +283,7 @@ impl Workspace {
         changed: &BTreeSet<String>,
         removed: &mut Vec<String>,
     ) -> Result<Vec<String>, Vec<Diagnostic>> {
-        let links = Links::build(&site);
+        let links = crate::timing::stage("link", || Links::build(&site));
         let old = &self.site;
         let related_of = |s: &Site, l: &Links, i: usize| -> Vec<String> {
             l.related[i].iter().map(|&j| s.lessons[j].meta.slug.clone()).collect()
