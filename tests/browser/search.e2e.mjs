@@ -14,6 +14,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { eq, ok, tally } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -99,27 +100,8 @@ function serve(dir) {
 
 // ------------------------------------------------------------------ test bookkeeping
 
-let passed = 0;
-const failures = [];
-async function test(name, fn) {
-  const started = Date.now();
-  try {
-    await fn();
-    passed++;
-    console.log(`ok   ${name} (${Date.now() - started} ms)`);
-  } catch (e) {
-    failures.push(name);
-    console.log(`FAIL ${name}\n     ${String(e && e.stack || e).split('\n').slice(0, 4).join('\n     ')}`);
-  }
-}
-function eq(got, want, what) {
-  if (JSON.stringify(got) !== JSON.stringify(want)) {
-    throw new Error(`${what}: got ${JSON.stringify(got)}, want ${JSON.stringify(want)}`);
-  }
-}
-function ok(cond, what) {
-  if (!cond) throw new Error(what);
-}
+const tallied = tally('search e2e');
+const test = tallied.test;
 
 // ------------------------------------------------------------------ page helpers
 
@@ -478,5 +460,4 @@ try {
   await browser.close();
   server.close();
 }
-console.log(`search e2e: ${passed} passed, ${failures.length} failed`);
-process.exitCode = failures.length ? 1 : 0;
+tallied.finish();
