@@ -60,9 +60,7 @@ pub fn check(root: &Path) -> (Option<Site>, Vec<Diagnostic>) {
         Err(d) => return (None, d),
     };
     let (site, diags) = content::load_site(root, config);
-    let mut d = crate::diagnostics::Diagnostics(diags);
-    d.0.sort();
-    (Some(site), d.sorted())
+    (Some(site), crate::diagnostics::Diagnostics(diags).sorted())
 }
 
 /// Loads a site and fails on any problem.
@@ -108,14 +106,9 @@ pub fn render_into(
         if site.config.portable { LinkMode::Portable } else { LinkMode::Pretty { base_path: site.config.base_path() } };
     let data = stage("views", || PageData::new(site, links, &theme.strings, mode));
     let full = pages.is_none();
-    let all;
-    let pages = match pages {
-        Some(p) => p,
-        None => {
-            all = Page::all(site, links);
-            &all
-        }
-    };
+    // Every page: rendered in a full build, listed in the sitemap in both cases.
+    let all = Page::all(site, links);
+    let pages = pages.unwrap_or(&all);
     let put_all = |files: Vec<OutFile>| files.into_par_iter().try_for_each(|f| sink.put(f)).map_err(|d| vec![d]);
     stage("render + write pages", || render::render_pages(theme, &data, pages, sink))?;
     if full {
@@ -123,17 +116,17 @@ pub fn render_into(
     }
     let (search_files, mut notes) = stage("search index", || crate::search::build(site, &theme.strings));
     stage("write search files", || put_all(search_files))?;
-    let machine = stage("feeds, sitemap, api", || machine_files(site, links, theme, &mut notes));
+    let machine = stage("feeds, sitemap, api", || machine_files(site, links, theme, &all, &mut notes));
     put_all(machine)?;
     Ok(notes)
 }
 
 /// Feeds, sitemap, robots.txt and the JSON export: for machines, so with absolute URLs from
 /// `base_url`; without one, feeds and sitemap are left out and a note says so.
-fn machine_files(site: &Site, links: &Links, theme: &Theme, notes: &mut Vec<String>) -> Vec<OutFile> {
+fn machine_files(site: &Site, links: &Links, theme: &Theme, all: &[Page], notes: &mut Vec<String>) -> Vec<OutFile> {
     use crate::render::{api, feeds, seo};
     let mut files = feeds::feeds(site, links, &theme.strings);
-    let paths: Vec<String> = Page::all(site, links).iter().map(|p| p.path(site)).collect();
+    let paths: Vec<String> = all.iter().map(|p| p.path(site)).collect();
     match seo::sitemap(site, &paths) {
         Some(xml) => files.push(OutFile { path: "sitemap.xml".into(), bytes: xml.into_bytes() }),
         None => notes.push("no base_url in config.toml: Atom feeds, sitemap.xml and JSON-LD URLs are left out".into()),

@@ -236,7 +236,7 @@ impl<'a> FieldReader<'a> {
         };
         let mut out = Vec::new();
         for item in items {
-            let mut g = GroupReader { key, item, field: &f, allowed, errors: Vec::new() };
+            let mut g = GroupReader { key, item, allowed, errors: Vec::new() };
             if let Some(v) = read(&mut g) {
                 out.push(v);
             }
@@ -292,7 +292,6 @@ impl<'a> FieldReader<'a> {
 pub struct GroupReader<'a> {
     key: &'a str,
     item: &'a Value,
-    field: &'a Field,
     allowed: &'a [&'a str],
     errors: Vec<String>,
 }
@@ -363,6 +362,5 @@ impl GroupReader<'_> {
                 self.errors.push(format!("unknown field `{k}` in `{}`{hint}", self.key()));
             }
         }
-        let _ = self.field;
     }
 }

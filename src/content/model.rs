@@ -139,7 +139,12 @@ pub struct Site {
 }
 
 impl Site {
+    /// The position of the initiative with this slug (initiatives are sorted by slug).
+    pub fn initiative_index(&self, slug: &str) -> Option<usize> {
+        self.initiatives.binary_search_by(|i| i.meta.slug.as_str().cmp(slug)).ok()
+    }
+
     pub fn initiative(&self, slug: &str) -> Option<&Initiative> {
-        self.initiatives.binary_search_by(|i| i.meta.slug.as_str().cmp(slug)).ok().map(|i| &self.initiatives[i])
+        self.initiative_index(slug).map(|i| &self.initiatives[i])
     }
 }

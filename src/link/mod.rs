@@ -60,7 +60,7 @@ impl Links {
         let mut lessons_of = vec![Vec::new(); site.initiatives.len()];
         let mut initiative_of = vec![usize::MAX; site.lessons.len()];
         for (li, l) in site.lessons.iter().enumerate() {
-            if let Ok(ii) = site.initiatives.binary_search_by(|i| i.meta.slug.as_str().cmp(&l.initiative)) {
+            if let Some(ii) = site.initiative_index(&l.initiative) {
                 lessons_of[ii].push(li);
                 initiative_of[li] = ii;
             }

@@ -305,7 +305,7 @@ impl<'a> PageData<'a> {
                     "source_is_url",
                     &l.source_ref.as_deref().is_some_and(|s| s.starts_with("http://") || s.starts_with("https://")),
                 );
-                if let Ok(ii) = site.initiatives.binary_search_by(|i| i.meta.slug.cmp(&l.initiative)) {
+                if let Some(&ii) = self.links.initiative_of.get(li).filter(|&&ii| ii != usize::MAX) {
                     c.insert("initiative", &self.initiative_values[ii]);
                 }
                 c.insert_value("body", Value::safe_string(&self.body(&l.meta.body.html, &root)));

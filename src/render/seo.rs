@@ -170,7 +170,7 @@ pub fn initiative_jsonld(site: &Site, i: usize) -> String {
 /// The schema.org `Article` of lesson `li` as script-safe JSON ("" when `li` is out of range).
 pub fn lesson_jsonld(site: &Site, li: usize) -> String {
     let Some(l) = site.lessons.get(li) else { return String::new() };
-    let ii = site.initiatives.binary_search_by(|i| i.meta.slug.cmp(&l.initiative)).ok();
+    let ii = site.initiative_index(&l.initiative);
     let ld = ArticleLd {
         context: "https://schema.org",
         kind: "Article",

@@ -84,7 +84,7 @@ pub fn documents(site: &Site, t: &Strings) -> Vec<Doc> {
         .collect();
     docs.par_extend(site.lessons.par_iter().map(|l| {
         let [a, b, c, d] = term_indices(site, &l.meta);
-        let init = site.initiatives.binary_search_by(|i| i.meta.slug.cmp(&l.initiative)).ok();
+        let init = site.initiative_index(&l.initiative);
         let init_title = init.map(|ii| site.initiatives[ii].meta.title.clone()).unwrap_or_default();
         Doc {
             title: l.meta.title.clone(),
@@ -135,19 +135,15 @@ impl Local {
                 let term = match tokens.get(tok) {
                     Some(t) => *t,
                     None => {
-                        let t = if STOP_WORDS.binary_search(&tok).is_ok() {
-                            None
-                        } else {
-                            let stem = p.stem(tok);
+                        let t = p.analyse(tok).map(|stem| {
                             let next = terms.len() as u32;
-                            let tid = *term_ids.entry(stem.clone()).or_insert_with(|| {
+                            *term_ids.entry(stem.clone()).or_insert_with(|| {
                                 terms.push(stem);
                                 postings.push(Vec::new());
                                 counts.push([0, 0]);
                                 next
-                            });
-                            Some(tid)
-                        };
+                            })
+                        });
                         tokens.insert(tok.to_string(), t);
                         t
                     }

@@ -72,19 +72,15 @@ impl Pipeline {
         Pipeline { stemmer: Stemmer::create(Algorithm::Dutch), cache: HashMap::new() }
     }
 
-    /// Stems one folded token that is not a stop word.
-    pub fn stem(&self, token: &str) -> String {
-        self.stemmer.stem(token).into_owned()
+    /// The index term of one folded token, or `None` for a stop word (no caching).
+    pub fn analyse(&self, token: &str) -> Option<String> {
+        if STOP_WORDS.binary_search(&token).is_ok() { None } else { Some(self.stemmer.stem(token).into_owned()) }
     }
 
-    /// The index term of one folded token, or `None` for a stop word.
+    /// `analyse`, remembering every token seen.
     pub fn term(&mut self, token: &str) -> Option<&str> {
         if !self.cache.contains_key(token) {
-            let v = if STOP_WORDS.binary_search(&token).is_ok() {
-                None
-            } else {
-                Some(self.stemmer.stem(token).into_owned())
-            };
+            let v = self.analyse(token);
             self.cache.insert(token.to_string(), v);
         }
         self.cache[token].as_deref()
