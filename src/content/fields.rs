@@ -55,6 +55,11 @@ impl<'a> FieldReader<'a> {
         r
     }
 
+    /// The line of a field's name (1, the opening `---`, when the field is absent).
+    pub fn key_line(&self, key: &str) -> usize {
+        self.fields.iter().find(|f| f.key == key).map(|f| f.key_line).unwrap_or(1)
+    }
+
     fn get(&self, key: &str) -> Option<&Field> {
         self.fields.iter().find(|f| f.key == key && !f.value.is_null())
     }

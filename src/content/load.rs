@@ -253,7 +253,7 @@ pub fn parse_file(config: &Config, src: &SourceFile, bytes: Vec<u8>) -> (Loaded,
         }
         Section::Lessons => {
             let initiative = r.text("initiative").map(|s| slugify(&s));
-            let initiative_line = r_line(&text, "initiative");
+            let initiative_line = r.key_line("initiative");
             let kind = r.choice("kind", &Kind::NAMES, true).and_then(|k| Kind::parse(&k));
             let added = r.date("added");
             let source_ref = r.opt_text("source");
@@ -280,14 +280,6 @@ pub fn parse_file(config: &Config, src: &SourceFile, bytes: Vec<u8>) -> (Loaded,
         return (failed, diags);
     }
     (loaded, diags)
-}
-
-/// Line of a top-level `key:` in the front matter (1 when absent).
-fn r_line(text: &str, key: &str) -> usize {
-    text.lines()
-        .position(|l| l.starts_with(key) && l[key.len()..].trim_start().starts_with(':'))
-        .map(|i| i + 1)
-        .unwrap_or(1)
 }
 
 /// Everything loading found: what loaded, the bodies of files that did not, and the problems.
