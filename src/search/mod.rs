@@ -1,10 +1,12 @@
 //! Search: the index built at build time. Documents (initiatives and lessons) are run through
 //! the Dutch pipeline once; the result is written as small script files — a meta file, term
-//! shards by prefix and document chunks — that the browser client loads on demand with
-//! `<script>` tags (so it works from `file://`), plus a plain elasticlunr JSON export for other
-//! tools. Uses render's URL paths and teasers (render never uses search).
+//! shards by prefix, big terms' postings, facet sets, display and label chunks — that the
+//! browser client loads on demand with `<script>` tags (so it works from `file://`), plus a
+//! plain elasticlunr JSON export for other tools. Format: docs/search-format.md. Uses render's
+//! URL paths and teasers (render never uses search).
 
 pub mod elasticlunr_export;
+pub mod files;
 pub mod index;
 pub mod pipeline;
 
@@ -21,7 +23,7 @@ pub fn build(site: &Site, strings: &Strings) -> (Vec<OutFile>, Vec<String>) {
     use crate::timing::stage;
     let docs = stage("search: documents", || index::documents(site, strings));
     let idx = stage("search: postings", || index::Index::build(&docs));
-    let mut files = stage("search: files", || idx.files(site, &docs, strings));
+    let mut files = stage("search: files", || files::files(&idx, site, &docs, strings));
     let mut notes = Vec::new();
     let export = match site.config.search.elasticlunr_export {
         ExportPolicy::Always => true,

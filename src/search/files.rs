@@ -1,0 +1,366 @@
+//! The search files the browser client loads (format: docs/search-format.md): the meta file,
+//! term shards split by prefix, one file per big term, the facet document sets, display chunks
+//! and initiative label chunks. Everything is encoded compactly (v64 numbers) because the bytes
+//! a reader downloads for a query are the point of this module.
+
+use super::index::{Doc, FACETS, Index, TITLE_BOOST, kinds};
+use super::pipeline::STOP_WORDS;
+use crate::config::Taxonomy;
+use crate::content::model::Site;
+use crate::render::OutFile;
+use crate::render::escape::script_json;
+use crate::render::views::{Strings, tr};
+use rayon::prelude::*;
+use serde::Serialize;
+use serde_json::json;
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+/// The most bytes a term shard should hold: a prefix whose terms are larger is split by one more
+/// character (a single term larger than this gets a shard of its own).
+pub const SHARD_BYTES: usize = 8 * 1024;
+/// Postings longer than this (encoded) go to a file of their own, so a shard stays a small
+/// dictionary and a query for a rare word never loads a common word's postings.
+pub const BIG_TERM: usize = 1536;
+/// Documents per display chunk: the client loads the chunks of the results it shows.
+pub const CHUNK: usize = 4;
+/// Initiatives per label chunk.
+pub const LABELS: usize = 16;
+/// How many completions a word being typed expands to.
+pub const PREFIX_TERMS: usize = 8;
+
+const V64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/// Appends `n` as a v64 number: 5-bit groups, least significant first, `+32` on all but the last.
+pub fn v64(out: &mut String, mut n: u32) {
+    loop {
+        let group = (n & 31) as usize;
+        n >>= 5;
+        if n == 0 {
+            out.push(V64[group] as char);
+            return;
+        }
+        out.push(V64[group | 32] as char);
+    }
+}
+
+/// A term's postings: `gap, weight` per document (see the format).
+pub fn postings(list: &[[u32; 3]]) -> String {
+    let mut s = String::with_capacity(list.len() * 2 + 2);
+    let mut prev = 0;
+    for p in list {
+        v64(&mut s, p[0] - prev);
+        v64(&mut s, TITLE_BOOST * p[1] + p[2]);
+        prev = p[0];
+    }
+    s
+}
+
+/// A set of document ids (ascending) as a bitset (`b…`) or gaps (`g…`), whichever is shorter.
+pub fn doc_set(ids: &[u32]) -> String {
+    let mut gaps = String::from("g");
+    let mut prev = 0;
+    for &id in ids {
+        v64(&mut gaps, id - prev);
+        prev = id;
+    }
+    let bits_len = 1 + ids.last().map_or(0, |&l| l as usize / 6 + 1);
+    if gaps.len() <= bits_len {
+        return gaps;
+    }
+    let mut bits = vec![0u8; bits_len - 1];
+    for &id in ids {
+        bits[id as usize / 6] |= 1 << (id % 6);
+    }
+    let mut s = String::with_capacity(bits_len);
+    s.push('b');
+    s.extend(bits.iter().map(|&b| V64[b as usize] as char));
+    s
+}
+
+/// One shard: its key, the terms it holds and, for a prefix that was split, all the terms below
+/// it (for its `top` list).
+#[derive(Debug, PartialEq)]
+pub struct Shard {
+    pub key: String,
+    pub terms: Range<usize>,
+    pub below: Option<Range<usize>>,
+}
+
+fn prefix(t: &str, n: usize) -> &str {
+    t.char_indices().nth(n).map(|(i, _)| &t[..i]).unwrap_or(t)
+}
+
+/// Splits the sorted terms (with their sizes in bytes) into shards by prefix: by first
+/// character, and a group larger than `SHARD_BYTES` by one more character, recursively. A term
+/// belongs to the shard with the longest key that is a prefix of it; keys are unique.
+pub fn shard_terms(terms: &[&str], size: &[usize]) -> Vec<Shard> {
+    fn split(terms: &[&str], size: &[usize], base: usize, depth: usize, out: &mut Vec<Shard>) {
+        let mut i = 0;
+        while i < terms.len() {
+            let key = prefix(terms[i], depth);
+            let mut j = i;
+            let mut bytes = 0;
+            while j < terms.len() && prefix(terms[j], depth) == key {
+                bytes += size[j];
+                j += 1;
+            }
+            let longer = terms[i..j].iter().any(|t| t.chars().count() > depth);
+            if bytes <= SHARD_BYTES || !longer || j - i == 1 {
+                out.push(Shard { key: key.to_string(), terms: base + i..base + j, below: None });
+            } else {
+                // Terms equal to the key stay under the key (a shard that exists even when
+                // empty: it carries the key's `top` list); the rest split further.
+                let mut k = i;
+                while k < j && terms[k].chars().count() == depth {
+                    k += 1;
+                }
+                out.push(Shard { key: key.to_string(), terms: base + i..base + k, below: Some(base + i..base + j) });
+                split(&terms[k..j], &size[k..j], base + k, depth + 1, out);
+            }
+            i = j;
+        }
+    }
+    let mut out = Vec::new();
+    split(terms, size, 0, 1, &mut out);
+    out
+}
+
+/// A file-name-safe form of a shard key: ASCII letters and digits as they are, others as `_hex`.
+pub fn shard_file(key: &str) -> String {
+    let mut name = String::from("search/t-");
+    for c in key.chars() {
+        if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            name.push(c);
+        } else {
+            name.push_str(&format!("_{:x}", c as u32));
+        }
+    }
+    name.push_str(".js");
+    name
+}
+
+fn json(s: &str) -> String {
+    script_json(serde_json::to_string(s).expect("strings serialise"))
+}
+
+/// Every search file the client loads.
+pub fn files(index: &Index, site: &Site, docs: &[Doc], t: &Strings) -> Vec<OutFile> {
+    let terms: Vec<&str> = index.postings.keys().map(String::as_str).collect();
+    let lists: Vec<&Vec<[u32; 3]>> = index.postings.values().collect();
+    let encoded: Vec<String> = lists.par_iter().map(|l| postings(l)).collect();
+    // Big terms: numbered in term order, each in search/p-<n>.js.
+    let mut big = vec![u32::MAX; terms.len()];
+    let mut n_big = 0;
+    for (i, e) in encoded.iter().enumerate() {
+        if e.len() > BIG_TERM {
+            big[i] = n_big;
+            n_big += 1;
+        }
+    }
+    let entry = |i: usize| -> String {
+        if big[i] == u32::MAX { format!("\"{}\"", encoded[i]) } else { format!("[{},{}]", big[i], lists[i].len()) }
+    };
+    let size: Vec<usize> = (0..terms.len()).map(|i| terms[i].len() + 4 + entry_len(&encoded[i], big[i])).collect();
+    let shards = shard_terms(&terms, &size);
+    let mut files: Vec<OutFile> = shards
+        .par_iter()
+        .map(|shard| {
+            let mut js = String::with_capacity(SHARD_BYTES + 256);
+            js.push_str("leernetSearch.shard(");
+            js.push_str(&json(&shard.key));
+            js.push_str(",{");
+            for (n, i) in shard.terms.clone().enumerate() {
+                if n > 0 {
+                    js.push(',');
+                }
+                js.push_str(&json(terms[i]));
+                js.push(':');
+                js.push_str(&entry(i));
+            }
+            js.push('}');
+            if let Some(below) = &shard.below {
+                let mut top: Vec<usize> = below.clone().collect();
+                top.sort_by(|&a, &b| lists[b].len().cmp(&lists[a].len()).then(a.cmp(&b)));
+                js.push_str(",[");
+                for (n, &i) in top.iter().take(PREFIX_TERMS).enumerate() {
+                    if n > 0 {
+                        js.push(',');
+                    }
+                    js.push('[');
+                    js.push_str(&json(terms[i]));
+                    js.push(',');
+                    js.push_str(&entry(i));
+                    js.push(']');
+                }
+                js.push(']');
+            }
+            js.push_str(");\n");
+            OutFile { path: shard_file(&shard.key), bytes: js.into_bytes() }
+        })
+        .collect();
+    files.par_extend((0..terms.len()).into_par_iter().filter(|&i| big[i] != u32::MAX).map(|i| OutFile {
+        path: format!("search/p-{}.js", big[i]),
+        bytes: format!("leernetSearch.postings({},\"{}\");\n", big[i], encoded[i]).into_bytes(),
+    }));
+    files.par_extend(docs.par_chunks(CHUNK).enumerate().map(|(n, chunk)| {
+        let list: Vec<_> = chunk
+            .iter()
+            .map(|d| json!({"t": d.title, "u": d.path, "k": d.kind, "n": d.initiative_title, "s": d.teaser}))
+            .collect();
+        let body = script_json(serde_json::Value::from(list).to_string());
+        OutFile { path: format!("search/d-{n}.js"), bytes: format!("leernetSearch.docs({n},{body});\n").into_bytes() }
+    }));
+    files.par_extend(site.initiatives.par_chunks(LABELS).enumerate().map(|(n, chunk)| {
+        let list: Vec<_> = chunk.iter().map(|i| json!([i.meta.slug, i.meta.title])).collect();
+        let body = script_json(serde_json::Value::from(list).to_string());
+        OutFile { path: format!("search/i-{n}.js"), bytes: format!("leernetSearch.labels({n},{body});\n").into_bytes() }
+    }));
+    files.push(facet_file(site, docs));
+    let meta = Meta {
+        version: 2,
+        lang: &site.config.language,
+        stopwords: STOP_WORDS,
+        boost: json!({"title": TITLE_BOOST, "body": 1}),
+        count: docs.len(),
+        initiatives: site.initiatives.len(),
+        chunk: CHUNK,
+        labels: LABELS,
+        prefix: PREFIX_TERMS,
+        keys: shards.iter().map(|s| s.key.as_str()).collect::<Vec<_>>().join(" "),
+        big: n_big as usize,
+        firsts: site.initiatives.chunks(LABELS).map(|c| c[0].meta.slug.as_str()).collect(),
+        facets: facets(site, t),
+        strings: client_strings(t),
+    };
+    files.push(OutFile {
+        path: "search/meta.js".into(),
+        bytes: format!("leernetSearch.meta({});\n", script_json(serde_json::to_string(&meta).expect("plain data")))
+            .into_bytes(),
+    });
+    files
+}
+
+fn entry_len(encoded: &str, big: u32) -> usize {
+    if big == u32::MAX { encoded.len() + 2 } else { 12 }
+}
+
+/// `search/f.js`: one document set per facet value, and the lessons per initiative.
+fn facet_file(site: &Site, docs: &[Doc]) -> OutFile {
+    let sizes: Vec<usize> = facets_sizes(site);
+    let mut sets: Vec<Vec<Vec<u32>>> = sizes.iter().map(|&n| vec![Vec::new(); n]).collect();
+    for (id, d) in docs.iter().enumerate() {
+        for (f, values) in d.facets.iter().enumerate() {
+            for &v in values {
+                sets[f][v as usize].push(id as u32);
+            }
+        }
+    }
+    let values: Vec<Vec<String>> = sets.par_iter().map(|f| f.iter().map(|ids| doc_set(ids)).collect()).collect();
+    let mut per_init = vec![0u32; site.initiatives.len()];
+    for d in &docs[site.initiatives.len().min(docs.len())..] {
+        if let Some(i) = d.initiative {
+            per_init[i as usize] += 1;
+        }
+    }
+    let mut inits = String::new();
+    for n in per_init {
+        v64(&mut inits, n);
+    }
+    let body = json!({"values": values, "initiatives": inits});
+    OutFile { path: "search/f.js".into(), bytes: format!("leernetSearch.facets({body});\n").into_bytes() }
+}
+
+fn facets_sizes(site: &Site) -> Vec<usize> {
+    let mut v: Vec<usize> = Taxonomy::ALL.iter().map(|&t| site.config.terms(t).len()).collect();
+    v.push(kinds().count());
+    v
+}
+
+#[derive(Serialize)]
+struct Meta<'a> {
+    version: u32,
+    lang: &'a str,
+    stopwords: &'static [&'static str],
+    boost: serde_json::Value,
+    count: usize,
+    initiatives: usize,
+    chunk: usize,
+    labels: usize,
+    prefix: usize,
+    keys: String,
+    big: usize,
+    firsts: Vec<&'a str>,
+    facets: Vec<serde_json::Value>,
+    strings: BTreeMap<String, String>,
+}
+
+fn facets(site: &Site, t: &Strings) -> Vec<serde_json::Value> {
+    let cfg = &site.config;
+    let mut out: Vec<serde_json::Value> = Taxonomy::ALL.iter().map(|&tax| json!({
+        "param": tax.facet_param(),
+        "name": tr(t, &format!("tax_{}", tax.field())),
+        "values": cfg.terms(tax).iter().map(|term| json!({"slug": term.slug, "label": cfg.label(term)})).collect::<Vec<_>>(),
+    })).collect();
+    let kinds: Vec<_> = kinds().map(|k| json!({"slug": k, "label": tr(t, &format!("kind_{k}"))})).collect();
+    out.push(json!({"param": FACETS[4], "name": tr(t, "facet_soort"), "values": kinds}));
+    out.push(json!({"param": FACETS[5], "name": tr(t, "facet_initiatief"), "values": null}));
+    out
+}
+
+fn client_strings(t: &Strings) -> BTreeMap<String, String> {
+    let mut s: BTreeMap<String, String> =
+        t.iter().filter_map(|(k, v)| k.strip_prefix("search_").map(|k| (k.to_string(), v.clone()))).collect();
+    s.insert("initiative".into(), tr(t, "initiative"));
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn v64_numbers_and_postings() {
+        let mut s = String::new();
+        for n in [0, 1, 31, 32, 33, 1023, 1024] {
+            v64(&mut s, n);
+            s.push(' ');
+        }
+        // 32 = group 0 with "more" (32 → 'g'), then 1 ('B'); 1023 = 31+32 ('_'), 31 ('f').
+        assert_eq!(s, "A B f gB hB _f ggB ");
+        // Docs 3, 7, 8 with (title, body) counts: gaps 3, 4, 1; weights 12, 1, 20.
+        assert_eq!(postings(&[[3, 1, 2], [7, 0, 1], [8, 2, 0]]), "DMEBBU");
+    }
+
+    #[test]
+    fn doc_sets_pick_the_shorter_form() {
+        assert_eq!(doc_set(&[]), "g");
+        assert_eq!(doc_set(&[2, 40]), "gCmB");
+        // Dense: 0..12 → bits 0-5 set in two characters (63 = '_').
+        assert_eq!(doc_set(&(0..12).collect::<Vec<_>>()), "b__");
+        assert_eq!(doc_set(&[0, 1, 7]), "bDC");
+    }
+
+    #[test]
+    fn shards_split_until_small_and_keys_find_terms() {
+        let names = ["a", "ma", "mantel", "mantelzorg", "mar", "markt", "mb", "zorg"];
+        let size = [10, 10, 6000, 6000, 10, 6000, 10, 10];
+        let shards = shard_terms(&names, &size);
+        let keys: Vec<&str> = shards.iter().map(|s| s.key.as_str()).collect();
+        for (i, t) in names.iter().enumerate() {
+            let holders: Vec<&str> =
+                shards.iter().filter(|s| s.terms.contains(&i)).map(|s| s.key.as_str()).collect();
+            assert_eq!(holders.len(), 1, "{t}");
+            let longest = keys.iter().filter(|k| t.starts_with(**k)).max_by_key(|k| k.len()).unwrap();
+            assert_eq!(holders[0], *longest, "{t} in {keys:?}");
+        }
+        assert!(keys.contains(&"mantel") && keys.contains(&"mantelz"), "{keys:?}");
+        let mut sorted = keys.clone();
+        sorted.dedup();
+        assert_eq!(sorted.len(), keys.len(), "unique keys");
+        // "m" was split: its shard exists (no term is just "m") and knows all terms below it.
+        let m = shards.iter().find(|s| s.key == "m").unwrap();
+        assert_eq!((m.terms.len(), m.below.clone()), (0, Some(1..7)));
+        assert_eq!(shards.iter().find(|s| s.key == "zorg" || s.key == "z").unwrap().below, None);
+    }
+}
