@@ -1,56 +1,46 @@
-/* leernet search client: offline Dutch full-text search with facets.
+/* leernet search client: offline Dutch full-text search with facets. Our own code, no
+ * dependencies. Reads the index format version 2 (docs/search-format.md, written by src/search/).
  *
- * Our own code, no dependencies. Works from file:// and over HTTP without fetch/XHR: every data
- * file is a <script> that calls back into the global `leernetSearch` object defined here.
- * The same file loads in node (module.exports: fold, tokenize, stem, pipeline, hrefFor, Engine,
- * highlighter, highlightPieces), so tests run exactly the shipped pipeline and ranking.
+ * Works from file:// and over HTTP without fetch/XHR: every data file is a <script> calling back
+ * into the global `leernetSearch`. The same file loads in node (module.exports), so tests and
+ * bench/search-payload.mjs run the shipped pipeline, ranking and loading: one routine,
+ * `Engine.prototype.run(query, options, load)`, where `load(file)` returns a promise settled
+ * once that file has run its callback (`callbacks(engine, done)` builds the callback object).
+ * A query loads in stages, each only what is needed and never a file twice:
+ *   1. the shards of the query words, and the label chunks of initiative slugs in the URL;
+ *   2. the big-term files p-<n>.js of the terms chosen, and f.js (once every word has a term);
+ *   3. the display chunks d-<n>.js of the results shown (`options.shown`, 20 a page), and the
+ *      label chunks i-<n>.js of the initiative values shown.
+ * `Engine.prototype.search(query, options)` is the same thing synchronously: it throws naming
+ * the files a stage still needs.
  *
- * Data contract (written by the Rust build, src/search/index.rs; paths relative to the site root):
- *   search/meta.js    leernetSearch.meta({version, lang, stopwords, boost, shards, docs,
- *                                          chunk, count, facets, strings})
- *   search/t-<key>.js leernetSearch.shard(key, {term: [docGap, weight, docGap, weight, ...]})
- *                     docGap: difference to the previous doc id (the first is the id itself);
- *                     weight: boost.title × count in the title + count in the body.
- *   search/d-<n>.js   leernetSearch.docs(n, [{t, u, k, i, n, s, f}, ...])
- * Shard keys have different lengths (a large group of terms is split by a longer prefix): a
- * term lives in the shard whose key is the longest key that is a prefix of it.
- * The page (templates/search.html) gives data-root (prefix to the site root) and
- * data-portable ("true" in a portable build) on #search.
+ * Text pipeline, identical to src/search/pipeline.rs (tests/search_js.rs compares them): NFD,
+ * drop combining marks, lowercase per character (Rust char::to_lowercase: Σ is always σ),
+ * tokens = runs of \p{Alphabetic} or \p{N} (Rust char::is_alphanumeric), drop meta.stopwords,
+ * Snowball Dutch stem as in rust-stemmers 1.2.
  *
- * Text pipeline, identical to src/search/pipeline.rs (tests/search_js.rs compares them):
- * NFD, drop combining marks, lowercase per character (Rust char::to_lowercase: Σ is always σ),
- * tokens = runs of Rust char::is_alphanumeric characters (\p{Alphabetic} or \p{N}, a hair wider
- * than \p{L}\p{N}: it also takes e.g. Ⓐ), drop meta.stopwords, Snowball Dutch stem as in
- * rust-stemmers 1.2.
- *
- * Readings of the contract where it left a choice (the simplest one, written down here):
- *  - "chars" are Unicode code points: shard keys are compared by code points, as Rust's chars().
- *  - The last query word is matched as a prefix while it is being typed: prefix matching is on
- *    (the page always; Engine.search unless {prefix: false}), the query does not end in a space
- *    or other non-word character, and the word has at least 2 code points. It then matches
- *    every term that starts with its folded form or with its stem (a stem shorter than 2 code
- *    points is not used as a prefix, so one shard per form suffices). A stop word being typed
- *    ("de" on the way to "dementie") is kept as a prefix word with its folded form only; once
- *    completed it is dropped like any stop word.
- *  - A prefix word that expands to several terms contributes, per document, the best of those
- *    terms' idf × (boost.title × titleTf + boost.body × bodyTf), so one query word counts once.
- *  - Ranking: score descending, then doc id ascending (the build's order: initiatives, then
- *    lessons). A facet-only search (no searchable words) lists its documents in doc id order.
- *  - A query made only of stop words counts as an empty query. An empty query with no facet
- *    selected is idle: no results, nothing loaded, facets listed without counts.
- *  - Facet counts are disjunctive: a value's count is the number of results there would be with
- *    that value added to its own facet's selection (the query and the other facets still
- *    apply). Values with count 0 are hidden unless selected; a facet with no visible value is
- *    hidden. Unknown facet slugs in the URL are ignored.
- *  - URL state: `q` plus one repeated parameter per facet (`meta.facets[j].param`), in meta
- *    order. Typing replaces the current history entry, except that the first keystroke after a
- *    committed state (page load, back/forward, facet change, submit) pushes a new one; facet
- *    changes and submit push. If pushState/replaceState throw, the state goes to location.hash.
- *  - strings: results_one, results_many ("{n}"), no_results, remove_facet (a lead-in above one
- *    button per active facet value), loading, clear, filters, initiative, remove (the
- *    accessible prefix of those buttons); kind labels come from the `soort` facet's values.
- *  - Links: href = root + u, plus "index.html" when the build is portable and u is "" or ends
- *    in "/" (the rule of the Rust urls::href).
+ * Readings of the contract where it left a choice:
+ *  - Strings (keys, terms, slugs) compare by code points, as Rust's str ordering.
+ *  - A word is "being typed" when prefix matching is on (the page always; run/search unless
+ *    {prefix: false}), it is the last one, the query ends in a letter, digit or combining mark
+ *    and the word has at least 2 code points. Its forms are its folded token and the token's
+ *    stem, also for a stop word ("de" on the way to "dementie"; a complete stop word is
+ *    dropped). Its terms: each form that is a term, plus the meta.prefix most frequent of the
+ *    union of the completions of both forms. Completions of a form p: the `top` of shard p
+ *    when p is a key whose shard has `top`, else the terms starting with p in shard keyOf(p).
+ *  - f.js loads together with the postings once every word has at least one term (a query
+ *    whose words all exist almost always has results; this saves a round trip), else never.
+ *  - Results: score descending, then document id. A facet-only search lists documents in id
+ *    order. Only stop words = empty query; an empty query with no (known) facet value selected
+ *    is idle: no results, nothing more loaded, facets without counts, and the initiative
+ *    facet, which has no values to list yet, shows the hint strings.initiative_hint.
+ *  - Initiative facet: the `top` (10) values with the highest counts (ties: lower index),
+ *    plus every selected value, in that order; count-0 values only when selected.
+ *  - URL: `q` plus one repeated parameter per facet, values in meta order (initiatives by
+ *    slug). Typing replaces the history entry, except the first keystroke after a committed
+ *    state (load, back/forward, facet change, submit), which pushes; facet changes and submit
+ *    push. If pushState/replaceState throw, the state moves to location.hash.
+ *  - Links: root + u, plus "index.html" in a portable build when u is "" or ends in "/".
  */
 (function (global) {
   'use strict';
@@ -258,58 +248,197 @@
     return out + rest;
   }
 
-  // ------------------------------------------------------------------ the index (pure)
 
-  /** The search core. Holds the meta, the shards and the doc chunks loaded so far; every method
-   *  is synchronous. The page asks what is missing (`missingShards`, then `match` and
-   *  `missingChunks`), loads it, then calls `finish`; node tests load everything and call
-   *  `search`. Loaded shards and chunks stay, so each file is loaded at most once. */
-  function Engine(meta) {
-    this.meta = meta;
-    this.stop = new Set(meta.stopwords || []);
-    this.shardFiles = meta.shards || {};
-    this.maxKey = Object.keys(this.shardFiles).reduce(function (m, k) { return Math.max(m, codePoints(k).length); }, 0);
-    this.shards = Object.create(null);   // key -> {map: {term: postings}, terms: sorted terms}
-    this.chunks = Object.create(null);   // chunk number -> array of docs
-    this.facets = meta.facets || [];
-    this.facetByParam = Object.create(null);
-    for (var j = 0; j < this.facets.length; j++) {
-      var slugs = Object.create(null);
-      this.facets[j].values.forEach(function (v, index) { slugs[v.slug] = index; });
-      this.facetByParam[this.facets[j].param] = { index: j, slugs: slugs };
-    }
+  // ------------------------------------------------------------------ encodings
+
+  var V64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  var V64_VALUE = new Int8Array(128).fill(-1);
+  for (var c64 = 0; c64 < 64; c64++) V64_VALUE[V64.charCodeAt(c64)] = c64;
+
+  function v64At(s, i) {
+    var v = V64_VALUE[s.charCodeAt(i)];
+    if (v === undefined || v < 0) throw new Error('bad v64 character ' + JSON.stringify(s.charAt(i)));
+    return v;
   }
 
-  /** The shard holding a term: the longest shard key that is a prefix of it (null if none). */
+  /** All v64 numbers of `s` from index `from` (default 0). */
+  function v64(s, from) {
+    var out = [], n = 0, scale = 1;
+    for (var i = from || 0; i < s.length; i++) {
+      var g = v64At(s, i);
+      if (g >= 32) { n += (g - 32) * scale; scale *= 32; } else { out.push(n + g * scale); n = 0; scale = 1; }
+    }
+    if (scale !== 1) throw new Error('v64 number cut short');
+    return out;
+  }
+
+  /** Postings string -> {ids, weights} (Int32Arrays, ids ascending). */
+  function decodePostings(s) {
+    var nums = v64(s);
+    var df = nums.length >> 1, ids = new Int32Array(df), weights = new Int32Array(df);
+    for (var k = 0, id = 0; k < df; k++) {
+      id += nums[2 * k];
+      ids[k] = id;
+      weights[k] = nums[2 * k + 1];
+    }
+    return { ids: ids, weights: weights };
+  }
+
+  /** Document frequency of a postings string without decoding it: final groups / 2. */
+  function postingsDf(s) {
+    var n = 0;
+    for (var i = 0; i < s.length; i++) if (v64At(s, i) < 32) n++;
+    return n >> 1;
+  }
+
+  /** Document set string (`b…` bitset or `g…` gaps) -> Uint8Array(count), 1 = member. */
+  function decodeSet(s, count) {
+    var set = new Uint8Array(count);
+    if (s.charAt(0) === 'b') {
+      for (var i = 1; i < s.length; i++) {
+        var bits = v64At(s, i);
+        for (var k = 0; k < 6; k++) if (bits & (1 << k)) { var d = 6 * (i - 1) + k; if (d < count) set[d] = 1; }
+      }
+    } else if (s.charAt(0) === 'g') {
+      var gaps = v64(s, 1);
+      for (var j = 0, id = 0; j < gaps.length; j++) { id += gaps[j]; if (id < count) set[id] = 1; }
+    } else {
+      throw new Error('bad document set ' + JSON.stringify(s.slice(0, 8)));
+    }
+    return set;
+  }
+
+  /** Code point order (Rust's str order), also for astral characters. */
+  function cmp(a, b) {
+    var n = Math.min(a.length, b.length);
+    for (var i = 0; i < n; i++) {
+      var x = a.charCodeAt(i), y = b.charCodeAt(i);
+      if (x === y) continue;
+      var sx = x >= 0xD800 && x < 0xE000, sy = y >= 0xD800 && y < 0xE000;
+      return sx === sy ? x - y : sx ? 1 : -1;
+    }
+    return a.length - b.length;
+  }
+
+  /** The file key of a shard key: ASCII a-z and 0-9 kept, any other character as _<hex>. */
+  function fileKey(key) {
+    var out = '';
+    for (var ch of key) out += /^[a-z0-9]$/.test(ch) ? ch : '_' + ch.codePointAt(0).toString(16);
+    return out;
+  }
+
+  function hasOwn(o, k) { return Object.prototype.hasOwnProperty.call(o, k); }
+
+  // ------------------------------------------------------------------ the engine (pure)
+
+  var PAGE = 20;            // results per page
+  var TOP = 10;             // initiative values shown (plus the selected ones)
+
+  /** The search core: the meta plus the data files fed to it so far (see callbacks). */
+  function Engine(meta) {
+    if (!meta || meta.version !== 2) throw new Error('search index version ' + (meta && meta.version) + ', this client reads 2');
+    this.meta = meta;
+    this.stop = new Set(meta.stopwords || []);
+    this.keys = new Set(meta.keys ? meta.keys.split(' ') : []);
+    var longest = 0;
+    this.keys.forEach(function (k) { longest = Math.max(longest, codePoints(k).length); });
+    this.longest = longest;
+    this.facets = meta.facets || [];
+    this.facetByParam = Object.create(null);   // param -> {index, slugs: {slug: value index} | null}
+    this.valueFacets = [];                      // indices of the facets with a value list
+    this.initiativeFacet = -1;                  // index of the facet whose values are initiatives
+    for (var j = 0; j < this.facets.length; j++) {
+      var f = this.facets[j], slugs = null;
+      if (f.values) {
+        slugs = Object.create(null);
+        f.values.forEach(function (v, index) { slugs[v.slug] = index; });
+        this.valueFacets.push(j);
+      } else {
+        this.initiativeFacet = j;
+      }
+      this.facetByParam[f.param] = { index: j, slugs: slugs };
+    }
+    this.have = Object.create(null);      // file -> true once its data is here
+    this.pending = Object.create(null);   // file -> promise of a load in flight
+    this.shards = Object.create(null);    // key -> {terms: {term: entry}, top, sorted}
+    this.big = Object.create(null);       // n -> postings string
+    this.decoded = new Map();             // term -> {ids, weights}
+    this.docs = Object.create(null);      // chunk -> [doc]
+    this.labels = Object.create(null);    // chunk -> [[slug, title]]
+    this.facetData = null;                // {sets: [[Uint8Array]] per value facet, owner: Int32Array}
+  }
+
+  Engine.PAGE = PAGE;
+  Engine.TOP = TOP;
+
+  /** Data from a file's callback; returns the file's name. */
+  Engine.prototype.feed = function (kind, a, b, c) {
+    var file;
+    if (kind === 'shard') {
+      this.shards[a] = { terms: b, top: c || null, sorted: null };
+      file = 'search/t-' + fileKey(a) + '.js';
+    } else if (kind === 'postings') {
+      this.big[a] = b;
+      file = 'search/p-' + a + '.js';
+    } else if (kind === 'facets') {
+      this.facetData = this.decodeFacets(a);
+      file = 'search/f.js';
+    } else if (kind === 'docs') {
+      this.docs[a] = b;
+      file = 'search/d-' + a + '.js';
+    } else if (kind === 'labels') {
+      this.labels[a] = b;
+      file = 'search/i-' + a + '.js';
+    } else {
+      throw new Error('unknown search data ' + kind);
+    }
+    this.have[file] = true;
+    return file;
+  };
+
+  Engine.prototype.decodeFacets = function (data) {
+    var count = this.meta.count, I = this.meta.initiatives;
+    var sets = (data.values || []).map(function (values) {
+      return values.map(function (s) { return decodeSet(s, count); });
+    });
+    // owner[d]: the initiative of document d (initiative i is document i; then the lessons).
+    var owner = new Int32Array(count).fill(-1);
+    var lessons = v64(data.initiatives || '');
+    for (var i = 0, next = I; i < I && i < count; i++) {
+      owner[i] = i;
+      for (var n = lessons[i] || 0; n > 0 && next < count; n--) owner[next++] = i;
+    }
+    return { sets: sets, owner: owner };
+  };
+
+  /** Loads a file once (load: file -> promise, see `callbacks`); concurrent asks share it. */
+  Engine.prototype.fetch = function (file, load) {
+    if (this.have[file]) return Promise.resolve();
+    if (this.pending[file]) return this.pending[file];
+    var self = this;
+    var p = Promise.resolve().then(function () { return load(file); }).then(function () {
+      delete self.pending[file];
+      if (!self.have[file]) throw new Error('no search data in ' + file);
+    }, function (err) {
+      delete self.pending[file];   // a later search may retry
+      throw err;
+    });
+    this.pending[file] = p;
+    return p;
+  };
+
+  /** The shard key of a term: the longest key that is a prefix of it (null if none). */
   Engine.prototype.keyOf = function (term) {
     var cps = codePoints(term);
-    for (var n = Math.min(cps.length, this.maxKey); n > 0; n--) {
+    for (var n = Math.min(cps.length, this.longest); n > 0; n--) {
       var key = cps.slice(0, n).join('');
-      if (this.shardFiles[key]) return key;
+      if (this.keys.has(key)) return key;
     }
     return null;
   };
 
-  /** Postings arrive as [doc gap, weight, ...]; kept as [doc id, weight, ...]. */
-  Engine.prototype.addShard = function (key, terms) {
-    Object.keys(terms).forEach(function (term) {
-      var p = terms[term];
-      for (var i = 0, id = 0; i < p.length; i += 2) { id += p[i]; p[i] = id; }
-    });
-    this.shards[key] = { map: terms, terms: Object.keys(terms).sort() };
-  };
-
-  Engine.prototype.addDocs = function (n, docs) {
-    this.chunks[n] = docs;
-  };
-
-  Engine.prototype.chunkOf = function (id) {
-    return Math.floor(id / this.meta.chunk);
-  };
-
-  Engine.prototype.doc = function (id) {
-    var chunk = this.chunks[this.chunkOf(id)];
-    return chunk ? chunk[id % this.meta.chunk] : undefined;
+  Engine.prototype.shardFile = function (key) {
+    return 'search/t-' + fileKey(key) + '.js';
   };
 
   /** Query text -> words: [{token, stem, prefix: [forms] | null}]. */
@@ -321,127 +450,126 @@
     var words = [];
     for (var i = 0; i < tokens.length; i++) {
       var token = tokens[i];
-      var isStop = this.stop.has(token);
       var typing = open && i === tokens.length - 1 && codePoints(token).length >= 2;
-      if (isStop && !typing) continue;
-      var st = isStop ? '' : stem(token);
-      var forms = null;
-      if (typing) {
-        forms = [token];
-        if (st && st !== token && codePoints(st).length >= 2) forms.push(st);
-      }
-      words.push({ token: token, stem: st, prefix: forms });
+      if (this.stop.has(token) && !typing) continue;
+      var st = stem(token);
+      words.push({ token: token, stem: st, prefix: typing ? (st === token ? [token] : [token, st]) : null });
     }
     return words;
   };
 
-  /** Shard keys (existing ones only) that a term prefix needs. */
-  Engine.prototype.keysForPrefix = function (prefix) {
-    // The shard that would hold the prefix itself, and every longer key under it.
-    var keys = Object.keys(this.shardFiles).filter(function (k) { return k.indexOf(prefix) === 0; });
-    var own = this.keyOf(prefix);
-    if (own && keys.indexOf(own) < 0) keys.push(own);
+  /** The shard keys (existing ones) a word needs. */
+  Engine.prototype.wordKeys = function (word) {
+    var self = this, keys = [];
+    (word.prefix || [word.stem]).forEach(function (form) {
+      var k = self.keyOf(form);
+      if (k !== null && keys.indexOf(k) < 0) keys.push(k);
+    });
     return keys;
   };
 
-  /** The shard keys a query needs that exist in meta.shards. */
-  Engine.prototype.shardKeys = function (words) {
-    var keys = new Set();
-    var self = this;
-    words.forEach(function (w) {
-      if (w.prefix) {
-        w.prefix.forEach(function (p) { self.keysForPrefix(p).forEach(function (k) { keys.add(k); }); });
-      } else if (self.keyOf(w.stem)) {
-        keys.add(self.keyOf(w.stem));
-      }
-    });
-    return Array.from(keys);
+  /** A term's entry (postings string or [n, df]) from its loaded shard; undefined if no term. */
+  Engine.prototype.entry = function (term) {
+    var key = this.keyOf(term), shard = key !== null && this.shards[key];
+    if (key !== null && !shard) throw new Error('shard not loaded: ' + this.shardFile(key));
+    return shard && hasOwn(shard.terms, term) ? shard.terms[term] : undefined;
   };
 
-  Engine.prototype.missingShards = function (words) {
-    var self = this;
-    return this.shardKeys(words).filter(function (k) { return !self.shards[k]; });
-  };
+  function entryDf(entry) {
+    return typeof entry === 'string' ? postingsDf(entry) : entry[1];
+  }
 
-  Engine.prototype.idf = function (postings) {
-    return 1 + Math.log(this.meta.count / (postings.length / 2 + 1));
-  };
-
-  /** Terms (from loaded shards) matching one query word. */
+  /** The terms a word matches: [{term, entry}] (shards loaded). */
   Engine.prototype.termsFor = function (word) {
-    var self = this;
+    var self = this, found = [], seen = new Set();
+    function add(term, entry) {
+      if (entry === undefined || seen.has(term)) return;
+      seen.add(term);
+      found.push({ term: term, entry: entry });
+    }
     if (!word.prefix) {
-      var key = this.keyOf(word.stem);
-      var shard = key && this.shards[key];
-      return shard && Object.prototype.hasOwnProperty.call(shard.map, word.stem) ? [word.stem] : [];
+      add(word.stem, this.entry(word.stem));
+      return found;
     }
-    var found = new Set();
+    word.prefix.forEach(function (p) { add(p, self.entry(p)); });
+    var candidates = new Map();   // term -> entry
     word.prefix.forEach(function (p) {
-      self.keysForPrefix(p).forEach(function (key) {
-        var shard = self.shards[key];
-        if (!shard) return;
-        var terms = shard.terms;
-        var lo = 0, hi = terms.length;
-        while (lo < hi) {
-          var mid = (lo + hi) >> 1;
-          if (terms[mid] < p) lo = mid + 1; else hi = mid;
-        }
-        for (var i = lo; i < terms.length && terms[i].indexOf(p) === 0; i++) found.add(terms[i]);
-      });
-    });
-    return Array.from(found);
-  };
-
-  Engine.prototype.postings = function (term) {
-    return this.shards[this.keyOf(term)].map[term];
-  };
-
-  /** Score every document that matches all words (AND). Returns a Map docId -> score, or null
-   *  when there are no words (meaning: every document). Needs the shards loaded. */
-  Engine.prototype.match = function (words) {
-    if (!words.length) return null;
-    var self = this;
-    var perWord = words.map(function (word) {
-      var scores = new Map();
-      self.termsFor(word).forEach(function (term) {
-        var p = self.postings(term);
-        var idf = self.idf(p);
-        for (var i = 0; i < p.length; i += 2) {
-          var s = idf * p[i + 1];
-          var old = scores.get(p[i]);
-          if (old === undefined || s > old) scores.set(p[i], s);
-        }
-      });
-      return scores;
-    });
-    perWord.sort(function (a, b) { return a.size - b.size; });
-    var result = new Map();
-    perWord[0].forEach(function (score, id) {
-      var total = score;
-      for (var k = 1; k < perWord.length; k++) {
-        var s = perWord[k].get(id);
-        if (s === undefined) return;
-        total += s;
+      var key = self.keyOf(p);
+      if (key === null) return;
+      var shard = self.shards[key];
+      if (key === p && shard.top) {
+        shard.top.forEach(function (te) { candidates.set(te[0], te[1]); });
+        return;
       }
-      result.set(id, total);
+      var sorted = shard.sorted || (shard.sorted = Object.keys(shard.terms).sort(cmp));
+      var lo = 0, hi = sorted.length;
+      while (lo < hi) {
+        var mid = (lo + hi) >> 1;
+        if (cmp(sorted[mid], p) < 0) lo = mid + 1; else hi = mid;
+      }
+      for (var i = lo; i < sorted.length && sorted[i].indexOf(p) === 0; i++) candidates.set(sorted[i], shard.terms[sorted[i]]);
     });
-    return result;
+    var list = [];
+    candidates.forEach(function (entry, term) { list.push({ term: term, entry: entry, df: entryDf(entry) }); });
+    list.sort(function (x, y) { return y.df - x.df || cmp(x.term, y.term); });
+    list.slice(0, this.meta.prefix).forEach(function (t) { add(t.term, t.entry); });
+    return found;
   };
 
-  /** Chunk numbers not yet loaded that the ids (or all docs when ids is null) need. */
-  Engine.prototype.missingChunks = function (ids) {
-    var need = new Set();
-    if (ids === null) {
-      for (var n = 0; n < this.meta.docs.length; n++) need.add(n);
-    } else {
-      var self = this;
-      ids.forEach(function (id) { need.add(self.chunkOf(id)); });
+  /** The postings of a chosen term, decoded once. */
+  Engine.prototype.postings = function (term, entry) {
+    var d = this.decoded.get(term);
+    if (d) return d;
+    var s = entry;
+    if (typeof entry !== 'string') {
+      s = this.big[entry[0]];
+      if (s === undefined) throw new Error('postings not loaded: search/p-' + entry[0] + '.js');
     }
-    var chunks = this.chunks;
-    return Array.from(need).filter(function (n) { return !chunks[n]; }).sort(function (a, b) { return a - b; });
+    d = decodePostings(s);
+    this.decoded.set(term, d);
+    return d;
   };
 
-  /** {param: [slugs]} -> per facet index a Set of value indices (unknown slugs dropped). */
+  /** The label chunk an initiative slug would be in (by meta.firsts), -1 if none. */
+  Engine.prototype.labelChunkOf = function (slug) {
+    var firsts = this.meta.firsts || [], lo = 0, hi = firsts.length;
+    while (lo < hi) {   // the number of firsts <= slug
+      var mid = (lo + hi) >> 1;
+      if (cmp(firsts[mid], slug) <= 0) lo = mid + 1; else hi = mid;
+    }
+    return lo - 1;
+  };
+
+  /** Initiative index of a slug (label chunk loaded), -1 if unknown. */
+  Engine.prototype.initiativeIndex = function (slug) {
+    var c = this.labelChunkOf(slug);
+    if (c < 0) return -1;
+    var list = this.labels[c];
+    if (!list) throw new Error('labels not loaded: search/i-' + c + '.js');
+    for (var k = 0; k < list.length; k++) if (list[k][0] === slug) return c * this.meta.labels + k;
+    return -1;
+  };
+
+  /** {slug, label} of initiative i, or null when its label chunk is not loaded. */
+  Engine.prototype.initiative = function (i) {
+    var list = this.labels[Math.floor(i / this.meta.labels)];
+    var e = list && list[i % this.meta.labels];
+    return e ? { slug: e[0], label: e[1] } : null;
+  };
+
+  Engine.prototype.doc = function (id) {
+    var chunk = this.docs[Math.floor(id / this.meta.chunk)];
+    return chunk ? chunk[id % this.meta.chunk] : undefined;
+  };
+
+  /** Slugs of the URL's initiative parameter. */
+  Engine.prototype.initiativeSlugs = function (facets) {
+    var f = this.initiativeFacet >= 0 && facets ? facets[this.facets[this.initiativeFacet].param] : null;
+    return f ? [].concat(f) : [];
+  };
+
+  /** {param: [slugs]} -> per facet a Set of value indices (initiatives: initiative indices).
+   *  Unknown slugs are dropped; initiative slugs need their label chunks. */
   Engine.prototype.selection = function (facets) {
     var sel = this.facets.map(function () { return new Set(); });
     var self = this;
@@ -449,72 +577,217 @@
       var f = self.facetByParam[param];
       if (!f) return;
       [].concat(facets[param]).forEach(function (slug) {
-        if (f.slugs[slug] !== undefined) sel[f.index].add(f.slugs[slug]);
+        var v = f.slugs ? (hasOwn(f.slugs, slug) ? f.slugs[slug] : -1) : self.initiativeIndex(slug);
+        if (v >= 0) sel[f.index].add(v);
       });
     });
     return sel;
   };
 
-  /** Final step, with shards and chunks loaded: filter by facets, count, rank.
-   *  `matched` is the result of `match` (null: all documents). */
-  Engine.prototype.finish = function (matched, facets) {
-    var sel = this.selection(facets);
-    var active = [];
-    sel.forEach(function (s, j) { if (s.size) active.push(j); });
-    var ids;
-    if (matched === null) {
-      ids = [];
-      for (var d = 0; d < this.meta.count; d++) ids.push(d);
-    } else {
-      ids = Array.from(matched.keys()).sort(function (a, b) { return a - b; });
-    }
-    var counts = this.facets.map(function (f) { return f.values.map(function () { return 0; }); });
-    var results = [];
-    for (var x = 0; x < ids.length; x++) {
-      var id = ids[x];
-      var doc = this.doc(id);
-      if (!doc) continue;
-      // Which active facets does the doc fail? Counting facet j needs all others to pass.
-      var failed = -1, failures = 0;
-      for (var a = 0; a < active.length; a++) {
-        var j = active[a];
-        if (!carriesAny(doc.f[j], sel[j])) { failures++; failed = j; }
-      }
-      if (failures === 0) results.push({ id: id, score: matched ? matched.get(id) : 0, doc: doc });
-      if (failures > 1) continue;
-      for (var k = 0; k < this.facets.length; k++) {
-        if (failures === 1 && k !== failed) continue;
-        var values = doc.f[k] || [];
-        for (var v = 0; v < values.length; v++) counts[k][values[v]]++;
-      }
-    }
-    results.sort(function (p, q) { return q.score - p.score || p.id - q.id; });
-    return { results: results, total: results.length, counts: counts, selection: sel };
-  };
+  /** One search, resumable: next() returns the files still needed, or null with `out` set. */
+  function Query(engine, query, options) {
+    this.e = engine;
+    this.options = options || {};
+    this.words = engine.analyze(query, this.options);
+    this.shown = this.options.shown || PAGE;
+    this.top = this.options.top || TOP;
+    this.out = null;
+    this.sel = null;
+    this.terms = null;
+    this.found = null;
+  }
 
-  /** Everything at once, for node and tests: needs all required shards and chunks loaded.
-   *  options: {prefix: bool (default true), facets: {param: [slugs]}}. Like the page, a search
-   *  with no searchable words and no facet is idle: no results (not every document). */
-  Engine.prototype.search = function (query, options) {
-    options = options || {};
-    var words = this.analyze(query, options);
-    if (!words.length && !this.selection(options.facets).some(function (s) { return s.size > 0; })) {
-      return { results: [], total: 0, counts: null, selection: this.selection({}), words: words, idle: true };
-    }
-    var missing = this.missingShards(words);
-    if (missing.length) throw new Error('shards not loaded: ' + missing.join(', '));
-    var matched = this.match(words);
-    var chunks = this.missingChunks(matched === null ? null : Array.from(matched.keys()));
-    if (chunks.length) throw new Error('doc chunks not loaded: ' + chunks.join(', '));
-    var out = this.finish(matched, options.facets);
-    out.words = words;
+  function missing(engine, files) {
+    var out = [];
+    files.forEach(function (f) { if (!engine.have[f] && out.indexOf(f) < 0) out.push(f); });
     return out;
+  }
+
+  Query.prototype.next = function () {
+    var e = this.e, self = this, need;
+    if (!this.sel) {   // stage 1: shards, label chunks of the URL's initiative slugs
+      need = [];
+      this.words.forEach(function (w) { e.wordKeys(w).forEach(function (k) { need.push(e.shardFile(k)); }); });
+      e.initiativeSlugs(this.options.facets).forEach(function (slug) {
+        var c = e.labelChunkOf(slug);
+        if (c >= 0) need.push('search/i-' + c + '.js');
+      });
+      need = missing(e, need);
+      if (need.length) return need;
+      this.sel = e.selection(this.options.facets);
+      if (!this.words.length && !this.sel.some(function (s) { return s.size > 0; })) {
+        this.out = { words: this.words, idle: true, total: 0, results: [], counts: null, selection: this.sel, initiatives: [], shown: this.shown };
+        return null;
+      }
+    }
+    if (!this.terms) {   // stage 2: big-term postings, f.js
+      var terms = this.words.map(function (w) { return e.termsFor(w); });
+      need = [];
+      if (terms.every(function (t) { return t.length > 0; })) {
+        terms.forEach(function (list) {
+          list.forEach(function (t) { if (typeof t.entry !== 'string') need.push('search/p-' + t.entry[0] + '.js'); });
+        });
+        need.push('search/f.js');
+      }
+      need = missing(e, need);
+      if (need.length) return need;
+      this.terms = terms;
+    }
+    if (!this.found) this.found = e.collect(this.terms, this.sel, this.top);
+    var found = this.found;
+    // stage 3: display chunks of the results shown, label chunks of the initiative values shown
+    need = [];
+    for (var k = 0; k < found.results.length && k < this.shown; k++) {
+      need.push('search/d-' + Math.floor(found.results[k].id / e.meta.chunk) + '.js');
+    }
+    found.initiatives.forEach(function (i) { need.push('search/i-' + Math.floor(i / e.meta.labels) + '.js'); });
+    need = missing(e, need);
+    if (need.length) return need;
+    var results = found.results.map(function (r, k) {
+      return k < self.shown ? { id: r.id, score: r.score, doc: e.doc(r.id) } : r;
+    });
+    var initiatives = found.initiatives.map(function (i) {
+      var label = e.initiative(i);
+      return { index: i, slug: label.slug, label: label.label, count: found.counts[e.initiativeFacet][i], selected: self.sel[e.initiativeFacet].has(i) };
+    });
+    this.out = {
+      words: this.words, idle: false, total: results.length, results: results, counts: found.counts,
+      selection: this.sel, initiatives: initiatives, shown: this.shown
+    };
+    return null;
   };
 
-  function carriesAny(values, wanted) {
-    if (!values) return false;
-    for (var i = 0; i < values.length; i++) if (wanted.has(values[i])) return true;
-    return false;
+  /** Matching, facet filtering and counting, with the shards, postings and f.js loaded.
+   *  Returns {results: [{id, score}] ranked, counts, initiatives: [index] to show}. */
+  Engine.prototype.collect = function (terms, sel, top) {
+    var meta = this.meta, count = meta.count, self = this;
+    var counts = this.facets.map(function (f) {
+      return f.values ? f.values.map(function () { return 0; }) : new Int32Array(meta.initiatives);
+    });
+    var ids = [], score = null;
+    if (terms.length) {
+      if (terms.some(function (t) { return t.length === 0; })) return this.shownInitiatives({ results: [], counts: counts }, sel, top);
+      var total = null;
+      for (var w = 0; w < terms.length; w++) {
+        var best = new Float64Array(count);   // per document: the word's best idf × weight
+        terms[w].forEach(function (t) {
+          var p = self.postings(t.term, t.entry);
+          var idf = 1 + Math.log(count / (p.ids.length + 1));
+          for (var k = 0; k < p.ids.length; k++) {
+            var d = p.ids[k], s = idf * p.weights[k];
+            if (d < count && s > best[d]) best[d] = s;
+          }
+        });
+        if (total === null) total = best;
+        else for (var d2 = 0; d2 < count; d2++) total[d2] = total[d2] > 0 && best[d2] > 0 ? total[d2] + best[d2] : 0;
+      }
+      for (var d3 = 0; d3 < count; d3++) if (total[d3] > 0) ids.push(d3);
+      score = total;
+    } else {
+      for (var d4 = 0; d4 < count; d4++) ids.push(d4);
+    }
+    if (!ids.length) return this.shownInitiatives({ results: [], counts: counts }, sel, top);
+    var fd = this.facetData;
+    if (!fd) throw new Error('facets not loaded: search/f.js');
+    var jI = this.initiativeFacet;
+    // Per active facet: does a document pass it?
+    var active = [], pass = [];
+    this.facets.forEach(function (f, j) {
+      if (!sel[j].size) return;
+      var ok;
+      if (j === jI) {
+        ok = function (d) { return sel[j].has(fd.owner[d]); };
+      } else {
+        var union = new Uint8Array(count), sets = fd.sets[self.valueFacets.indexOf(j)] || [];
+        sel[j].forEach(function (v) { var s = sets[v]; if (s) for (var d = 0; d < count; d++) union[d] |= s[d]; });
+        ok = function (d) { return union[d] === 1; };
+      }
+      active.push(j);
+      pass.push(ok);
+    });
+    // Documents passing all active facets count for every facet (and are results); documents
+    // failing exactly one facet count for that facet only (disjunctive counts).
+    var results = [], countFor = this.facets.map(function () { return []; }), all = [];
+    for (var x = 0; x < ids.length; x++) {
+      var id = ids[x], failures = 0, failed = -1;
+      for (var a = 0; a < active.length && failures < 2; a++) if (!pass[a](id)) { failures++; failed = active[a]; }
+      if (failures === 0) { results.push({ id: id, score: score ? score[id] : 0 }); all.push(id); }
+      else if (failures === 1) countFor[failed].push(id);
+    }
+    this.facets.forEach(function (f, j) {
+      var lists = [all, countFor[j]];
+      if (j === jI) {
+        lists.forEach(function (l) { for (var k = 0; k < l.length; k++) { var o = fd.owner[l[k]]; if (o >= 0) counts[j][o]++; } });
+        return;
+      }
+      var sets = fd.sets[self.valueFacets.indexOf(j)] || [];
+      for (var v = 0; v < f.values.length; v++) {
+        var s = sets[v], n = 0;
+        if (s) lists.forEach(function (l) { for (var k = 0; k < l.length; k++) n += s[l[k]]; });
+        counts[j][v] = n;
+      }
+    });
+    if (score) results.sort(function (p, q) { return q.score - p.score || p.id - q.id; });
+    return this.shownInitiatives({ results: results, counts: counts }, sel, top);
+  };
+
+  /** Adds `initiatives`: the `top` initiatives by count (count > 0; ties: lower index) plus the
+   *  selected ones, ordered by count descending, then index. */
+  Engine.prototype.shownInitiatives = function (found, sel, top) {
+    var j = this.initiativeFacet, list = [];
+    if (j >= 0) {
+      var c = found.counts[j];
+      for (var i = 0; i < c.length; i++) {
+        if (!c[i]) continue;
+        if (list.length === top && c[i] <= c[list[top - 1]]) continue;
+        var at = list.length;
+        while (at > 0 && c[list[at - 1]] < c[i]) at--;
+        list.splice(at, 0, i);
+        if (list.length > top) list.pop();
+      }
+      sel[j].forEach(function (s) { if (list.indexOf(s) < 0) list.push(s); });
+      list.sort(function (a, b) { return c[b] - c[a] || a - b; });
+    }
+    found.initiatives = list;
+    return found;
+  };
+
+  /** Searches, loading what is missing with `load(file)` (a promise; see `callbacks`).
+   *  options: {prefix (default true), facets: {param: [slugs]}, shown (20), top (10)}.
+   *  Resolves to {words, idle, total, results: [{id, score, doc (the first `shown`)}],
+   *  counts (per facet per value; initiatives: Int32Array), selection, initiatives: [{index,
+   *  slug, label, count, selected}], shown}. */
+  Engine.prototype.run = function (query, options, load) {
+    var self = this, q = new Query(this, query, options);
+    function step() {
+      var need = q.next();
+      if (!need) return q.out;
+      return Promise.all(need.map(function (f) { return self.fetch(f, load); })).then(step);
+    }
+    return Promise.resolve().then(step);
+  };
+
+  /** The same search synchronously; throws naming the files a stage still needs. */
+  Engine.prototype.search = function (query, options) {
+    var q = new Query(this, query, options);
+    var need = q.next();
+    if (need) throw new Error('not loaded: ' + need.join(', '));
+    return q.out;
+  };
+
+  /** The `leernetSearch` callback object: feeds `engine` (an Engine, or a function returning
+   *  the current one) and calls done(file, data) for each file that calls back. */
+  function callbacks(engine, done) {
+    function feed(kind) {
+      return function (a, b, c) {
+        var e = typeof engine === 'function' ? engine() : engine;
+        done(e.feed(kind, a, b, c));
+      };
+    }
+    return {
+      meta: function (m) { done('search/meta.js', m); },
+      shard: feed('shard'), postings: feed('postings'), facets: feed('facets'), docs: feed('docs'), labels: feed('labels')
+    };
   }
 
   /** A predicate telling whether a word of displayed text matches the query words. */
@@ -557,62 +830,33 @@
 
   var api = {
     fold: fold, tokenize: tokenize, stem: stem, pipeline: pipeline, hrefFor: hrefFor,
-    Engine: Engine, highlighter: highlighter, highlightPieces: highlightPieces
+    Engine: Engine, callbacks: callbacks, highlighter: highlighter, highlightPieces: highlightPieces,
+    v64: v64, decodePostings: decodePostings, decodeSet: decodeSet, fileKey: fileKey, cmp: cmp
   };
 
   if (typeof module !== 'undefined' && module.exports) module.exports = api;
   if (typeof document === 'undefined') return;
 
   // ------------------------------------------------------------------ loader (browser)
-  // Each data file is loaded once, by a <script> element; its callback resolves the promise.
-  // Promises are cached by file, so concurrent searches share loads and nothing loads twice.
+  // A data file is a <script>; it runs its callback (feeding the engine) before its load event.
 
-  var waiting = Object.create(null);   // callback id -> {resolve, reject}
-  var loads = Object.create(null);     // src -> promise
   var engine = null;
+  var metaData = null;
 
-  function loadScript(src, id) {
-    if (loads[src]) return loads[src];
-    var promise = new Promise(function (resolve, reject) {
-      waiting[id] = { resolve: resolve, reject: reject };
+  function loadScript(src) {
+    return new Promise(function (resolve, reject) {
       var el = document.createElement('script');
       el.src = src;
       el.async = true;
-      el.onload = function () {
-        el.remove();   // its data is in the engine now
-        // The file ran without calling back: a broken or foreign file.
-        if (waiting[id]) { delete waiting[id]; reject(new Error('no data in ' + src)); }
-      };
-      el.onerror = function () {
-        el.remove();
-        delete waiting[id];
-        reject(new Error('cannot load ' + src));
-      };
+      el.onload = function () { el.remove(); resolve(); };
+      el.onerror = function () { el.remove(); reject(new Error('cannot load ' + src)); };
       document.head.appendChild(el);
     });
-    loads[src] = promise;
-    promise.catch(function () { delete loads[src]; });   // a later search may retry
-    return promise;
   }
 
-  function arrived(id, value) {
-    var w = waiting[id];
-    if (!w) return;
-    delete waiting[id];
-    w.resolve(value);
-  }
-
-  global.leernetSearch = {
-    meta: function (meta) { arrived('meta', meta); },
-    shard: function (key, terms) {
-      if (engine) engine.addShard(key, terms);
-      arrived('t:' + key, terms);
-    },
-    docs: function (n, docs) {
-      if (engine) engine.addDocs(n, docs);
-      arrived('d:' + n, docs);
-    }
-  };
+  global.leernetSearch = callbacks(function () { return engine; }, function (file, data) {
+    if (file === 'search/meta.js') metaData = data;
+  });
 
   // ------------------------------------------------------------------ page (browser)
 
@@ -631,7 +875,6 @@
   var activeCountEl = box.querySelector('.search-facets-active');
   var clearButton = box.querySelector('.search-clear');
   var moreButton = box.querySelector('.search-more');
-  var PAGE = 50;
 
   var strings = {};
   var state = { q: '', facets: {} };
@@ -639,8 +882,11 @@
   var generation = 0;
   var useHash = false;
   var committed = true;        // the current history entry is a committed state: push next time
-  var facetInputs = [];        // [{j, v, input, item, count}]
+  var facetInputs = [];        // value facets: [{j, v, input, item, count}]
   var facetGroups = [];        // one fieldset per facet
+  var initiativeList = null;   // the initiative facet's <ul>, its hint, its items by index
+  var initiativeHint = null;
+  var initiativeItems = Object.create(null);
   var loadingTimer = 0;
   var lastStatus = null;
   var pageTitle = document.title;
@@ -648,6 +894,10 @@
   box.hidden = false;
   // Filters open beside the results on wide screens, folded away above them on phones.
   if (global.matchMedia && !global.matchMedia('(min-width: 50rem)').matches) panel.open = false;
+
+  function load(file) {
+    return loadScript(root + file);
+  }
 
   function say(key, n) {
     var s = strings[key] || '';
@@ -721,7 +971,43 @@
     return run();
   }
 
-  // ---- facets panel (built once; counts and visibility updated in place, so focus stays)
+  /** Adds or removes one facet value; values stay in meta order (initiatives: slug order). */
+  function toggle(param, slug, on) {
+    var f = engine.facetByParam[param];
+    var list = (state.facets[param] || []).filter(function (s) { return s !== slug; });
+    if (on) list.push(slug);
+    if (f.slugs) {
+      list = list.filter(function (s) { return hasOwn(f.slugs, s); });
+      list.sort(function (a, b) { return f.slugs[a] - f.slugs[b]; });
+    } else {
+      list.sort(cmp);
+    }
+    if (list.length) state.facets[param] = list; else delete state.facets[param];
+  }
+
+  // ---- facets panel (built once; counts, visibility and initiative items updated in place)
+
+  function facetItem(param, id, slug, label) {
+    var item = document.createElement('li');
+    var check = document.createElement('input');
+    check.type = 'checkbox';
+    check.id = id;
+    check.name = param;
+    check.value = slug;
+    var labelEl = document.createElement('label');
+    labelEl.htmlFor = id;
+    var text = document.createElement('span');
+    text.className = 'facet-label';
+    text.textContent = label;
+    var count = document.createElement('span');
+    count.className = 'count';
+    labelEl.appendChild(text);
+    labelEl.appendChild(document.createTextNode(' '));
+    labelEl.appendChild(count);
+    item.appendChild(check);
+    item.appendChild(labelEl);
+    return { input: check, item: item, count: count };
+  }
 
   function buildFacets() {
     engine.facets.forEach(function (facet, j) {
@@ -731,57 +1017,57 @@
       legend.textContent = facet.name;
       group.appendChild(legend);
       var list = document.createElement('ul');
-      facet.values.forEach(function (value, v) {
-        var item = document.createElement('li');
-        var id = 'f-' + facet.param + '-' + v;
-        var check = document.createElement('input');
-        check.type = 'checkbox';
-        check.id = id;
-        check.name = facet.param;
-        check.value = value.slug;
-        var label = document.createElement('label');
-        label.htmlFor = id;
-        var text = document.createElement('span');
-        text.className = 'facet-label';
-        text.textContent = value.label;
-        var count = document.createElement('span');
-        count.className = 'count';
-        label.appendChild(text);
-        label.appendChild(document.createTextNode(' '));
-        label.appendChild(count);
-        item.appendChild(check);
-        item.appendChild(label);
-        list.appendChild(item);
-        facetInputs.push({ j: j, v: v, input: check, item: item, count: count });
-      });
       group.appendChild(list);
+      if (facet.values) {
+        facet.values.forEach(function (value, v) {
+          var f = facetItem(facet.param, 'f-' + facet.param + '-' + v, value.slug, value.label);
+          list.appendChild(f.item);
+          facetInputs.push({ j: j, v: v, input: f.input, item: f.item, count: f.count });
+        });
+      } else {
+        initiativeList = list;
+        initiativeHint = document.createElement('p');
+        initiativeHint.className = 'facet-hint';
+        initiativeHint.textContent = say('initiative_hint');
+        group.appendChild(initiativeHint);
+      }
       facetsEl.appendChild(group);
       facetGroups.push(group);
     });
     facetsEl.addEventListener('change', function (e) {
       if (e.target.type !== 'checkbox') return;
-      state.facets = checkedFacets();
+      toggle(e.target.name, e.target.value, e.target.checked);
       commit();
     });
   }
 
-  function checkedFacets() {
-    var facets = {};
-    facetInputs.forEach(function (f) {
-      if (!f.input.checked) return;
-      var param = engine.facets[f.j].param;
-      (facets[param] = facets[param] || []).push(f.input.value);
+  /** The initiative facet: the values `out.initiatives` lists, in that order. */
+  function showInitiatives(out) {
+    var param = engine.facets[engine.initiativeFacet].param;
+    var want = out.initiatives.map(function (v) {
+      var f = initiativeItems[v.index];
+      if (!f) f = initiativeItems[v.index] = facetItem(param, 'f-' + param + '-' + v.index, v.slug, v.label);
+      f.input.checked = v.selected;
+      f.count.textContent = out.counts ? String(v.count) : '';
+      return f.item;
     });
-    return facets;
+    Array.prototype.slice.call(initiativeList.children).forEach(function (li) {
+      if (want.indexOf(li) < 0) initiativeList.removeChild(li);
+    });
+    want.forEach(function (li, k) {
+      if (initiativeList.children[k] !== li) initiativeList.insertBefore(li, initiativeList.children[k] || null);
+    });
+    initiativeHint.hidden = !out.idle || want.length > 0 || !say('initiative_hint');
+    return want.length + (initiativeHint.hidden ? 0 : 1);
   }
 
-  /** counts: per facet per value, or null for "no counts" (nothing searched yet). */
-  function showFacets(counts, sel) {
+  function showFacets(out) {
+    var counts = out.counts, sel = out.selection;
     var visible = engine.facets.map(function () { return 0; });
     var active = 0;
+    sel.forEach(function (s) { active += s.size; });
     facetInputs.forEach(function (f) {
       var selected = sel[f.j].has(f.v);
-      if (selected) active++;
       f.input.checked = selected;
       if (counts) {
         var c = counts[f.j][f.v];
@@ -793,6 +1079,7 @@
       }
       if (!f.item.hidden) visible[f.j]++;
     });
+    if (engine.initiativeFacet >= 0) visible[engine.initiativeFacet] = showInitiatives(out);
     facetGroups.forEach(function (g, j) { g.hidden = visible[j] === 0; });
     activeCountEl.textContent = active ? '(' + active + ')' : '';
   }
@@ -802,7 +1089,7 @@
   function kindLabel(kind) {
     if (kind === 'initiatief') return say('initiative');
     var f = engine.facetByParam.soort;
-    if (f && f.slugs[kind] !== undefined) return engine.facets[f.index].values[f.slugs[kind]].label;
+    if (f && f.slugs && hasOwn(f.slugs, kind)) return engine.facets[f.index].values[f.slugs[kind]].label;
     return kind;
   }
 
@@ -818,8 +1105,7 @@
     });
   }
 
-  function renderResult(result, isMatch) {
-    var doc = result.doc;
+  function renderResult(doc, isMatch) {
     var kind = /^[a-z]+$/.test(doc.k || '') ? doc.k : 'les';
     var item = document.createElement('li');
     item.className = 'card search-result card-' + kind;
@@ -864,7 +1150,9 @@
     list.className = 'search-remove';
     sel.forEach(function (values, j) {
       values.forEach(function (v) {
-        var facet = engine.facets[j], value = facet.values[v];
+        var facet = engine.facets[j];
+        var value = facet.values ? facet.values[v] : engine.initiative(v);
+        if (!value) return;
         var li = document.createElement('li');
         var b = document.createElement('button');
         b.type = 'button';
@@ -878,8 +1166,7 @@
         x.textContent = '×';
         b.appendChild(x);
         b.addEventListener('click', function () {
-          var left = (state.facets[facet.param] || []).filter(function (s) { return s !== value.slug; });
-          if (left.length) state.facets[facet.param] = left; else delete state.facets[facet.param];
+          toggle(facet.param, value.slug, false);
           commit().then(function () { input.focus(); });
         });
         li.appendChild(b);
@@ -895,13 +1182,13 @@
     noneEl.hidden = false;
   }
 
-  function render(out, words) {
-    var isMatch = highlighter(words, engine.stop);
+  function render(out) {
+    var isMatch = highlighter(out.words, engine.stop);
     listEl.textContent = '';
     var frag = document.createDocumentFragment();
-    out.results.slice(0, shown).forEach(function (r) { frag.appendChild(renderResult(r, isMatch)); });
+    out.results.slice(0, out.shown).forEach(function (r) { if (r.doc) frag.appendChild(renderResult(r.doc, isMatch)); });
     listEl.appendChild(frag);
-    moreButton.hidden = out.total <= shown;
+    moreButton.hidden = out.total <= out.shown;
     clearButton.hidden = !out.selection.some(function (s) { return s.size > 0; });
     if (out.total === 0) renderNone(out.selection);
     else { noneEl.hidden = true; noneEl.textContent = ''; }
@@ -909,16 +1196,14 @@
     setStatus(out.total === 1 ? say('results_one') : say('results_many', out.total));
   }
 
-  function renderIdle() {
-    clearTimeout(loadingTimer);
-    listEl.removeAttribute('aria-busy');
+  function renderIdle(out) {
     listEl.textContent = '';
     noneEl.hidden = true;
     moreButton.hidden = true;
     clearButton.hidden = true;
     box.setAttribute('data-state', 'idle');
     setStatus('');
-    showFacets(null, engine.selection({}));
+    showFacets(out);
   }
 
   function fail(err) {
@@ -929,42 +1214,24 @@
     if (global.console) global.console.error(err);
   }
 
-  /** Searches the current state: loads the shards and chunks it needs, then renders.
-   *  A newer run makes older ones drop their results. */
+  /** Searches the current state (loading what it needs), then renders. A newer run makes
+   *  older ones drop their results. */
   function run() {
     var mine = ++generation;
-    var words = engine.analyze(state.q);
-    var sel = engine.selection(state.facets);
     var done = queryString(state);   // what this run shows, for tests: data-rendered
-    if (!words.length && !sel.some(function (s) { return s.size > 0; })) {
-      renderIdle();
-      box.setAttribute('data-rendered', done);
-      return Promise.resolve();
-    }
     clearTimeout(loadingTimer);
     loadingTimer = setTimeout(function () {
       if (mine !== generation) return;
       listEl.setAttribute('aria-busy', 'true');
       setStatus(say('loading'));
     }, 250);
-    var shards = engine.missingShards(words).map(function (key) {
-      return loadScript(root + engine.shardFiles[key], 't:' + key);
-    });
-    return Promise.all(shards).then(function () {
+    return engine.run(state.q, { facets: state.facets, shown: shown }, load).then(function (out) {
       if (mine !== generation) return;
-      var matched = engine.match(words);
-      var chunks = engine.missingChunks(matched === null ? null : Array.from(matched.keys()));
-      return Promise.all(chunks.map(function (n) {
-        return loadScript(root + engine.meta.docs[n], 'd:' + n);
-      })).then(function () {
-        if (mine !== generation) return;
-        clearTimeout(loadingTimer);
-        listEl.removeAttribute('aria-busy');
-        var out = engine.finish(matched, state.facets);
-        showFacets(out.counts, out.selection);
-        render(out, words);
-        box.setAttribute('data-rendered', done);
-      });
+      clearTimeout(loadingTimer);
+      listEl.removeAttribute('aria-busy');
+      if (out.idle) renderIdle(out);
+      else { showFacets(out); render(out); }
+      box.setAttribute('data-rendered', done);
     }).catch(function (err) { if (mine === generation) fail(err); });
   }
 
@@ -1027,9 +1294,10 @@
   // ---- start
 
   setStatus(box.getAttribute('data-loading') || '');
-  loadScript(root + 'search/meta.js', 'meta').then(function (meta) {
-    engine = new Engine(meta);
-    strings = meta.strings || {};
+  loadScript(root + 'search/meta.js').then(function () {
+    if (!metaData) throw new Error('no search data in search/meta.js');
+    engine = new Engine(metaData);
+    strings = metaData.strings || {};
     buildFacets();
     return restore();
   }).then(function () {

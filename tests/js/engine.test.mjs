@@ -1,116 +1,217 @@
-// The search core (Engine in static/search.js) on a small hand-made index that follows the data
-// contract (tests/js/fixtures/search/): 5 docs in 3 chunks of 2, shards incl. a 1-char key.
+// The search core (Engine in static/search.js) on a small hand-made index in format v2
+// (tests/js/fixtures/search/, written from the readable spec in tests/js/fixtures/index.mjs):
+// ranking, AND, prefixes, facet counts, and exactly which files each query loads.
 //
 //   node tests/js/engine.test.mjs
+import fs from 'node:fs';
 import path from 'node:path';
-import { loadClient, loadEngine, repo, runDataFile, tally } from './lib.mjs';
+import { encodeIndex, encodePostings, encodeSet, loadClient, loadEngine, repo, tally } from './lib.mjs';
+import { spec } from './fixtures/index.mjs';
 
 const fixture = path.join(repo, 'tests/js/fixtures');
 const client = loadClient(null);   // the repo's static/search.js
-const { engine, meta } = loadEngine(fixture, client);
 const t = tally('engine');
 
 const eq = (a, b, what) => {
-  if (JSON.stringify(a) !== JSON.stringify(b)) throw new Error(`${what}: got ${JSON.stringify(a)}, want ${JSON.stringify(b)}`);
+  const j = (x) => JSON.stringify(x, (k, v) => (ArrayBuffer.isView(v) ? Array.from(v) : v));
+  if (j(a) !== j(b)) throw new Error(`${what}: got ${j(a)}, want ${j(b)}`);
 };
-const ids = (q, o = {}) => engine.search(q, o).results.map((r) => r.id);
 const near = (a, b, what) => {
   if (Math.abs(a - b) > 1e-9) throw new Error(`${what}: got ${a}, want ${b}`);
 };
+const idf = (df) => 1 + Math.log(9 / (df + 1));   // 9 documents
+const fresh = () => loadEngine(fixture, client);
+/** A query on a fresh engine (a fresh page): its result and the files it loaded, in order. */
+async function query(q, o = {}) {
+  const e = fresh();
+  const out = await e.run(q, o);
+  return { out, files: e.log.map((f) => f.replace('search/', '')), ids: out.results.map((r) => r.id), e };
+}
+const ids = async (q, o) => (await query(q, o)).ids;
 
-t.check('score = idf × (10 × title + body), idf = 1 + ln(count / (df + 1))', () => {
-  const r = engine.search('zorg ', {});
-  const idf = 1 + Math.log(5 / 3);
-  eq(r.results.map((x) => x.id), [0, 2], 'ids');
-  near(r.results[0].score, idf * (10 * 1 + 2), 'doc 0');
-  near(r.results[1].score, idf * 1, 'doc 2');
+await t.check('the fixture files are the spec, encoded', () => {
+  for (const [file, text] of Object.entries(encodeIndex(spec))) {
+    eq(fs.readFileSync(path.join(fixture, file), 'utf8'), text, file);
+  }
+  eq(fs.readdirSync(path.join(fixture, 'search')).length, Object.keys(encodeIndex(spec)).length, 'no stray files');
 });
 
-t.check('title matches rank above body matches', () => {
-  eq(ids('mantelzorg', { prefix: false }), [1, 4], 'mantelzorg');
+await t.check('decoders read what the Rust encoder writes (its test vectors)', () => {
+  eq(client.v64('ABfgBhB_fggB'), [0, 1, 31, 32, 33, 1023, 1024], 'v64 numbers');
+  const p = client.decodePostings('DMEBBU');
+  eq([p.ids, p.weights], [[3, 7, 8], [12, 1, 20]], 'postings');
+  const members = (s, n) => Array.from(client.decodeSet(s, n)).flatMap((x, i) => (x ? [i] : []));
+  eq(members('g', 5), [], 'empty set');
+  eq(members('gCmB', 50), [2, 40], 'gaps');
+  eq(members('b__', 12), [...Array(12).keys()], 'dense bitset');
+  eq(members('bDC', 9), [0, 1, 7], 'bitset');
+  // and the test encoder picks the same forms as the Rust one
+  eq([encodeSet([]), encodeSet([2, 40]), encodeSet([...Array(12).keys()]), encodeSet([0, 1, 7])], ['g', 'gCmB', 'b__', 'bDC'], 'encodeSet');
+  eq(encodePostings([[3, 12], [7, 1], [8, 20]]), 'DMEBBU', 'encodePostings');
+  eq([client.fileKey('mant'), client.fileKey('ø'), client.fileKey('a-1')], ['mant', '_f8', 'a_2d1'], 'file keys');
 });
 
-t.check('all words must match (AND), scores add up', () => {
-  eq(ids('zorg wijk', { prefix: false }), [0, 2], 'zorg wijk');
-  eq(ids('zorg mantelzorg', { prefix: false }), [], 'zorg mantelzorg');
-  const r = engine.search('zorg wijk', { prefix: false });
-  const idfZorg = 1 + Math.log(5 / 3), idfWijk = 1 + Math.log(5 / 3);
-  near(r.results[0].score, idfZorg * 12 + idfWijk * 10, 'doc 0 sum');
+await t.check('score = idf × weight, idf = 1 + ln(count / (df + 1)); a big term from its p-file', async () => {
+  const { out, files } = await query('zorg ');
+  eq(out.results.map((r) => r.id), [0, 8, 5], 'ids');
+  near(out.results[0].score, idf(3) * 12, 'doc 0');
+  near(out.results[1].score, idf(3) * 3, 'doc 8');
+  near(out.results[2].score, idf(3) * 1, 'doc 5');
+  eq(files, ['t-z.js', 'p-0.js', 'f.js', 'd-0.js', 'd-4.js', 'd-2.js', 'i-0.js', 'i-1.js'], 'files');
+  eq(out.results[0].doc.t, 'Alfa: zorg in de wijk', 'doc of the first result');
 });
 
-t.check('the last word is a prefix while typing, exact after a space or with prefix off', () => {
-  eq(ids('mantelz'), [3, 1, 4], 'mantelz (mantelzorger is rarer: higher idf)');
-  eq(ids('mantelz', { prefix: false }), [], 'mantelz, prefix off');
-  eq(ids('mantelzorg'), [3, 1, 4], 'mantelzorg (typing)');
-  eq(ids('mantelzorg '), [1, 4], 'mantelzorg + space');
-  eq(ids('mantelzorg,'), [1, 4], 'mantelzorg + comma');
-  eq(ids('wijk mantelz'), [], 'wijk AND mantelz…');
-  eq(ids('m'), [], 'a single letter is not a prefix');
+await t.check('all words must match (AND), scores add up', async () => {
+  const { out, files } = await query('zorg wijk ');
+  eq(out.results.map((r) => r.id), [0, 5], 'zorg wijk');
+  near(out.results[0].score, idf(3) * 12 + idf(3) * 11, 'doc 0 sum');
+  eq(files, ['t-z.js', 't-w.js', 'p-0.js', 'f.js', 'd-0.js', 'd-2.js', 'i-0.js'], 'files');
+  const none = await query('zon wijk ');
+  eq(none.ids, [], 'zon wijk');
+  eq(none.files, ['t-z.js', 't-w.js', 'f.js'], 'files when both words exist but never together');
+  const absent = await query('wijk xyzzy ');
+  eq(absent.ids, [], 'wijk xyzzy');
+  eq(absent.files, ['t-w.js'], 'a word without a shard: no postings, no f.js');
+  eq((await query('xyzzy')).files, [], 'xyzzy (no shard x)');
 });
 
-t.check('a prefix word counts once per document (its best term)', () => {
-  const r = engine.search('mantelz', {});
-  const best = 1 + Math.log(5 / 3);          // mantelzorg: df 2
-  const other = 1 + Math.log(5 / 2);         // mantelzorger: df 1
-  near(r.results.find((x) => x.id === 1).score, best * 10, 'doc 1');
-  near(r.results.find((x) => x.id === 3).score, other * 10, 'doc 3');
+await t.check('typing a split key: its top list, plus the exact term', async () => {
+  const { out, files } = await query('man');
+  eq(out.results.map((r) => r.id), [3, 5, 7, 8, 6], 'man, manager, mantelzorg; not mantel (doc 4)');
+  near(out.results[0].score, idf(2) * 10, 'doc 3: its best term (mantelzorg, rarer than manager)');
+  near(out.results[2].score, idf(1) * 1, 'doc 7: the exact term man');
+  eq(files, ['t-man.js', 'f.js', 'd-1.js', 'd-2.js', 'd-3.js', 'd-4.js', 'i-0.js', 'i-1.js'], 'files: no shard below man');
+  eq(await ids('ma'), [3, 5, 8, 6], 'ma: top of ma (manager, mantelzorg), ma is no term');
+  eq((await query('ma')).files.slice(0, 2), ['t-ma.js', 'f.js'], 'ma files');
+  eq(await ids('man '), [7], 'man complete: the term man only');
+  eq(await ids('man', { prefix: false }), [7], 'man with prefix off');
 });
 
-t.check('stop words: dropped when complete, a prefix while typing', () => {
-  eq(engine.search('de ', {}).idle, true, '"de " is idle');
-  eq(ids('de'), [4], '"de" while typing finds dementie');
-  eq(ids('de mantelzorg', { prefix: false }), [1, 4], 'stop word ignored in a query');
+await t.check('typing below a key that is not split: the most frequent completions in its shard', async () => {
+  const { out, files } = await query('mantelz');
+  eq(out.results.map((r) => r.id), [3, 6, 7, 8], 'mantelzorg and mantelzorger (ties: lower id)');
+  eq(files.slice(0, 2), ['t-mant.js', 'f.js'], 'files');
+  eq(await ids('mantelzorger'), [6, 7], 'mantelzorger');
+  // mantels: forms mantels and its stem mantel; completions of mantel: mantelzorg and
+  // mantelzorger (df 2) beat mantel (df 1), but mantel is the stem and a term: always in.
+  const m = await query('mantels');
+  eq(m.ids, [3, 6, 4, 7, 8], 'mantels');
+  near(m.out.results[2].score, idf(1), 'doc 4 by mantel');
+  eq(m.files.slice(0, 2), ['t-mant.js', 'f.js'], 'one shard for both forms');
+  eq(await ids('mantel '), [4], 'mantel complete');
 });
 
-t.check('1-character terms live in a 1-character shard', () => {
-  eq(engine.keyOf('b'), 'b', 'key of b');
-  eq(engine.keyOf('bur'), 'bu', 'key of bur');
-  eq(ids('b ', {}), [4], 'b');
-  eq(engine.shardKeys(engine.analyze('b ')), ['b'], 'shards for "b "');
+await t.check('typing a word whose completions include a big term loads its p-file', async () => {
+  const { out, files } = await query('zo');
+  eq(out.results.map((r) => r.id), [2, 0, 8, 5], 'zon (df 1) and zorg');
+  eq(files, ['t-z.js', 'p-0.js', 'f.js', 'd-1.js', 'd-0.js', 'd-4.js', 'd-2.js', 'i-1.js', 'i-0.js'], 'files');
+  eq(out.initiatives.map((v) => [v.slug, v.count]), [['gamma', 2], ['alfa', 1], ['beta', 1]], 'initiatives by count, then index');
 });
 
-t.check('only the shards a query needs, and only existing ones', () => {
-  eq(engine.shardKeys(engine.analyze('wijk zorg mantelz')).sort(), ['ma', 'wi', 'zo'], 'three words');
-  eq(engine.shardKeys(engine.analyze('xyzzy')), [], 'no shard for xy');
-  eq(ids('xyzzy'), [], 'no results, no error');
-  eq(engine.shardKeys(engine.analyze('Coördinatie')), [], 'folded key co (absent)');
+await t.check('stop words: dropped when complete, a prefix while typing', async () => {
+  const de = await query('de ');
+  eq([de.out.idle, de.files], [true, []], '"de " is idle and loads nothing');
+  eq(await ids('de'), [4, 1], '"de" while typing finds dementie');
+  eq(await ids('de wijk '), [0, 6, 5], 'stop word ignored in a query');
+  eq((await query('in de ')).out.idle, true, 'only stop words');
+  eq((await query('')).files, [], 'empty query loads nothing');
 });
 
-t.check('only the doc chunks the results need', () => {
-  const fresh = new client.Engine(meta);
-  eq(fresh.missingChunks([0, 3]), [0, 1], 'ids 0 and 3');
-  eq(fresh.missingChunks([4]), [2], 'id 4');
-  eq(fresh.missingChunks(null), [0, 1, 2], 'all');
-  fresh.addDocs(1, runDataFile(path.join(fixture, 'search/d-1.js'))[2]);
-  eq(fresh.missingChunks([0, 3]), [0], 'chunk 1 cached');
-  eq(fresh.missingShards(fresh.analyze('zorg wijk')).sort(), ['wi', 'zo'], 'missing shards');
-  let threw = false;
-  try { fresh.search('zorg ', {}); } catch (e) { threw = /shards not loaded: zo/.test(e.message); }
-  eq(threw, true, 'search without its shard loaded says which one');
+await t.check('shard keys: 1-character keys, the longest key, escaped file names', async () => {
+  const { engine } = fresh();
+  eq([engine.keyOf('b'), engine.keyOf('bur'), engine.keyOf('mantelzorg'), engine.keyOf('xy')], ['b', 'bu', 'mant', null], 'keyOf');
+  eq((await query('b ')).ids, [7], 'b');
+  eq((await query('bu')).ids, [7, 2], 'bu');
+  const o = await query('Ørsted ');
+  eq([o.ids, o.files[0]], [[8], 't-_f8.js'], 'ørsted');
 });
 
-t.check('facets: OR within, AND across, disjunctive counts', () => {
-  let r = engine.search('', { facets: { thema: ['b'] } });
-  eq(r.results.map((x) => x.id), [1, 2, 3], 'thema b alone lists everything with b');
-  eq(r.counts[0], [2, 3], 'thema counts ignore the thema selection');
-  eq(r.counts[1], [1, 2, 0], 'soort counts within thema b');
-  eq(ids('', { facets: { thema: ['a', 'b'] } }), [0, 1, 2, 3], 'thema a or b');
-  r = engine.search('', { facets: { thema: ['b'], soort: ['tip'] } });
-  eq(r.results.map((x) => x.id), [2, 3], 'thema b and soort tip');
-  eq(r.counts[0], [0, 2], 'thema counts with soort tip');
-  eq(r.counts[1], [1, 2, 0], 'soort counts with thema b');
-  eq(r.counts[2], [1, 1], 'initiatief counts with both');
-  r = engine.search('mantelz', { facets: { initiatief: ['y'] } });
-  eq(r.results.map((x) => x.id), [3, 4], 'query and facet');
-  eq(r.counts[2], [1, 2], 'initiatief counts for the query');
+await t.check('display chunks only for the results shown; more loads only the new ones', async () => {
+  const e = fresh();
+  let out = await e.run('man', { shown: 2 });
+  eq(out.results.map((r) => r.id), [3, 5, 7, 8, 6], 'all results ranked');
+  eq(out.results.map((r) => Boolean(r.doc)), [true, true, false, false, false], 'docs for the first 2');
+  eq(e.log.filter((f) => f.includes('/d-')), ['search/d-1.js', 'search/d-2.js'], 'chunks for 2');
+  e.log.length = 0;
+  out = await e.run('man', { shown: 4 });
+  eq(e.log, ['search/d-3.js', 'search/d-4.js'], 'more: the new chunks only');
+  eq(out.results.slice(0, 4).map((r) => r.doc.t), ['Manager en mantelzorg', 'Managers', 'Buurt', 'Ørsted'], 'titles');
+  e.log.length = 0;
+  await e.run('man', { shown: 20 });
+  await e.run('man ', {});
+  eq(e.log, [], 'nothing loads twice');
 });
 
-t.check('unknown facet slugs and params are ignored', () => {
-  eq(engine.search('', { facets: { thema: ['zzz'], nope: ['a'] } }).idle, true, 'idle');
-  eq(ids('zorg ', { facets: { thema: ['zzz'] } }), [0, 2], 'query unaffected');
+await t.check('concurrent runs share their loads', async () => {
+  const e = fresh();
+  const slow = (f) => new Promise((r) => setTimeout(r, 5)).then(() => e.load(f));
+  await Promise.all([e.engine.run('zorg ', {}, slow), e.engine.run('zo', {}, slow), e.engine.run('zorg wijk', {}, slow)]);
+  eq(e.log.length, new Set(e.log).size, `each file once: ${e.log}`);
 });
 
-t.check('highlighting marks the words that matched, diacritics and case folded', () => {
+await t.check('search() is the same, synchronously, and names what is missing', async () => {
+  const e = fresh();
+  const threw = (q, o) => { try { e.engine.search(q, o); return ''; } catch (err) { return err.message; } };
+  eq(threw('zorg '), 'not loaded: search/t-z.js', 'stage 1');
+  await e.load('search/t-z.js');
+  eq(threw('zorg '), 'not loaded: search/p-0.js, search/f.js', 'stage 2');
+  await e.run('zorg ');
+  eq(e.engine.search('zorg ').results.map((r) => r.id), [0, 8, 5], 'all loaded');
+  const other = fresh().engine;
+  eq(((q) => { try { other.search(q, { facets: { initiatief: ['gamma'] } }); } catch (err) { return err.message; } })(''),
+    'not loaded: search/i-1.js', 'a slug needs its label chunk');
+});
+
+await t.check('facets: OR within, AND across, disjunctive counts from b and g sets', async () => {
+  let q = await query('', { facets: { thema: ['b'] } });
+  eq(q.ids, [2, 7], 'thema b alone lists its documents in id order');
+  eq(q.out.counts[0], [6, 2], 'thema counts ignore the thema selection');
+  eq(q.out.counts[1], [1, 0, 1], 'soort counts within thema b');
+  eq(q.out.counts[2], [0, 1, 1], 'initiative counts within thema b');
+  eq(q.files, ['f.js', 'd-1.js', 'd-3.js', 'i-0.js', 'i-1.js'], 'files');
+  eq(await ids('', { facets: { thema: ['a', 'b'] } }), [0, 2, 3, 4, 5, 6, 7, 8], 'thema a or b');
+  q = await query('', { facets: { thema: ['b'], soort: ['les'] } });
+  eq(q.ids, [7], 'thema b and soort les');
+  eq(q.out.counts[0], [2, 1], 'thema counts with soort les');
+  eq(q.out.counts[1], [1, 0, 1], 'soort counts with thema b');
+  eq(q.out.counts[2], [0, 1, 0], 'initiative counts with both');
+  eq([...q.out.selection[0], ...q.out.selection[1]], [1, 0], 'selection');
+});
+
+await t.check('initiative facet: ranges from f.js, slugs via firsts and label chunks, top values', async () => {
+  let q = await query('man', { facets: { initiatief: ['beta'] } });
+  eq(q.ids, [5, 7, 6], 'man in beta (documents 1, 5-7)');
+  eq(q.out.counts[2], [1, 3, 1], 'initiative counts (disjunctive)');
+  eq(q.out.counts[0], [2, 1], 'thema counts within beta');
+  eq(q.files, ['t-man.js', 'i-0.js', 'f.js', 'd-2.js', 'd-3.js', 'i-1.js'], 'files');
+  eq(q.out.initiatives, [
+    { index: 1, slug: 'beta', label: 'Beta', count: 3, selected: true },
+    { index: 0, slug: 'alfa', label: 'Alfa', count: 1, selected: false },
+    { index: 2, slug: 'gamma', label: 'Gamma', count: 1, selected: false },
+  ], 'values shown');
+  q = await query('', { facets: { initiatief: ['gamma'] } });
+  eq(q.ids, [2, 8], 'gamma alone: the initiative and its lesson');
+  eq(q.out.counts[2], [3, 4, 2], 'every initiative counts (disjunctive)');
+  eq(q.files, ['i-1.js', 'f.js', 'd-1.js', 'd-4.js', 'i-0.js'], 'files');
+  q = await query('man', { top: 1 });
+  eq(q.out.initiatives.map((v) => v.slug), ['beta'], 'top 1');
+  eq(q.files.filter((f) => f.startsWith('i-')), ['i-0.js'], 'labels for the values shown only');
+  q = await query('man', { top: 1, facets: { initiatief: ['gamma'] } });
+  eq(q.out.initiatives.map((v) => [v.slug, v.count, v.selected]), [['beta', 3, false], ['gamma', 1, true]], 'top 1 plus the selected one');
+  q = await query('zon ', { facets: { initiatief: ['alfa'] } });
+  eq([q.out.total, q.out.initiatives.map((v) => [v.slug, v.count])], [0, [['gamma', 1], ['alfa', 0]]], 'a selected value with count 0 stays');
+});
+
+await t.check('unknown facet slugs and params are ignored', async () => {
+  let q = await query('', { facets: { thema: ['zzz'], nope: ['a'], initiatief: ['zzz'] } });
+  eq([q.out.idle, q.files], [true, ['i-1.js']], 'idle; zzz would be in label chunk 1');
+  q = await query('', { facets: { initiatief: ['aaa'] } });
+  eq([q.out.idle, q.files], [true, []], 'a slug before the first initiative needs no chunk');
+  eq(await ids('zorg ', { facets: { thema: ['zzz'] } }), [0, 8, 5], 'query unaffected');
+});
+
+await t.check('highlighting marks the words that matched, diacritics and case folded', () => {
+  const { engine, meta } = fresh();
   const mark = (q, text) => client.highlightPieces(text, client.highlighter(engine.analyze(q), meta.stopwords))
     .filter((p) => p.mark).map((p) => p.text);
   eq(mark('mantelz', 'Mantelzorgers en buren, mantelzorg.'), ['Mantelzorgers', 'mantelzorg'], 'prefix');

@@ -1,4 +1,6 @@
-// Shared helpers for the node tests: load the search client core and a built site's index.
+// Shared helpers for the node tests: load the search client core, run it on a built site's
+// index (format v2, docs/search-format.md) with the loader the page would use, and a tiny
+// encoder that writes an index in that format from readable arrays (for hand-made fixtures).
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,14 +17,13 @@ export function loadClient(site) {
   return require(file);
 }
 
-/** Runs one data script (search/*.js) and returns what it passed to the callback. */
+/** Runs one data script (search/*.js) and returns [callback name, ...its arguments]. */
 export function runDataFile(file) {
   const calls = [];
-  const leernetSearch = {
-    meta: (m) => calls.push(['meta', m]),
-    shard: (k, t) => calls.push(['shard', k, t]),
-    docs: (n, d) => calls.push(['docs', n, d]),
-  };
+  const leernetSearch = {};
+  for (const name of ['meta', 'shard', 'postings', 'facets', 'docs', 'labels']) {
+    leernetSearch[name] = (...args) => calls.push([name, ...args]);
+  }
   vm.runInNewContext(fs.readFileSync(file, 'utf8'), { leernetSearch }, { filename: file });
   if (calls.length !== 1) throw new Error(`${file}: expected one callback, got ${calls.length}`);
   return calls[0];
@@ -36,35 +37,45 @@ export function readMeta(site) {
   return meta;
 }
 
-/** An Engine with every shard and doc chunk of the built site loaded. */
+/** A loader for Engine.run: runs site/<file> in a vm with the client's callbacks feeding
+ *  `engine`; every file asked for is pushed to `log`. */
+export function fileLoader(site, engine, client, log = []) {
+  return (file) => {
+    log.push(file);
+    let fed = null;
+    const leernetSearch = client.callbacks(engine, (f) => { fed = f; });
+    const full = path.join(site, file);
+    vm.runInNewContext(fs.readFileSync(full, 'utf8'), { leernetSearch }, { filename: full });
+    if (fed !== file) throw new Error(`${file} fed ${fed}`);
+    return Promise.resolve();
+  };
+}
+
+/** A fresh Engine on a site's index (nothing but meta.js loaded), with its loader and log. */
 export function loadEngine(site, client = loadClient(site)) {
   const meta = readMeta(site);
   const engine = new client.Engine(meta);
-  for (const [key, rel] of Object.entries(meta.shards)) {
-    const [kind, k, terms] = runDataFile(path.join(site, rel));
-    if (kind !== 'shard' || k !== key) throw new Error(`${rel}: expected shard ${key}, got ${kind} ${k}`);
-    engine.addShard(k, terms);
-  }
-  meta.docs.forEach((rel, n) => {
-    const [kind, m, docs] = runDataFile(path.join(site, rel));
-    if (kind !== 'docs' || m !== n) throw new Error(`${rel}: expected docs ${n}, got ${kind} ${m}`);
-    engine.addDocs(m, docs);
-  });
-  return { meta, engine, client };
+  const log = [];
+  const load = fileLoader(site, engine, client, log);
+  return { meta, engine, client, load, log, run: (q, o) => engine.run(q, o, load) };
 }
 
-/** Minimal test bookkeeping: check(name, fn) and a summary with the exit code. */
+/** Minimal test bookkeeping: check(name, fn) and a summary with the exit code. A check whose fn
+ *  is async returns a promise: await it before finish(). */
 export function tally(title) {
   let passed = 0;
   const failures = [];
+  const fail = (name, e) => failures.push(`${name}: ${e && e.message ? e.message : e}`);
   return {
     check(name, fn) {
       try {
-        fn();
+        const r = fn();
+        if (r && typeof r.then === 'function') return r.then(() => { passed++; }, (e) => fail(name, e));
         passed++;
       } catch (e) {
-        failures.push(`${name}: ${e && e.message ? e.message : e}`);
+        fail(name, e);
       }
+      return undefined;
     },
     finish() {
       for (const f of failures) console.log(`FAIL ${f}`);
@@ -73,4 +84,95 @@ export function tally(title) {
       return failures.length === 0;
     },
   };
+}
+
+// ------------------------------------------------------------------ encoder (format v2)
+
+const V64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+export function v64(n) {
+  let s = '';
+  for (;;) {
+    const g = n % 32;
+    n = Math.floor(n / 32);
+    if (n === 0) return s + V64[g];
+    s += V64[g + 32];
+  }
+}
+
+/** [[doc, weight], ...] (docs ascending) -> postings string. */
+export function encodePostings(list) {
+  let prev = 0;
+  return list.map(([d, w]) => { const s = v64(d - prev) + v64(w); prev = d; return s; }).join('');
+}
+
+/** Ascending doc ids -> `g…` gaps or `b…` bitset, whichever is shorter (ties: `g`). */
+export function encodeSet(ids) {
+  let prev = 0;
+  const gaps = 'g' + ids.map((d) => { const s = v64(d - prev); prev = d; return s; }).join('');
+  const bits = new Array(ids.length ? Math.floor(ids[ids.length - 1] / 6) + 1 : 0).fill(0);
+  for (const d of ids) bits[Math.floor(d / 6)] |= 1 << (d % 6);
+  const b = 'b' + bits.map((x) => V64[x]).join('');
+  return gaps.length <= b.length ? gaps : b;
+}
+
+const byCodePoints = (a, b) => {
+  const x = Array.from(a), y = Array.from(b);
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    if (x[i] !== y[i]) return x[i].codePointAt(0) - y[i].codePointAt(0);
+  }
+  return x.length - y.length;
+};
+
+export function fileKey(key) {
+  return Array.from(key).map((c) => (/^[a-z0-9]$/.test(c) ? c : `_${c.codePointAt(0).toString(16)}`)).join('');
+}
+
+/** The files of an index from a readable spec:
+ *  {meta: {lang, stopwords, boost, chunk, labels, prefix, facets, strings},
+ *   keys: [shard keys], big: [terms with a p-file], terms: {term: [[doc, weight], ...]},
+ *   initiatives: [[slug, title, lessons]], docs: [{t, u, k, n, s}], sets: [[[ids] per value] per facet]}
+ *  Returns {path: text}. A term goes to the shard of the longest key that is a prefix of it;
+ *  a key with longer keys below it is split and gets a `top` list. */
+export function encodeIndex(spec) {
+  const files = {};
+  const json = (x) => JSON.stringify(x).replace(/</g, '\\u003c');
+  const keys = [...spec.keys].sort(byCodePoints);
+  const terms = Object.keys(spec.terms).sort(byCodePoints);
+  const bigs = terms.filter((t) => spec.big.includes(t));
+  const entry = (t) => (bigs.includes(t) ? [bigs.indexOf(t), spec.terms[t].length] : encodePostings(spec.terms[t]));
+  const keyOf = (t) => keys.filter((k) => t.startsWith(k)).sort((a, b) => Array.from(b).length - Array.from(a).length)[0];
+  for (const t of terms) if (!keyOf(t)) throw new Error(`no key for term ${t}`);
+  for (const key of keys) {
+    const own = {};
+    for (const t of terms) if (keyOf(t) === key) own[t] = entry(t);
+    const split = keys.some((k) => k !== key && k.startsWith(key));
+    let args = `${json(key)},${json(own)}`;
+    if (split) {
+      const below = terms.filter((t) => t.startsWith(key))
+        .sort((a, b) => spec.terms[b].length - spec.terms[a].length || byCodePoints(a, b));
+      args += `,${json(below.slice(0, spec.meta.prefix).map((t) => [t, entry(t)]))}`;
+    }
+    files[`search/t-${fileKey(key)}.js`] = `leernetSearch.shard(${args});\n`;
+  }
+  bigs.forEach((t, n) => { files[`search/p-${n}.js`] = `leernetSearch.postings(${n},${json(encodePostings(spec.terms[t]))});\n`; });
+  const { chunk, labels } = spec.meta;
+  for (let n = 0; n * chunk < spec.docs.length; n++) {
+    files[`search/d-${n}.js`] = `leernetSearch.docs(${n},${json(spec.docs.slice(n * chunk, (n + 1) * chunk))});\n`;
+  }
+  const inits = spec.initiatives;
+  for (let n = 0; n * labels < inits.length; n++) {
+    files[`search/i-${n}.js`] = `leernetSearch.labels(${n},${json(inits.slice(n * labels, (n + 1) * labels).map(([s, t]) => [s, t]))});\n`;
+  }
+  const facets = { values: spec.sets.map((f) => f.map(encodeSet)), initiatives: inits.map(([, , n]) => v64(n)).join('') };
+  files['search/f.js'] = `leernetSearch.facets(${json(facets)});\n`;
+  const meta = {
+    version: 2, lang: spec.meta.lang, stopwords: spec.meta.stopwords, boost: spec.meta.boost,
+    count: spec.docs.length, initiatives: inits.length, chunk, labels, prefix: spec.meta.prefix,
+    keys: keys.join(' '), big: bigs.length,
+    firsts: inits.filter((_, i) => i % labels === 0).map(([s]) => s),
+    facets: spec.meta.facets, strings: spec.meta.strings,
+  };
+  files['search/meta.js'] = `leernetSearch.meta(${json(meta)});\n`;
+  return files;
 }
