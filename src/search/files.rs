@@ -144,113 +144,164 @@ fn json(s: &str) -> String {
     script_json(serde_json::to_string(s).expect("strings serialise"))
 }
 
-/// Every search file the client loads.
-pub fn files(index: &Index, site: &Site, docs: &[Doc], t: &Strings) -> Vec<OutFile> {
-    let terms: Vec<&str> = index.postings.keys().map(String::as_str).collect();
-    let lists: Vec<&Vec<[u32; 3]>> = index.postings.values().collect();
-    let encoded: Vec<String> = lists.par_iter().map(|l| postings(l)).collect();
-    // Big terms: numbered in term order, each in search/p-<n>.js.
-    let mut big = vec![u32::MAX; terms.len()];
-    let mut n_big = 0;
-    for (i, e) in encoded.iter().enumerate() {
-        if e.len() > BIG_TERM {
-            big[i] = n_big;
-            n_big += 1;
+/// The terms with their postings, encoded, and which are big (numbered in term order).
+pub struct Encoded {
+    pub terms: Vec<String>,
+    pub lists: Vec<Vec<[u32; 3]>>,
+    pub encoded: Vec<String>,
+    /// Per term its big-file number, or `u32::MAX` when its postings are inline.
+    pub big: Vec<u32>,
+}
+
+impl Encoded {
+    pub fn new(index: Index) -> Encoded {
+        let (terms, lists): (Vec<String>, Vec<Vec<[u32; 3]>>) = index.postings.into_iter().unzip();
+        let encoded: Vec<String> = lists.par_iter().map(|l| postings(l)).collect();
+        let mut e = Encoded { terms, lists, encoded, big: Vec::new() };
+        e.number_big();
+        e
+    }
+
+    /// Numbers the big terms in term order.
+    pub fn number_big(&mut self) {
+        let mut n = 0;
+        self.big = self
+            .encoded
+            .iter()
+            .map(|e| {
+                if e.len() > BIG_TERM {
+                    n += 1;
+                    n - 1
+                } else {
+                    u32::MAX
+                }
+            })
+            .collect();
+    }
+
+    pub fn big_count(&self) -> usize {
+        self.big.iter().filter(|&&b| b != u32::MAX).count()
+    }
+
+    fn entry(&self, i: usize) -> String {
+        match self.big[i] {
+            u32::MAX => format!("\"{}\"", self.encoded[i]),
+            n => format!("[{n},{}]", self.lists[i].len()),
         }
     }
-    let entry = |i: usize| -> String {
-        if big[i] == u32::MAX { format!("\"{}\"", encoded[i]) } else { format!("[{},{}]", big[i], lists[i].len()) }
-    };
-    let size: Vec<usize> = (0..terms.len()).map(|i| terms[i].len() + 4 + entry_len(&encoded[i], big[i])).collect();
-    let shards = shard_terms(&terms, &size);
-    let mut files: Vec<OutFile> = shards
-        .par_iter()
-        .map(|shard| {
-            let mut js = String::with_capacity(SHARD_BYTES + 256);
-            js.push_str("leernetSearch.shard(");
-            js.push_str(&json(&shard.key));
-            js.push_str(",{");
-            for (n, i) in shard.terms.clone().enumerate() {
+
+    pub fn shards(&self) -> Vec<Shard> {
+        let names: Vec<&str> = self.terms.iter().map(String::as_str).collect();
+        let size: Vec<usize> = (0..self.terms.len())
+            .map(|i| self.terms[i].len() + 4 + if self.big[i] == u32::MAX { self.encoded[i].len() + 2 } else { 12 })
+            .collect();
+        shard_terms(&names, &size)
+    }
+
+    /// A shard's file: its terms and, for a split prefix, its `top` list.
+    pub fn shard_file(&self, shard: &Shard) -> OutFile {
+        let mut js = String::with_capacity(SHARD_BYTES + 256);
+        js.push_str("leernetSearch.shard(");
+        js.push_str(&json(&shard.key));
+        js.push_str(",{");
+        for (n, i) in shard.terms.clone().enumerate() {
+            if n > 0 {
+                js.push(',');
+            }
+            js.push_str(&json(&self.terms[i]));
+            js.push(':');
+            js.push_str(&self.entry(i));
+        }
+        js.push('}');
+        if let Some(below) = &shard.below {
+            let mut top: Vec<usize> = below.clone().collect();
+            top.sort_by(|&a, &b| self.lists[b].len().cmp(&self.lists[a].len()).then(a.cmp(&b)));
+            js.push_str(",[");
+            for (n, &i) in top.iter().take(PREFIX_TERMS).enumerate() {
                 if n > 0 {
                     js.push(',');
                 }
-                js.push_str(&json(terms[i]));
-                js.push(':');
-                js.push_str(&entry(i));
-            }
-            js.push('}');
-            if let Some(below) = &shard.below {
-                let mut top: Vec<usize> = below.clone().collect();
-                top.sort_by(|&a, &b| lists[b].len().cmp(&lists[a].len()).then(a.cmp(&b)));
-                js.push_str(",[");
-                for (n, &i) in top.iter().take(PREFIX_TERMS).enumerate() {
-                    if n > 0 {
-                        js.push(',');
-                    }
-                    js.push('[');
-                    js.push_str(&json(terms[i]));
-                    js.push(',');
-                    js.push_str(&entry(i));
-                    js.push(']');
-                }
+                js.push('[');
+                js.push_str(&json(&self.terms[i]));
+                js.push(',');
+                js.push_str(&self.entry(i));
                 js.push(']');
             }
-            js.push_str(");\n");
-            OutFile { path: shard_file(&shard.key), bytes: js.into_bytes() }
-        })
-        .collect();
-    files.par_extend((0..terms.len()).into_par_iter().filter(|&i| big[i] != u32::MAX).map(|i| OutFile {
-        path: format!("search/p-{}.js", big[i]),
-        bytes: format!("leernetSearch.postings({},\"{}\");\n", big[i], encoded[i]).into_bytes(),
-    }));
-    files.par_extend(docs.par_chunks(CHUNK).enumerate().map(|(n, chunk)| {
-        let list: Vec<_> = chunk
-            .iter()
-            .map(|d| json!({"t": d.title, "u": d.path, "k": d.kind, "n": d.initiative_title, "s": d.teaser}))
-            .collect();
-        let body = script_json(serde_json::Value::from(list).to_string());
-        OutFile { path: format!("search/d-{n}.js"), bytes: format!("leernetSearch.docs({n},{body});\n").into_bytes() }
-    }));
+            js.push(']');
+        }
+        js.push_str(");\n");
+        OutFile { path: shard_file(&shard.key), bytes: js.into_bytes() }
+    }
+
+    /// The postings file of big term `i`.
+    pub fn big_file(&self, i: usize) -> OutFile {
+        OutFile {
+            path: format!("search/p-{}.js", self.big[i]),
+            bytes: format!("leernetSearch.postings({},\"{}\");\n", self.big[i], self.encoded[i]).into_bytes(),
+        }
+    }
+}
+
+/// A document as a display chunk shows it (a JSON object).
+pub fn display(d: &Doc) -> String {
+    json!({"t": d.title, "u": d.path, "k": d.kind, "n": d.initiative_title, "s": d.teaser}).to_string()
+}
+
+/// Display chunk `n` of the documents' display records.
+pub fn display_chunk(n: usize, records: &[String]) -> OutFile {
+    let body = script_json(format!("[{}]", records.join(",")));
+    OutFile { path: format!("search/d-{n}.js"), bytes: format!("leernetSearch.docs({n},{body});\n").into_bytes() }
+}
+
+/// Every search file the client loads.
+pub fn files(enc: &Encoded, site: &Site, docs: &[Doc], display: &[String], t: &Strings) -> Vec<OutFile> {
+    let shards = enc.shards();
+    let mut files: Vec<OutFile> = shards.par_iter().map(|s| enc.shard_file(s)).collect();
+    files.par_extend((0..enc.terms.len()).into_par_iter().filter(|&i| enc.big[i] != u32::MAX).map(|i| enc.big_file(i)));
+    files.par_extend(display.par_chunks(CHUNK).enumerate().map(|(n, records)| display_chunk(n, records)));
     files.par_extend(site.initiatives.par_chunks(LABELS).enumerate().map(|(n, chunk)| {
         let list: Vec<_> = chunk.iter().map(|i| json!([i.meta.slug, i.meta.title])).collect();
         let body = script_json(serde_json::Value::from(list).to_string());
         OutFile { path: format!("search/i-{n}.js"), bytes: format!("leernetSearch.labels({n},{body});\n").into_bytes() }
     }));
-    files.push(facet_file(site, docs));
+    let facets: Vec<&[Vec<u32>; 5]> = docs.iter().map(|d| &d.facets).collect();
+    let inits: Vec<Option<u32>> = docs.iter().map(|d| d.initiative).collect();
+    files.push(facet_file(site, &facets, &inits));
+    files.push(meta_file(site, t, &shards, enc.big_count(), docs.len()));
+    files
+}
+
+/// `search/meta.js`.
+pub fn meta_file(site: &Site, t: &Strings, shards: &[Shard], big: usize, count: usize) -> OutFile {
     let meta = Meta {
         version: 2,
         lang: &site.config.language,
         stopwords: STOP_WORDS,
         boost: json!({"title": TITLE_BOOST, "body": 1}),
-        count: docs.len(),
+        count,
         initiatives: site.initiatives.len(),
         chunk: CHUNK,
         labels: LABELS,
         prefix: PREFIX_TERMS,
         keys: shards.iter().map(|s| s.key.as_str()).collect::<Vec<_>>().join(" "),
-        big: n_big as usize,
+        big,
         firsts: site.initiatives.chunks(LABELS).map(|c| c[0].meta.slug.as_str()).collect(),
         facets: facets(site, t),
         strings: client_strings(t),
     };
-    files.push(OutFile {
+    OutFile {
         path: "search/meta.js".into(),
         bytes: format!("leernetSearch.meta({});\n", script_json(serde_json::to_string(&meta).expect("plain data")))
             .into_bytes(),
-    });
-    files
-}
-
-fn entry_len(encoded: &str, big: u32) -> usize {
-    if big == u32::MAX { encoded.len() + 2 } else { 12 }
+    }
 }
 
 /// `search/f.js`: one document set per facet value, and the lessons per initiative.
-fn facet_file(site: &Site, docs: &[Doc]) -> OutFile {
+pub fn facet_file(site: &Site, facets: &[&[Vec<u32>; 5]], inits: &[Option<u32>]) -> OutFile {
     let sizes: Vec<usize> = facets_sizes(site);
     let mut sets: Vec<Vec<Vec<u32>>> = sizes.iter().map(|&n| vec![Vec::new(); n]).collect();
-    for (id, d) in docs.iter().enumerate() {
-        for (f, values) in d.facets.iter().enumerate() {
+    for (id, d) in facets.iter().enumerate() {
+        for (f, values) in d.iter().enumerate() {
             for &v in values {
                 sets[f][v as usize].push(id as u32);
             }
@@ -258,16 +309,14 @@ fn facet_file(site: &Site, docs: &[Doc]) -> OutFile {
     }
     let values: Vec<Vec<String>> = sets.par_iter().map(|f| f.iter().map(|ids| doc_set(ids)).collect()).collect();
     let mut per_init = vec![0u32; site.initiatives.len()];
-    for d in &docs[site.initiatives.len().min(docs.len())..] {
-        if let Some(i) = d.initiative {
-            per_init[i as usize] += 1;
-        }
+    for i in inits[site.initiatives.len().min(inits.len())..].iter().flatten() {
+        per_init[*i as usize] += 1;
     }
-    let mut inits = String::new();
+    let mut counts = String::new();
     for n in per_init {
-        v64(&mut inits, n);
+        v64(&mut counts, n);
     }
-    let body = json!({"values": values, "initiatives": inits});
+    let body = json!({"values": values, "initiatives": counts});
     OutFile { path: "search/f.js".into(), bytes: format!("leernetSearch.facets({body});\n").into_bytes() }
 }
 
@@ -348,8 +397,7 @@ mod tests {
         let shards = shard_terms(&names, &size);
         let keys: Vec<&str> = shards.iter().map(|s| s.key.as_str()).collect();
         for (i, t) in names.iter().enumerate() {
-            let holders: Vec<&str> =
-                shards.iter().filter(|s| s.terms.contains(&i)).map(|s| s.key.as_str()).collect();
+            let holders: Vec<&str> = shards.iter().filter(|s| s.terms.contains(&i)).map(|s| s.key.as_str()).collect();
             assert_eq!(holders.len(), 1, "{t}");
             let longest = keys.iter().filter(|k| t.starts_with(**k)).max_by_key(|k| k.len()).unwrap();
             assert_eq!(holders[0], *longest, "{t} in {keys:?}");

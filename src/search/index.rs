@@ -69,6 +69,29 @@ pub fn lesson_order(site: &Site) -> Vec<usize> {
     order
 }
 
+/// The search document of lesson `li` (its index in the site).
+pub fn lesson_doc(site: &Site, t: &Strings, li: usize) -> Doc {
+    let l = &site.lessons[li];
+    let init = site.initiative_index(&l.initiative);
+    let init_title = init.map(|ii| site.initiatives[ii].meta.title.clone()).unwrap_or_default();
+    Doc {
+        title: l.meta.title.clone(),
+        body: format!(
+            "{} {} {} {}",
+            l.meta.body.text,
+            init_title,
+            tr(t, &format!("kind_{}", l.kind.as_str())),
+            term_labels(site, &l.meta)
+        ),
+        path: urls::lesson(&l.meta.slug),
+        kind: l.kind.as_str(),
+        initiative: init.map(|i| i as u32),
+        initiative_title: init_title,
+        teaser: teaser(&l.meta.body.text, 200),
+        facets: facet_values(site, &l.meta, l.kind.as_str()),
+    }
+}
+
 /// Initiatives first (slug order), then lessons in `lesson_order`; a document's id is its position.
 pub fn documents(site: &Site, t: &Strings) -> Vec<Doc> {
     let mut docs: Vec<Doc> = site
@@ -87,27 +110,7 @@ pub fn documents(site: &Site, t: &Strings) -> Vec<Doc> {
         })
         .collect();
     let order = lesson_order(site);
-    docs.par_extend(order.par_iter().map(|&li| {
-        let l = &site.lessons[li];
-        let init = site.initiative_index(&l.initiative);
-        let init_title = init.map(|ii| site.initiatives[ii].meta.title.clone()).unwrap_or_default();
-        Doc {
-            title: l.meta.title.clone(),
-            body: format!(
-                "{} {} {} {}",
-                l.meta.body.text,
-                init_title,
-                tr(t, &format!("kind_{}", l.kind.as_str())),
-                term_labels(site, &l.meta)
-            ),
-            path: urls::lesson(&l.meta.slug),
-            kind: l.kind.as_str(),
-            initiative: init.map(|i| i as u32),
-            initiative_title: init_title,
-            teaser: teaser(&l.meta.body.text, 200),
-            facets: facet_values(site, &l.meta, l.kind.as_str()),
-        }
-    }));
+    docs.par_extend(order.par_iter().map(|&li| lesson_doc(site, t, li)));
     docs
 }
 
@@ -203,4 +206,14 @@ impl Index {
         postings.par_iter_mut().for_each(|(_, l)| l.sort_unstable_by_key(|p| p[0]));
         Index { postings: postings.into_iter().collect(), distinct_words }
     }
+}
+
+/// One document's terms with their (title, body) counts, sorted by term.
+pub fn analyse_doc(p: &Pipeline, doc: &Doc) -> Vec<(String, u32, u32)> {
+    let mut local = Local::default();
+    local.add(p, 0, doc);
+    let mut out: Vec<(String, u32, u32)> =
+        local.terms.into_iter().zip(local.postings).map(|(t, l)| (t, l[0][1], l[0][2])).collect();
+    out.sort_unstable();
+    out
 }

@@ -8,6 +8,7 @@
 pub mod elasticlunr_export;
 pub mod files;
 pub mod index;
+pub mod live;
 pub mod pipeline;
 
 use crate::config::ExportPolicy;
@@ -20,27 +21,22 @@ pub const EXPORT_AUTO_LIMIT: usize = 5000;
 
 /// All search files of a site, and notes for the build summary.
 pub fn build(site: &Site, strings: &Strings) -> (Vec<OutFile>, Vec<String>) {
-    use crate::timing::stage;
-    let docs = stage("search: documents", || index::documents(site, strings));
-    let idx = stage("search: postings", || index::Index::build(&docs));
-    let mut files = stage("search: files", || files::files(&idx, site, &docs, strings));
-    let mut notes = Vec::new();
-    let export = match site.config.search.elasticlunr_export {
-        ExportPolicy::Always => true,
-        ExportPolicy::Never => false,
-        ExportPolicy::Auto => {
-            let ok = docs.len() <= EXPORT_AUTO_LIMIT;
-            if !ok {
-                notes.push(format!(
-                    "search_index.{}.json not written: {} documents is more than {EXPORT_AUTO_LIMIT} (set [search] elasticlunr_export = \"always\" to write it anyway)",
-                    site.config.language, docs.len()
-                ));
-            }
-            ok
-        }
-    };
-    if export {
-        files.extend(elasticlunr_export::files(&site.config.language, &docs));
-    }
+    let (_, files, notes) = live::Live::build(site, strings);
     (files, notes)
+}
+
+/// Whether the elasticlunr export is written for a site of `docs` documents, and why not.
+pub fn export_wanted(site: &Site, docs: usize) -> (bool, Vec<String>) {
+    match site.config.search.elasticlunr_export {
+        ExportPolicy::Always => (true, vec![]),
+        ExportPolicy::Never => (false, vec![]),
+        ExportPolicy::Auto if docs <= EXPORT_AUTO_LIMIT => (true, vec![]),
+        ExportPolicy::Auto => (
+            false,
+            vec![format!(
+                "search_index.{}.json not written: {docs} documents is more than {EXPORT_AUTO_LIMIT} (set [search] elasticlunr_export = \"always\" to write it anyway)",
+                site.config.language
+            )],
+        ),
+    }
 }

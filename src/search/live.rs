@@ -1,0 +1,212 @@
+//! The search index kept in memory, so that the preview server can bring it up to date after a
+//! lesson edit by touching only that lesson's terms: it re-analyses the old and the new version
+//! of the lesson, patches those terms' postings and writes again only the files whose bytes
+//! change (the shards and big-term files of those terms, the lesson's display chunk, and the
+//! facet and meta files when what they say changed). The result is byte for byte what a full
+//! build writes; anything that moves document ids (a lesson added, removed or moved to another
+//! initiative) is a full rebuild instead.
+
+use super::files::{self, CHUNK, Encoded, Shard};
+use super::index::{self, Doc, Index};
+use super::pipeline::Pipeline;
+use super::{elasticlunr_export, export_wanted};
+use crate::content::model::Site;
+use crate::render::OutFile;
+use crate::render::views::Strings;
+use std::collections::{BTreeSet, HashMap};
+
+/// A shard described by term strings, not indices (indices move when terms come and go).
+#[derive(PartialEq)]
+struct Signature {
+    key: String,
+    terms: (Option<String>, usize),
+    below: Option<(String, usize)>,
+}
+
+pub struct Live {
+    enc: Encoded,
+    shards: Vec<Shard>,
+    /// Per document id: its path (identity), display record, facet values and initiative.
+    paths: Vec<String>,
+    display: Vec<String>,
+    facets: Vec<[Vec<u32>; 5]>,
+    inits: Vec<Option<u32>>,
+    pipeline: Pipeline,
+}
+
+/// What an update writes and removes.
+pub struct Update {
+    pub files: Vec<OutFile>,
+    pub removed: Vec<String>,
+}
+
+impl Live {
+    /// A full build: the index, every search file and notes for the build summary.
+    pub fn build(site: &Site, t: &Strings) -> (Live, Vec<OutFile>, Vec<String>) {
+        use crate::timing::stage;
+        let docs = stage("search: documents", || index::documents(site, t));
+        let idx = stage("search: postings", || Index::build(&docs));
+        let enc = stage("search: encode", || Encoded::new(idx));
+        let display: Vec<String> = docs.iter().map(files::display).collect();
+        let mut out = stage("search: files", || files::files(&enc, site, &docs, &display, t));
+        let (export, notes) = export_wanted(site, docs.len());
+        if export {
+            out.extend(elasticlunr_export::files(&site.config.language, &docs));
+        }
+        let live = Live {
+            shards: enc.shards(),
+            enc,
+            paths: docs.iter().map(|d| d.path.clone()).collect(),
+            display,
+            facets: docs.iter().map(|d| d.facets.clone()).collect(),
+            inits: docs.iter().map(|d| d.initiative).collect(),
+            pipeline: Pipeline::new(),
+        };
+        (live, out, notes)
+    }
+
+    fn signature(&self, s: &Shard) -> Signature {
+        let names = &self.enc.terms;
+        Signature {
+            key: s.key.clone(),
+            terms: (names.get(s.terms.start).filter(|_| !s.terms.is_empty()).cloned(), s.terms.len()),
+            below: s.below.as_ref().map(|b| (names[b.start].clone(), b.len())),
+        }
+    }
+
+    /// Brings the index from `old` to `site` after the lessons `changed` (slugs) changed. `None`
+    /// when document ids moved: the caller builds again.
+    pub fn update(&mut self, old: &Site, site: &Site, t: &Strings, changed: &BTreeSet<String>) -> Option<Update> {
+        let order = index::lesson_order(site);
+        let initiatives = site.initiatives.len();
+        if initiatives != old.initiatives.len() || order.len() + initiatives != self.paths.len() {
+            return None;
+        }
+        let mut ids = HashMap::new();
+        for (n, &li) in order.iter().enumerate() {
+            let l = &site.lessons[li];
+            if self.paths[initiatives + n] != crate::render::urls::lesson(&l.meta.slug) {
+                return None;
+            }
+            if changed.contains(&l.meta.slug) {
+                ids.insert(l.meta.slug.as_str(), (initiatives + n, li));
+            }
+        }
+        let old_index: HashMap<&str, usize> =
+            old.lessons.iter().enumerate().map(|(i, l)| (l.meta.slug.as_str(), i)).collect();
+        let before: Vec<Signature> = self.shards.iter().map(|s| self.signature(s)).collect();
+        let old_big: Vec<(String, u32)> = self.big_terms();
+        let mut touched: BTreeSet<String> = BTreeSet::new();
+        let mut docs_changed = Vec::new();
+        let mut facets_changed = false;
+        for (slug, &(id, li)) in &ids {
+            let old_doc = old_index.get(slug).map(|&oi| index::lesson_doc(old, t, oi))?;
+            let new_doc = index::lesson_doc(site, t, li);
+            self.patch(id as u32, &old_doc, &new_doc, &mut touched);
+            let record = files::display(&new_doc);
+            if record != self.display[id] {
+                self.display[id] = record;
+                docs_changed.push(id);
+            }
+            if new_doc.facets != self.facets[id] {
+                self.facets[id] = new_doc.facets;
+                facets_changed = true;
+            }
+        }
+        self.enc.number_big();
+        let big_moved = self.big_terms() != old_big;
+        let shards = self.enc.shards();
+        let mut out = Vec::new();
+        let position = |term: &str| self.enc.terms.binary_search_by(|t| t.as_str().cmp(term)).ok();
+        let touched_at: BTreeSet<usize> = touched.iter().filter_map(|t| position(t)).collect();
+        let hits = |r: &std::ops::Range<usize>| touched_at.range(r.clone()).next().is_some();
+        let old_keys: BTreeSet<&str> = before.iter().map(|s| s.key.as_str()).collect();
+        for s in &shards {
+            let same =
+                before.binary_search_by(|b| b.key.as_str().cmp(&s.key)).is_ok_and(|i| before[i] == self.signature(s));
+            if big_moved || !same || hits(&s.terms) || s.below.as_ref().is_some_and(hits) {
+                out.push(self.enc.shard_file(s));
+            }
+        }
+        let new_keys: BTreeSet<&str> = shards.iter().map(|s| s.key.as_str()).collect();
+        let mut removed: Vec<String> = old_keys.difference(&new_keys).map(|k| files::shard_file(k)).collect();
+        for (i, _) in self.enc.big.iter().enumerate().filter(|(_, b)| **b != u32::MAX) {
+            if big_moved || touched_at.contains(&i) {
+                out.push(self.enc.big_file(i));
+            }
+        }
+        let n_big = self.enc.big_count();
+        removed.extend((n_big..old_big.len()).map(|n| format!("search/p-{n}.js")));
+        let chunks: BTreeSet<usize> = docs_changed.iter().map(|id| id / CHUNK).collect();
+        for n in chunks {
+            let end = ((n + 1) * CHUNK).min(self.display.len());
+            out.push(files::display_chunk(n, &self.display[n * CHUNK..end]));
+        }
+        if facets_changed {
+            let refs: Vec<&[Vec<u32>; 5]> = self.facets.iter().collect();
+            out.push(files::facet_file(site, &refs, &self.inits));
+        }
+        if big_moved || new_keys != old_keys {
+            out.push(files::meta_file(site, t, &shards, n_big, self.paths.len()));
+        }
+        self.shards = shards;
+        if export_wanted(site, self.paths.len()).0 {
+            // The export is the whole elasticlunr index: written again from all documents.
+            out.extend(elasticlunr_export::files(&site.config.language, &index::documents(site, t)));
+        }
+        Some(Update { files: out, removed })
+    }
+
+    fn big_terms(&self) -> Vec<(String, u32)> {
+        self.enc
+            .terms
+            .iter()
+            .zip(&self.enc.big)
+            .filter(|(_, b)| **b != u32::MAX)
+            .map(|(t, b)| (t.clone(), *b))
+            .collect()
+    }
+
+    /// Replaces document `id`'s postings: those of `old` out, those of `new` in.
+    fn patch(&mut self, id: u32, old: &Doc, new: &Doc, touched: &mut BTreeSet<String>) {
+        let (before, after) = (index::analyse_doc(&self.pipeline, old), index::analyse_doc(&self.pipeline, new));
+        if before == after {
+            return;
+        }
+        let enc = &mut self.enc;
+        for (term, ..) in &before {
+            if let Ok(i) = enc.terms.binary_search(term) {
+                enc.lists[i].retain(|p| p[0] != id);
+                touched.insert(term.clone());
+            }
+        }
+        for (term, title, body) in after {
+            let i = match enc.terms.binary_search(&term) {
+                Ok(i) => i,
+                Err(i) => {
+                    enc.terms.insert(i, term.clone());
+                    enc.lists.insert(i, Vec::new());
+                    enc.encoded.insert(i, String::new());
+                    enc.big.insert(i, u32::MAX);
+                    i
+                }
+            };
+            let list = &mut enc.lists[i];
+            let at = list.partition_point(|p| p[0] < id);
+            list.insert(at, [id, title, body]);
+            touched.insert(term);
+        }
+        for term in touched.iter() {
+            if let Ok(i) = enc.terms.binary_search(term) {
+                if enc.lists[i].is_empty() {
+                    enc.terms.remove(i);
+                    enc.lists.remove(i);
+                    enc.encoded.remove(i);
+                    enc.big.remove(i);
+                } else {
+                    enc.encoded[i] = files::postings(&enc.lists[i]);
+                }
+            }
+        }
+    }
+}
