@@ -1,51 +1,53 @@
-// Bytes a reader downloads for a query on a built site: search.js, meta.js, and exactly the
-// shards and document chunks the search client asks for (its own Engine decides, as on the
-// page). Usage: node bench/search-payload.mjs <built-site> word [word ...]
+// Bytes a reader downloads for a one-word query on a built site: search.js, meta.js, and every
+// file the search client loads for it (shards, big-term postings, f.js, the display chunks of
+// the first page of results and the label chunks of the initiative values shown), decided by
+// the client's own Engine.run, the routine the page uses, on a fresh engine per query (a fresh
+// page). Each word twice: as typed (prefix completions on) and complete (with a trailing space).
+//
+//   node bench/search-payload.mjs <built-site> word [word ...]
 import fs from 'node:fs';
 import path from 'node:path';
-import vm from 'node:vm';
-import { createRequire } from 'node:module';
+import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
-const require = createRequire(import.meta.url);
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const lib = require(path.join(repo, 'static/search.js'));
+const { loadClient, loadEngine } = await import(path.join(repo, 'tests/js/lib.mjs'));
 const [site, ...words] = process.argv.slice(2);
 if (!site || !words.length) {
   console.error('usage: node bench/search-payload.mjs <built-site> word [word ...]');
   process.exit(2);
 }
-const size = (f) => fs.statSync(path.join(site, f)).size;
-function load(file) {
-  const got = {};
-  const ctx = { leernetSearch: { meta: (m) => (got.meta = m), shard: (k, t) => (got.shard = [k, t]), docs: (n, d) => (got.docs = [n, d]) } };
-  vm.runInNewContext(fs.readFileSync(path.join(site, file), 'utf8'), ctx);
-  return got;
+const client = loadClient(null);   // the repo's static/search.js
+const sizes = new Map();
+function size(file) {
+  if (!sizes.has(file)) {
+    const bytes = fs.readFileSync(path.join(site, file));
+    sizes.set(file, [bytes.length, zlib.gzipSync(bytes, { level: 9 }).length]);
+  }
+  return sizes.get(file);
 }
-const meta = load('search/meta.js').meta;
-const base = size('search.js') + size('search/meta.js');
-console.log(`search.js + meta.js: ${(base / 1024).toFixed(1)} KB; ${Object.keys(meta.shards).length} shards, ${meta.docs.length} document chunks`);
+const kb = (n) => (n / 1024).toFixed(1);
+const [jsRaw, jsGz] = size('search.js');
+const [metaRaw, metaGz] = size('search/meta.js');
+const meta = loadEngine(site, client).meta;
+console.log(`${meta.count} documents, ${meta.initiatives} initiatives, ${meta.keys.split(' ').length} shards, ${meta.big} big terms`);
+console.log(`search.js ${kb(jsRaw)} KB (gzip ${kb(jsGz)}), meta.js ${kb(metaRaw)} KB (gzip ${kb(metaGz)})`);
+console.log('query               hits   files   total KB   gzip KB  (of which shards / postings / f.js / docs / labels KB)   ms');
 for (const word of words) {
-  const engine = new lib.Engine(meta);
-  const t0 = process.hrtime.bigint();
-  const q = engine.analyze(word, { prefix: true });
-  let bytes = base;
-  const files = [];
-  for (const key of engine.missingShards(q)) {
-    const f = meta.shards[key];
-    const s = load(f).shard;
-    engine.addShard(s[0], s[1]);
-    bytes += size(f);
-    files.push(f);
+  for (const q of [word, `${word} `]) {
+    const { engine, load, log } = loadEngine(site, client);
+    const t0 = process.hrtime.bigint();
+    const out = await engine.run(q, {}, load);
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    let raw = jsRaw + metaRaw, gz = jsGz + metaGz;
+    const kinds = { t: 0, p: 0, f: 0, d: 0, i: 0 };
+    for (const f of log) {
+      const [r, g] = size(f);
+      raw += r;
+      gz += g;
+      kinds[path.basename(f)[0]] += r;
+    }
+    const parts = Object.values(kinds).map(kb).join(' / ');
+    console.log(`${JSON.stringify(q).padEnd(18)} ${String(out.total).padStart(5)} ${String(log.length).padStart(7)} ${kb(raw).padStart(10)} ${kb(gz).padStart(9)}  (${parts})  ${ms.toFixed(1).padStart(6)}`);
   }
-  const matched = engine.match(q);
-  for (const n of engine.missingChunks(matched === null ? null : Array.from(matched.keys()))) {
-    const f = meta.docs[n];
-    const d = load(f).docs;
-    engine.addDocs(d[0], d[1]);
-    bytes += size(f);
-    files.push(f);
-  }
-  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  console.log(`${word.padEnd(18)} ${String(matched ? matched.size : 0).padStart(6)} hits  ${(bytes / 1024).toFixed(1).padStart(8)} KB  ${String(files.length).padStart(4)} files  ${ms.toFixed(1)} ms`);
 }

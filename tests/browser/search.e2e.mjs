@@ -51,19 +51,25 @@ const WIJK = {
   initiative: 'Blauwe Zorg in de wijk',
 };
 const COORD = 'Zet een onafhankelijke gezinsregisseur in met mandaat van de financiers';
-// Which files hold a word and a title in this build (shard keys have different lengths; a
-// term lives in the shard with the longest key that is a prefix of it).
+// Which files a word and a title are in, in this build (format v2, docs/search-format.md).
 const engineLib = require(path.join(repo, 'static/search.js'));
 const META = JSON.parse(fs.readFileSync(path.join(site, 'search/meta.js'), 'utf8').replace(/^leernetSearch\.meta\(/, '').replace(/\);\s*$/, ''));
-function shardFileFor(word) {
-  const term = engineLib.stem(engineLib.fold(word));
-  const key = Object.keys(META.shards).filter((k) => term.startsWith(k)).sort((a, b) => b.length - a.length)[0];
-  return META.shards[key];
+const KEYS = new engineLib.Engine(META);
+/** The shard files of a word being typed: those of its folded form and of its stem. */
+function shardFilesFor(word) {
+  const token = engineLib.fold(word);
+  return [...new Set([token, engineLib.stem(token)].map((f) => KEYS.shardFile(KEYS.keyOf(f))))];
 }
 function chunkFileFor(title) {
-  return META.docs.find((f) => fs.readFileSync(path.join(site, f), 'utf8').includes(JSON.stringify(title)));
+  for (let n = 0; n * META.chunk < META.count; n++) {
+    const f = `search/d-${n}.js`;
+    if (fs.readFileSync(path.join(site, f), 'utf8').includes(JSON.stringify(title))) return f;
+  }
+  return undefined;
 }
-const WIJK_FILES = [chunkFileFor(WIJK.title), shardFileFor('wijkverpleegkundige')].sort();
+// One result: its word's shard, the facet sets, its display chunk, the label chunk of its
+// initiative (the one initiative value shown).
+const WIJK_FILES = [...shardFilesFor('wijkverpleegkundige'), 'search/f.js', chunkFileFor(WIJK.title), 'search/i-0.js'].sort();
 
 // "mantelz": every file mentioning mantelz… (text, or the theme/level Mantelzorg(er) label).
 const MANTELZ = {
@@ -132,13 +138,14 @@ const status = (page) => page.textContent('.search-status');
 const titles = (page) => page.$$eval('.search-result .card-title a', (as) => as.map((a) => a.textContent));
 const searchOf = (page) => page.evaluate(() => (location.search || '') + (location.hash || ''));
 
-/** Facet counts shown for the given values; 0 for a value that is hidden. */
+/** Facet counts shown for the given values; 0 for a value that is hidden, or for an initiative
+ *  that is not listed (the initiative facet lists only its top values and the selected ones). */
 async function counts(page, param, slugs) {
   return page.evaluate(([param, slugs]) => {
     const out = {};
     for (const slug of slugs) {
       const input = document.querySelector(`input[name="${param}"][value="${slug}"]`);
-      if (!input) { out[slug] = 'missing'; continue; }
+      if (!input) { out[slug] = param === 'initiatief' ? 0 : 'missing'; continue; }
       const li = input.closest('li');
       out[slug] = li.hidden ? 0 : Number(li.querySelector('.count').textContent);
     }
@@ -185,10 +192,12 @@ async function scenarios(browser, mode, base) {
     eq(await page.$$eval('fieldset.facet:not([hidden]) legend', (l) => l.map((x) => x.textContent)),
       ["Thema's", 'Niveaus', 'Financiering', 'Domeinen', 'Soort', 'Initiatief'], 'facet legends');
     eq(await page.$$eval('.facet .count', (c) => c.filter((x) => x.textContent).length), 0, 'counts shown');
+    eq(await page.isVisible('.facet-initiatief .facet-hint'), true, 'initiative facet: a hint instead of values');
+    eq(await page.$$eval('.facet-initiatief li', (l) => l.length), 0, 'no initiative values before a search');
     eq(loaded, ['search/meta.js'], 'only meta.js loaded at start');
   });
 
-  await t('one word loads one shard and one chunk, and links to the lesson', async () => {
+  await t('one word loads its shard, f.js, one display chunk and one label chunk, and links to the lesson', async () => {
     loaded.length = 0;
     await page.fill('#search-q', 'wijkverpleegkundige');
     await rendered(page, [['q', 'wijkverpleegkundige']]);
@@ -196,7 +205,8 @@ async function scenarios(browser, mode, base) {
     eq(await titles(page), [WIJK.title], 'titles');
     eq(await page.textContent('.search-result .kind'), WIJK.kind, 'kind');
     eq(await page.textContent('.search-result .search-initiative'), WIJK.initiative, 'initiative');
-    eq(loaded.sort(), WIJK_FILES, 'files loaded: one shard, one chunk');
+    eq(loaded.sort(), WIJK_FILES, 'files loaded');
+    eq(await page.isVisible('.facet-initiatief .facet-hint'), false, 'no hint once there are counts');
     eq(await counts(page, 'initiatief', ['blauwe-zorg', 'ozoverbindzorg']), { 'blauwe-zorg': 1, ozoverbindzorg: 0 }, 'initiative counts');
     const href = await page.$eval('.search-result a', (a) => a.href);
     eq(href, link(WIJK.path), 'link');
@@ -375,7 +385,7 @@ async function scenarios(browser, mode, base) {
       eq(await titles(page), [evil + WIJK.title], 'title text');
       eq(await page.$$eval('#search img, #search b', (x) => x.length), 0, 'no elements from data');
       eq(await page.evaluate(() => window.__pwned), undefined, 'onerror never ran');
-      await page.unroute('**/search/d-0.js');
+      await page.unroute('**/' + chunk);
     });
 
     await t('phone layout: filters folded, results readable', async () => {
@@ -393,16 +403,21 @@ async function scenarios(browser, mode, base) {
     });
   }
 
-  await t('more results: 50 at a time, focus moves to the first new one', async () => {
+  await t('more results: 20 at a time, focus moves to the first new one, nothing loads twice', async () => {
     const all = [['soort', 'les'], ['soort', 'succes'], ['soort', 'knelpunt'], ['soort', 'tip'], ['soort', 'initiatief']];
     await open(page, url, all);
     eq(await status(page), '74 resultaten', 'every document');
-    eq((await titles(page)).length, 50, 'first page');
-    ok(await page.isVisible('.search-more'), 'more button visible');
-    await page.click('.search-more');
-    await page.waitForFunction(() => document.querySelectorAll('.search-result').length === 74);
-    eq(await page.evaluate(() => [...document.querySelectorAll('.search-result a')].indexOf(document.activeElement)), 50,
-      'focus on result 51');
+    eq((await titles(page)).length, 20, 'first page');
+    for (const n of [40, 60, 74]) {
+      ok(await page.isVisible('.search-more'), `more button visible before ${n}`);
+      loaded.length = 0;
+      await page.click('.search-more');
+      await page.waitForFunction((n) => document.querySelectorAll('.search-result').length === n, n);
+      eq(await page.evaluate(() => [...document.querySelectorAll('.search-result a')].indexOf(document.activeElement)), n - (n === 74 ? 14 : 20),
+        `focus on the first new result (${n})`);
+      ok(loaded.every((f) => /^search\/d-\d+\.js$/.test(f)), `only display chunks loaded for more: ${loaded}`);
+      eq(new Set(loaded).size, loaded.length, 'each once');
+    }
     eq(await page.isVisible('.search-more'), false, 'more button hidden');
   });
 
