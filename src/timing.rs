@@ -8,6 +8,8 @@ use std::time::Instant;
 
 static ENABLED: OnceLock<bool> = OnceLock::new();
 static LOG: Mutex<Vec<(&'static str, f64)>> = Mutex::new(Vec::new());
+/// Resident memory (MB) at the end of each logged stage, in the same order as `LOG`.
+static MEMORY: Mutex<Vec<f64>> = Mutex::new(Vec::new());
 
 pub fn enabled() -> bool {
     *ENABLED.get_or_init(|| std::env::var_os("LEERNET_TIMINGS").is_some_and(|v| !v.is_empty() && v != "0"))
@@ -21,11 +23,26 @@ pub fn stage<T>(name: &'static str, f: impl FnOnce() -> T) -> T {
     let t = Instant::now();
     let out = f();
     LOG.lock().unwrap_or_else(|e| e.into_inner()).push((name, t.elapsed().as_secs_f64() * 1000.0));
+    MEMORY.lock().unwrap_or_else(|e| e.into_inner()).push(resident_mb());
     out
+}
+
+/// This process's resident memory in MB (Linux; 0 elsewhere).
+pub fn resident_mb() -> f64 {
+    let statm = std::fs::read_to_string("/proc/self/statm").unwrap_or_default();
+    let pages: f64 = statm.split_whitespace().nth(1).and_then(|p| p.parse().ok()).unwrap_or(0.0);
+    pages * 4096.0 / 1e6
+}
+
+/// The recorded stages with the resident memory after each (name, milliseconds, MB).
+pub fn take_with_memory() -> Vec<(&'static str, f64, f64)> {
+    let memory = std::mem::take(&mut *MEMORY.lock().unwrap_or_else(|e| e.into_inner()));
+    take().into_iter().zip(memory.into_iter().chain(std::iter::repeat(0.0))).map(|((n, ms), mb)| (n, ms, mb)).collect()
 }
 
 /// The recorded stages (name, milliseconds), emptying the log.
 pub fn take() -> Vec<(&'static str, f64)> {
+    MEMORY.lock().unwrap_or_else(|e| e.into_inner()).clear();
     std::mem::take(&mut *LOG.lock().unwrap_or_else(|e| e.into_inner()))
 }
 
