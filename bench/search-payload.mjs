@@ -2,7 +2,8 @@
 // file the search client loads for it (shards, big-term postings, f.js, the display chunks of
 // the first page of results and the label chunks of the initiative values shown), decided by
 // the client's own Engine.run, the routine the page uses, on a fresh engine per query (a fresh
-// page). Each word twice: as typed (prefix completions on) and complete (with a trailing space).
+// page; "ms": that run with the files read from disk, then the same query again with
+// everything loaded). Each word twice: as typed (prefix completions on) and complete (with a trailing space).
 //
 //   node bench/search-payload.mjs <built-site> word [word ...]
 import fs from 'node:fs';
@@ -32,13 +33,16 @@ const [metaRaw, metaGz] = size('search/meta.js');
 const meta = loadEngine(site, client).meta;
 console.log(`${meta.count} documents, ${meta.initiatives} initiatives, ${meta.keys.split(' ').length} shards, ${meta.big} big terms`);
 console.log(`search.js ${kb(jsRaw)} KB (gzip ${kb(jsGz)}), meta.js ${kb(metaRaw)} KB (gzip ${kb(metaGz)})`);
-console.log('query               hits   files   total KB   gzip KB  (of which shards / postings / f.js / docs / labels KB)   ms');
+console.log('query               hits   files   total KB   gzip KB  (of which shards / postings / f.js / docs / labels KB)  ms (cold, warm)');
 for (const word of words) {
   for (const q of [word, `${word} `]) {
     const { engine, load, log } = loadEngine(site, client);
     const t0 = process.hrtime.bigint();
     const out = await engine.run(q, {}, load);
     const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    const t1 = process.hrtime.bigint();
+    await engine.run(q, {}, load);   // again, everything loaded: the search itself
+    const warm = Number(process.hrtime.bigint() - t1) / 1e6;
     let raw = jsRaw + metaRaw, gz = jsGz + metaGz;
     const kinds = { t: 0, p: 0, f: 0, d: 0, i: 0 };
     for (const f of log) {
@@ -48,6 +52,6 @@ for (const word of words) {
       kinds[path.basename(f)[0]] += r;
     }
     const parts = Object.values(kinds).map(kb).join(' / ');
-    console.log(`${JSON.stringify(q).padEnd(18)} ${String(out.total).padStart(5)} ${String(log.length).padStart(7)} ${kb(raw).padStart(10)} ${kb(gz).padStart(9)}  (${parts})  ${ms.toFixed(1).padStart(6)}`);
+    console.log(`${JSON.stringify(q).padEnd(18)} ${String(out.total).padStart(5)} ${String(log.length).padStart(7)} ${kb(raw).padStart(10)} ${kb(gz).padStart(9)}  (${parts})  ${ms.toFixed(1).padStart(6)} ${warm.toFixed(1).padStart(5)}`);
   }
 }

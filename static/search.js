@@ -1,45 +1,40 @@
-/* leernet search client: offline Dutch full-text search with facets. Our own code, no
- * dependencies. Reads the index format version 2 (docs/search-format.md, written by src/search/).
- *
- * Works from file:// and over HTTP without fetch/XHR: every data file is a <script> calling back
- * into the global `leernetSearch`. The same file loads in node (module.exports), so tests and
- * bench/search-payload.mjs run the shipped pipeline, ranking and loading: one routine,
- * `Engine.prototype.run(query, options, load)`, where `load(file)` returns a promise settled
- * once that file has run its callback (`callbacks(engine, done)` builds the callback object).
- * A query loads in stages, each only what is needed and never a file twice:
- *   1. the shards of the query words, and the label chunks of initiative slugs in the URL;
- *   2. the big-term files p-<n>.js of the terms chosen, and f.js (once every word has a term);
- *   3. the display chunks d-<n>.js of the results shown (`options.shown`, 20 a page), and the
- *      label chunks i-<n>.js of the initiative values shown.
- * `Engine.prototype.search(query, options)` is the same thing synchronously: it throws naming
+/* leernet search client: offline Dutch full-text search with facets; our own code, no
+ * dependencies. Reads index format version 2 (docs/search-format.md, written by src/search/).
+ * Every data file is a <script> calling back into the global `leernetSearch`, so it works from
+ * file:// and over HTTP. The same file loads in node (module.exports): tests and the payload
+ * bench run the shipped code through the page's routine, Engine.prototype.run(query, options,
+ * load), where load(file) returns a promise settled once the file has run its callback
+ * (`callbacks(engine, done)` is that callback object). A query loads in stages, only what it
+ * needs and never a file twice: (1) the shards of its words and the label chunks of initiative
+ * slugs in the URL; (2) the p-<n>.js of the big terms chosen, and f.js once every word has a
+ * term; (3) the display chunks of the results shown (20 a page) and the label chunks of the
+ * initiative values shown. Engine.prototype.search is the same synchronously and throws naming
  * the files a stage still needs.
  *
- * Text pipeline, identical to src/search/pipeline.rs (tests/search_js.rs compares them): NFD,
- * drop combining marks, lowercase per character (Rust char::to_lowercase: Σ is always σ),
- * tokens = runs of \p{Alphabetic} or \p{N} (Rust char::is_alphanumeric), drop meta.stopwords,
- * Snowball Dutch stem as in rust-stemmers 1.2.
+ * Text pipeline as src/search/pipeline.rs (tests/search_js.rs compares them): NFD, drop marks,
+ * lowercase per character (Σ is always σ), tokens = runs of \p{Alphabetic} or \p{N}, stop words
+ * dropped, Snowball Dutch stem as rust-stemmers 1.2.
  *
- * Readings of the contract where it left a choice:
- *  - Strings (keys, terms, slugs) compare by code points, as Rust's str ordering.
- *  - A word is "being typed" when prefix matching is on (the page always; run/search unless
- *    {prefix: false}), it is the last one, the query ends in a letter, digit or combining mark
- *    and the word has at least 2 code points. Its forms are its folded token and the token's
- *    stem, also for a stop word ("de" on the way to "dementie"; a complete stop word is
- *    dropped). Its terms: each form that is a term, plus the meta.prefix most frequent of the
- *    union of the completions of both forms. Completions of a form p: the `top` of shard p
- *    when p is a key whose shard has `top`, else the terms starting with p in shard keyOf(p).
- *  - f.js loads together with the postings once every word has at least one term (a query
- *    whose words all exist almost always has results; this saves a round trip), else never.
- *  - Results: score descending, then document id. A facet-only search lists documents in id
- *    order. Only stop words = empty query; an empty query with no (known) facet value selected
- *    is idle: no results, nothing more loaded, facets without counts, and the initiative
- *    facet, which has no values to list yet, shows the hint strings.initiative_hint.
- *  - Initiative facet: the `top` (10) values with the highest counts (ties: lower index),
- *    plus every selected value, in that order; count-0 values only when selected.
- *  - URL: `q` plus one repeated parameter per facet, values in meta order (initiatives by
- *    slug). Typing replaces the history entry, except the first keystroke after a committed
- *    state (load, back/forward, facet change, submit), which pushes; facet changes and submit
- *    push. If pushState/replaceState throw, the state moves to location.hash.
+ * Readings of the contract:
+ *  - Keys, terms and slugs compare by code points (Rust's str order).
+ *  - The last word is "being typed" when prefix matching is on (the page: always), the query
+ *    ends in a letter, digit or mark and the word has 2+ code points. Its forms: the folded
+ *    token and its stem, also for a stop word ("de" on the way to "dementie"; a complete stop
+ *    word is dropped). Its terms: each form that is a term, plus the meta.prefix most frequent
+ *    (df, then term) of the completions of both forms: the `top` of shard p if p is a key whose
+ *    shard has one, else the terms starting with p in shard keyOf(p).
+ *  - f.js loads with the postings once every word has a term (saves a round trip; a query whose
+ *    words all exist nearly always has results).
+ *  - Ranking: score descending, then id; a facet-only search lists in id order. An empty query
+ *    (or only stop words) with no known facet value is idle: nothing more loads, no counts, and
+ *    the initiative facet shows strings.initiative_hint instead of values.
+ *  - Initiative facet: the 10 values with the highest counts (ties: lower index) plus every
+ *    selected one, by count then index; count 0 only when selected. Other facets: every value,
+ *    count-0 ones hidden unless selected.
+ *  - URL: q plus one repeated parameter per facet, values in meta order (initiatives by slug).
+ *    Typing replaces the history entry except the first keystroke after a committed state
+ *    (load, back/forward, facet change, submit), which pushes; facet changes and submit push.
+ *    If pushState/replaceState throw, the state goes to location.hash.
  *  - Links: root + u, plus "index.html" in a portable build when u is "" or ends in "/".
  */
 (function (global) {
@@ -257,7 +252,7 @@
 
   function v64At(s, i) {
     var v = V64_VALUE[s.charCodeAt(i)];
-    if (v === undefined || v < 0) throw new Error('bad v64 character ' + JSON.stringify(s.charAt(i)));
+    if (!(v >= 0)) throw new Error('bad v64 character ' + JSON.stringify(s.charAt(i)));
     return v;
   }
 
@@ -293,15 +288,19 @@
 
   /** Document set string (`b…` bitset or `g…` gaps) -> Uint8Array(count), 1 = member. */
   function decodeSet(s, count) {
-    var set = new Uint8Array(count);
-    if (s.charAt(0) === 'b') {
-      for (var i = 1; i < s.length; i++) {
-        var bits = v64At(s, i);
-        for (var k = 0; k < 6; k++) if (bits & (1 << k)) { var d = 6 * (i - 1) + k; if (d < count) set[d] = 1; }
+    var set = new Uint8Array(count), kind = s.charAt(0), i, g;
+    if (kind === 'b') {
+      for (i = 1; i < s.length; i++) {
+        var bits = v64At(s, i), d = 6 * (i - 1);
+        for (; bits; bits >>= 1, d++) if (bits & 1 && d < count) set[d] = 1;
       }
-    } else if (s.charAt(0) === 'g') {
-      var gaps = v64(s, 1);
-      for (var j = 0, id = 0; j < gaps.length; j++) { id += gaps[j]; if (id < count) set[id] = 1; }
+    } else if (kind === 'g') {
+      for (i = 1, g = 0; i < s.length;) {   // inline v64: gaps
+        var n = 0, scale = 1, v;
+        while ((v = v64At(s, i++)) >= 32) { n += (v - 32) * scale; scale *= 32; }
+        g += n + v * scale;
+        if (g < count) set[g] = 1;
+      }
     } else {
       throw new Error('bad document set ' + JSON.stringify(s.slice(0, 8)));
     }
