@@ -2,7 +2,11 @@
 //! then one lesson's text is changed on disk and rebuilt incrementally, `--times N` times
 //! (alternating two versions). Prints each rebuild's milliseconds and the median.
 //!
-//!     cargo run --release --example bench_rebuild -- --root /tmp/corpus-10k [--times 5]
+//!     cargo run --release --example bench_rebuild -- --root /tmp/corpus-10k [--times 5] [--edit KIND]
+//!
+//! KIND is what the edit changes: `body` (a sentence appended to the text; the default),
+//! `teaser` (a word at the start of the text, so its card changes), `date` (`added`) or
+//! `terms` (one more theme).
 
 use leernet::serve::rebuild::{Outcome, Workspace};
 use std::path::PathBuf;
@@ -11,11 +15,13 @@ use std::time::Instant;
 fn main() {
     let mut root = PathBuf::from(".");
     let mut times = 5;
+    let mut kind = String::from("body");
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
             "--root" => root = args.next().expect("--root DIR").into(),
             "--times" => times = args.next().expect("--times N").parse().expect("a number"),
+            "--edit" => kind = args.next().expect("--edit body|teaser|date|terms"),
             other => panic!("unknown argument {other}"),
         }
     }
@@ -27,8 +33,7 @@ fn main() {
     let original = std::fs::read_to_string(&lesson).expect("read lesson");
     let mut ms = Vec::new();
     for i in 0..times {
-        let text =
-            if i % 2 == 0 { format!("{original}\nEen extra zin bij bewerking {i}.\n") } else { original.clone() };
+        let text = if i % 2 == 1 { original.clone() } else { edited(&original, &kind, i) };
         std::fs::write(&lesson, text).expect("write lesson");
         let t = Instant::now();
         match ws.apply(std::slice::from_ref(&lesson)) {
@@ -46,4 +51,24 @@ fn main() {
     std::fs::write(&lesson, original).expect("restore lesson");
     ms.sort_by(f64::total_cmp);
     println!("median one-lesson rebuild: {:.1} ms", ms[ms.len() / 2]);
+}
+
+/// The lesson text with one change of the given kind.
+fn edited(original: &str, kind: &str, i: usize) -> String {
+    match kind {
+        "body" => format!("{original}\nEen extra zin bij bewerking {i}.\n"),
+        "teaser" => {
+            let end = original[3..].find("\n---\n").expect("front matter") + 3 + 5;
+            format!("{}Vooraf {i}. {}", &original[..end], &original[end..])
+        }
+        "date" => {
+            let at = original.find("\nadded: ").expect("an added date") + 8;
+            format!("{}2030-01-01{}", &original[..at], &original[at + 10..])
+        }
+        "terms" => {
+            let extra = if original.contains("mensgericht") { "wijkgericht" } else { "mensgericht" };
+            original.replacen("themes: [", &format!("themes: [{extra}, "), 1)
+        }
+        other => panic!("unknown edit {other}: body, teaser, date or terms"),
+    }
 }

@@ -7,9 +7,10 @@ use crate::diagnostics::Diagnostic;
 use crate::link::Links;
 use crate::output;
 use crate::render::{
-    self, Collect, OutFile, Sink, Theme,
+    self, Collect, OutFile, Sink, Theme, api,
     pages::{Page, PageData},
     urls::LinkMode,
+    views::Views,
 };
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
@@ -74,7 +75,8 @@ pub fn load(opts: &BuildOptions) -> Result<Site, Vec<Diagnostic>> {
 pub fn render_site(site: &Site) -> Result<(Vec<OutFile>, Vec<String>), Vec<Diagnostic>> {
     let links = crate::timing::stage("link", || Links::build(site));
     let mut theme = crate::timing::stage("templates", || Theme::load(&site.root, &site.config.language))?;
-    render_parts(site, &links, &mut theme, None)
+    let (files, notes, _) = render_parts(site, &links, &mut theme)?;
+    Ok((files, notes))
 }
 
 /// `render_into` collected in memory.
@@ -82,58 +84,77 @@ pub fn render_parts(
     site: &Site,
     links: &Links,
     theme: &mut Theme,
-    pages: Option<&[Page]>,
-) -> Result<(Vec<OutFile>, Vec<String>), Vec<Diagnostic>> {
+) -> Result<(Vec<OutFile>, Vec<String>, Kept), Vec<Diagnostic>> {
     let sink = Collect::default();
-    let notes = render_into(site, links, theme, pages, &sink)?;
-    Ok((sink.into_files(), notes))
+    let (notes, kept) = render_into(site, links, theme, &sink)?;
+    Ok((sink.into_files(), notes, kept))
 }
 
-/// Renders the given pages and the files derived from the whole site (search index, feeds,
-/// sitemap, JSON export), or — with `pages: None` — every page, the static files and those
-/// derived files, handing each file to `sink` as soon as it exists. The preview server uses the
-/// first form for incremental rebuilds; both give the same bytes for the same file.
+/// What a render computed that the preview server keeps and updates for its next rebuild.
+pub struct Kept {
+    pub views: Views,
+    pub lessons_json: api::LessonsJson,
+    /// The paths of the search files written.
+    pub search_files: Vec<String>,
+}
+
+/// The link mode of a site: relative links when portable, else from its base path.
+pub fn link_mode(site: &Site) -> LinkMode {
+    if site.config.portable { LinkMode::Portable } else { LinkMode::Pretty { base_path: site.config.base_path() } }
+}
+
+/// Renders every page, the static files and the files derived from the whole site (search
+/// index, feeds, sitemap, JSON export), handing each file to `sink` as soon as it exists.
 pub fn render_into(
     site: &Site,
     links: &Links,
     theme: &mut Theme,
-    pages: Option<&[Page]>,
     sink: &dyn Sink,
-) -> Result<Vec<String>, Vec<Diagnostic>> {
+) -> Result<(Vec<String>, Kept), Vec<Diagnostic>> {
     use crate::timing::stage;
     theme.set_globals(site, links);
-    let mode =
-        if site.config.portable { LinkMode::Portable } else { LinkMode::Pretty { base_path: site.config.base_path() } };
-    let data = stage("views", || PageData::new(site, links, &theme.strings, mode));
-    let full = pages.is_none();
-    // Every page: rendered in a full build, listed in the sitemap in both cases.
-    let all = Page::all(site, links);
-    let pages = pages.unwrap_or(&all);
+    let views = stage("views", || Views::build(site, links, &theme.strings));
+    let data = PageData::new(site, links, &theme.strings, &views, link_mode(site));
+    let pages = Page::all(site, links);
     let put_all = |files: Vec<OutFile>| files.into_par_iter().try_for_each(|f| sink.put(f)).map_err(|d| vec![d]);
-    stage("render + write pages", || render::render_pages(theme, &data, pages, sink))?;
-    if full {
-        put_all(render::static_files(theme))?;
-    }
-    let (search_files, mut notes) = stage("search index", || crate::search::build(site, &theme.strings));
-    stage("write search files", || put_all(search_files))?;
-    let machine = stage("feeds, sitemap, api", || machine_files(site, links, theme, &all, &mut notes));
+    stage("render + write pages", || render::render_pages(theme, &data, &pages, sink))?;
+    put_all(render::static_files(theme))?;
+    let (search, mut notes) = stage("search index", || crate::search::build(site, &theme.strings));
+    let search_files = search.iter().map(|f| f.path.clone()).collect();
+    stage("write search files", || put_all(search))?;
+    let (machine, lessons_json) =
+        stage("feeds, sitemap, api", || machine_files(site, links, theme, &pages, &mut notes));
     put_all(machine)?;
-    Ok(notes)
+    Ok((notes, Kept { views, lessons_json, search_files }))
 }
 
 /// Feeds, sitemap, robots.txt and the JSON export: for machines, so with absolute URLs from
-/// `base_url`; without one, feeds and sitemap are left out and a note says so.
-fn machine_files(site: &Site, links: &Links, theme: &Theme, all: &[Page], notes: &mut Vec<String>) -> Vec<OutFile> {
-    use crate::render::{api, feeds, seo};
+/// `base_url`; without one, feeds and sitemap are left out and a note says so. Also returns
+/// `api/lessons.json` by lesson.
+pub fn machine_files(
+    site: &Site,
+    links: &Links,
+    theme: &Theme,
+    all: &[Page],
+    notes: &mut Vec<String>,
+) -> (Vec<OutFile>, api::LessonsJson) {
+    use crate::render::{feeds, seo};
     let mut files = feeds::feeds(site, links, &theme.strings);
-    let paths: Vec<String> = all.iter().map(|p| p.path(site)).collect();
-    match seo::sitemap(site, &paths) {
-        Some(xml) => files.push(OutFile { path: "sitemap.xml".into(), bytes: xml.into_bytes() }),
+    match sitemap(site, all) {
+        Some(file) => files.push(file),
         None => notes.push("no base_url in config.toml: Atom feeds, sitemap.xml and JSON-LD URLs are left out".into()),
     }
     files.push(OutFile { path: "robots.txt".into(), bytes: seo::robots(site).into_bytes() });
-    files.extend(api::export(site, links));
-    files
+    let (api_files, lessons_json) = api::export_keeping(site, links);
+    files.extend(api_files);
+    (files, lessons_json)
+}
+
+/// `sitemap.xml` of the pages `all`; `None` without a `base_url`.
+pub fn sitemap(site: &Site, all: &[Page]) -> Option<OutFile> {
+    let paths: Vec<String> = all.iter().map(|p| p.path(site)).collect();
+    let xml = crate::render::seo::sitemap(site, &paths)?;
+    Some(OutFile { path: "sitemap.xml".into(), bytes: xml.into_bytes() })
 }
 
 /// The whole pipeline: nothing is written unless every stage succeeds.
@@ -155,7 +176,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
     let io_err =
         |what: &str, e: std::io::Error| vec![Diagnostic::file(&out, format!("cannot {what} the output folder: {e}"))];
     let staging = output::Staging::new(&out).map_err(|e| io_err("create", e))?;
-    let mut notes = render_into(&site, &links, &mut theme, None, &staging)?;
+    let (mut notes, _) = render_into(&site, &links, &mut theme, &staging)?;
     let (files, bytes) = (staging.files.load(Ordering::Relaxed), staging.bytes.load(Ordering::Relaxed));
     crate::timing::stage("swap in", || staging.commit()).map_err(|e| io_err("replace", e))?;
     if let Some(zip) = &opts.zip {

@@ -117,6 +117,104 @@ fn incremental_rebuilds_equal_full_builds() {
     assert_same_as_full(&ws, "template");
 }
 
+fn rebuilt(o: &Outcome) -> Vec<String> {
+    match o {
+        Outcome::Rebuilt { pages, full: false, .. } => pages.clone(),
+        other => panic!("expected an incremental rebuild, got {other:?}"),
+    }
+}
+
+/// The shortcuts of a one-lesson edit (links kept, only the pages showing what changed, the
+/// feeds listing it, its JSON entry), and the cases that must not take them.
+#[test]
+fn one_lesson_edits_equal_full_builds() {
+    let f = Fixture::valid();
+    let long = "Een lange tekst over mantelzorg in de wijk. ".repeat(20);
+    for i in 0..130 {
+        let theme = if i % 2 == 0 { "mantelzorg" } else { "preventie" };
+        f.write(&format!("lessons/gen/g{i}.md"), &lesson(&format!("title: Gen {i}\ninitiative: beta\nkind: tip\nthemes: [{theme}]\nstakeholders: [bestuurder]\nadded: 2025-05-{:02}", i % 28 + 1), &format!("{long}Slot {i}.")));
+    }
+    let root = f.root().to_path_buf();
+    let mut ws = Workspace::open(&root, false, None).unwrap();
+    let total = ws.files.keys().filter(|k| k.ends_with(".html")).count();
+    let g7 = "lessons/gen/g7.md";
+    let edit = |ws: &mut Workspace, rel: &str, from: &str, to: &str| {
+        let text = f.read(rel);
+        assert!(text.contains(from), "{rel} has no {from:?}");
+        f.write(rel, &text.replacen(from, to, 1));
+        ws.apply(&[root.join(rel)])
+    };
+
+    // 1. Text at the end of a long body: teaser and feed summary stay, so only its own page.
+    let o = edit(&mut ws, g7, "Slot 7.", "Slot 7, met een zin erbij.");
+    assert_eq!(rebuilt(&o), ["lessen/g7/index.html"]);
+    assert!(String::from_utf8_lossy(&ws.files["api/lessons.json"]).contains("met een zin erbij"));
+    assert_same_as_full(&ws, "body edit, teaser kept");
+
+    // 2. Text at the start: the teaser changes, so the pages showing its card follow (g27 is
+    // among the newest of its terms: related to many).
+    let o = edit(&mut ws, "lessons/gen/g27.md", "Een lange tekst", "Een korte tekst");
+    let pages = rebuilt(&o);
+    assert!(pages.contains(&"initiatieven/beta/index.html".to_string()), "{pages:?}");
+    assert!(pages.iter().any(|p| p.starts_with("lessen/g") && p != "lessen/g27/index.html"), "related: {pages:?}");
+    for other in ["vergelijk/index.html", "initiatieven/alpha/index.html", "lessen/een/index.html"] {
+        assert!(!pages.contains(&other.to_string()), "{other} in {pages:?}");
+    }
+    assert_same_as_full(&ws, "body edit, teaser changed");
+
+    // 3. The title of a lesson on the home page and in the site feed.
+    let o = edit(&mut ws, "lessons/alpha/een.md", "title: Les een", "title: Les een herzien");
+    assert!(rebuilt(&o).contains(&"index.html".to_string()));
+    assert!(String::from_utf8_lossy(&ws.files["atom.xml"]).contains("Les een herzien"));
+    assert_same_as_full(&ws, "title of a newest lesson");
+
+    // 4. The source reference: its own page and its JSON entry only.
+    let o = edit(&mut ws, "lessons/alpha/twee.md", "added: 2026-02-03", "added: 2026-02-03\nsource: Verslag 2026");
+    assert_eq!(rebuilt(&o), ["lessen/twee/index.html"]);
+    assert_same_as_full(&ws, "source reference");
+
+    // 5. A date that moves the lesson to the top of the lists and feeds (the links change).
+    edit(&mut ws, g7, "added: 2025-05-08", "added: 2026-12-31");
+    let feed = String::from_utf8_lossy(&ws.files["thema/preventie/atom.xml"]).into_owned();
+    assert!(feed.find("Gen 7").unwrap() < feed.find("Les drie").unwrap());
+    assert_same_as_full(&ws, "date moves the lesson");
+
+    // 6. Its terms, 7. its kind, 8. its initiative (the links change).
+    edit(&mut ws, g7, "themes: [preventie]", "themes: [mantelzorg, wijkgericht]");
+    assert_same_as_full(&ws, "terms");
+    edit(&mut ws, g7, "kind: tip", "kind: succes");
+    assert_same_as_full(&ws, "kind");
+    edit(&mut ws, g7, "initiative: beta", "initiative: alpha");
+    assert_same_as_full(&ws, "initiative");
+
+    // 9. A heading another lesson links to (`twee.md#kop`): every link is checked again.
+    match edit(&mut ws, "lessons/alpha/twee.md", "## Kop", "## Andere kop") {
+        Outcome::Failed(d) => assert!(d[0].file.ends_with("lessons/alpha/een.md"), "{d:?}"),
+        o => panic!("{o:?}"),
+    }
+    edit(&mut ws, "lessons/alpha/twee.md", "## Andere kop", "## Kop");
+    assert!(ws.errors.is_empty());
+    assert_same_as_full(&ws, "heading back");
+    // 10. Its own link breaks, then is fixed; the text edit made meanwhile shows.
+    assert!(matches!(edit(&mut ws, "lessons/alpha/een.md", "twee.md#kop", "twee.md#kopp"), Outcome::Failed(_)));
+    assert!(matches!(edit(&mut ws, "lessons/alpha/een.md", "elkaar.", "elkaar vaak."), Outcome::Failed(_)));
+    edit(&mut ws, "lessons/alpha/een.md", "twee.md#kopp", "twee.md#kop");
+    assert!(ws.errors.is_empty() && ws.files["lessen/een/index.html"].windows(4).any(|w| w == b"vaak"));
+    assert_same_as_full(&ws, "link fixed");
+
+    // 11. Add a lesson, edit it, remove it.
+    f.write("lessons/gen/nieuw.md", &lesson("title: Nieuw\ninitiative: beta\nkind: les\nthemes: [preventie]\nstakeholders: [inwoner]\nadded: 2027-01-01", "Nieuw."));
+    ws.apply(&[root.join("lessons/gen/nieuw.md")]);
+    assert_same_as_full(&ws, "add");
+    let pages = rebuilt(&edit(&mut ws, "lessons/gen/nieuw.md", "Nieuw.", "Nieuw!"));
+    assert!(pages.contains(&"index.html".to_string()) && pages.len() < total / 4, "{pages:?}");
+    assert_same_as_full(&ws, "edit the new lesson");
+    std::fs::remove_file(root.join("lessons/gen/nieuw.md")).unwrap();
+    ws.apply(&[root.join("lessons/gen/nieuw.md")]);
+    assert!(!ws.files.contains_key("lessen/nieuw/index.html"));
+    assert_same_as_full(&ws, "remove");
+}
+
 fn get(port: u16, path: &str) -> (u16, String) {
     let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
     s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();

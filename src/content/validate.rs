@@ -4,7 +4,7 @@
 
 use super::model::{Body, Initiative, Lesson};
 use crate::diagnostics::{Diagnostic, closest};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 /// Checks the loaded content as a whole. `all_sources` are the root-relative paths of every
@@ -23,20 +23,9 @@ pub fn validate(
     duplicate_slugs(lessons.iter().map(|l| (&l.meta.slug, &l.meta.file)), "lesson", &mut diags);
 
     let initiative_slugs: Vec<&str> = initiatives.iter().map(|i| i.meta.slug.as_str()).collect();
+    let known: HashSet<&str> = initiative_slugs.iter().copied().collect();
     for l in lessons {
-        if !initiative_slugs.contains(&l.initiative.as_str()) {
-            let mut d = Diagnostic::new(
-                &l.meta.file,
-                l.initiative_line,
-                1,
-                format!("there is no initiative `{}`", l.initiative),
-            );
-            d = match closest(&l.initiative, initiative_slugs.iter().copied()) {
-                Some(s) => d.with_suggestion(format!("did you mean `{s}`?")),
-                None => d.with_suggestion("the initiative slug is its file name in initiatives/, without .md"),
-            };
-            diags.push(d);
-        }
+        check_initiative(l, &known, &initiative_slugs, &mut diags);
     }
 
     let mut anchors: HashMap<&str, &Body> = HashMap::new();
@@ -58,6 +47,43 @@ pub fn validate(
         check_links(file, source, body, &anchors, all_sources, &mut diags);
     }
     diags
+}
+
+/// The problems of the lessons `changed` (indices into `lessons`) after an edit that kept every
+/// slug, source file and heading id of a site whose files all loaded and had no problems
+/// before: only their own initiative and links can have become wrong, so only those are
+/// checked. Gives what `validate` would give.
+pub fn validate_changed(initiatives: &[Initiative], lessons: &[Lesson], changed: &[usize]) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    let initiative_slugs: Vec<&str> = initiatives.iter().map(|i| i.meta.slug.as_str()).collect();
+    let known: HashSet<&str> = initiative_slugs.iter().copied().collect();
+    let changed: Vec<&Lesson> = changed.iter().filter_map(|&i| lessons.get(i)).collect();
+    for l in &changed {
+        check_initiative(l, &known, &initiative_slugs, &mut diags);
+    }
+    if changed.iter().any(|l| !l.meta.body.links.is_empty()) {
+        let anchors: HashMap<&str, &Body> = initiatives
+            .iter()
+            .map(|i| &i.meta)
+            .chain(lessons.iter().map(|l| &l.meta))
+            .map(|m| (m.source.as_str(), &m.body))
+            .collect();
+        for l in changed {
+            check_links(&l.meta.file, &l.meta.source, &l.meta.body, &anchors, &[], &mut diags);
+        }
+    }
+    diags
+}
+
+fn check_initiative(l: &Lesson, known: &HashSet<&str>, slugs: &[&str], diags: &mut Vec<Diagnostic>) {
+    if known.contains(l.initiative.as_str()) {
+        return;
+    }
+    let d = Diagnostic::new(&l.meta.file, l.initiative_line, 1, format!("there is no initiative `{}`", l.initiative));
+    diags.push(match closest(&l.initiative, slugs.iter().copied()) {
+        Some(s) => d.with_suggestion(format!("did you mean `{s}`?")),
+        None => d.with_suggestion("the initiative slug is its file name in initiatives/, without .md"),
+    });
 }
 
 fn duplicate_slugs<'a>(

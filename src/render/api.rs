@@ -26,6 +26,10 @@
 //!   segment), `path`, and `terms`, each with `slug`, `nl`, `en`, `description`, `path`,
 //!   `initiative_count` and `lesson_count`.
 
+mod lessons;
+
+pub use lessons::LessonsJson;
+
 use super::OutFile;
 use super::urls;
 use crate::config::Taxonomy;
@@ -87,23 +91,6 @@ struct InitiativeOut<'a> {
     last_reviewed: Option<String>,
     text: &'a str,
     lessons: Vec<&'a str>,
-}
-
-#[derive(Serialize)]
-struct LessonOut<'a> {
-    slug: &'a str,
-    title: &'a str,
-    path: String,
-    url: Option<String>,
-    file: &'a str,
-    initiative: &'a str,
-    kind: &'static str,
-    #[serde(flatten)]
-    terms: Terms<'a>,
-    added: Option<String>,
-    source: Option<&'a str>,
-    text: &'a str,
-    related: Vec<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -182,6 +169,11 @@ fn slugs<'a>(site: &'a Site, idx: Option<&Vec<usize>>) -> Vec<&'a str> {
 
 /// The four files of the export, in the order `index`, `initiatives`, `lessons`, `taxonomies`.
 pub fn export(site: &Site, links: &Links) -> Vec<OutFile> {
+    export_keeping(site, links).0
+}
+
+/// `export`, also returning where each lesson's entry lies in `api/lessons.json`.
+pub fn export_keeping(site: &Site, links: &Links) -> (Vec<OutFile>, LessonsJson) {
     let base = &site.config.base_url;
     let initiatives: Vec<InitiativeOut> = site
         .initiatives
@@ -209,28 +201,6 @@ pub fn export(site: &Site, links: &Links) -> Vec<OutFile> {
                 last_reviewed: i.last_reviewed.map(|d| d.format("%Y-%m-%d").to_string()),
                 text: &i.meta.body.text,
                 lessons: slugs(site, links.lessons_of.get(ii)),
-            }
-        })
-        .collect();
-    let lessons: Vec<LessonOut> = site
-        .lessons
-        .iter()
-        .enumerate()
-        .map(|(li, l)| {
-            let path = urls::lesson(&l.meta.slug);
-            LessonOut {
-                slug: &l.meta.slug,
-                title: &l.meta.title,
-                url: urls::absolute(base, &path),
-                path,
-                file: &l.meta.source,
-                initiative: &l.initiative,
-                kind: l.kind.as_str(),
-                terms: Terms::of(&l.meta),
-                added: l.added.map(|d| d.format("%Y-%m-%d").to_string()),
-                source: l.source_ref.as_deref(),
-                text: &l.meta.body.text,
-                related: slugs(site, links.related.get(li)),
             }
         })
         .collect();
@@ -274,12 +244,14 @@ pub fn export(site: &Site, links: &Links) -> Vec<OutFile> {
     };
     let mut index_bytes = serde_json::to_vec(&index).unwrap_or_else(|_| b"{}".to_vec());
     index_bytes.push(b'\n');
-    vec![
+    let (lessons, lessons_file) = LessonsJson::build(site, links);
+    let files = vec![
         OutFile { path: INDEX.into(), bytes: index_bytes },
         file(INITIATIVES, "initiatives", &initiatives),
-        file(LESSONS, "lessons", &lessons),
+        lessons_file,
         file(TAXONOMIES, "taxonomies", &taxonomies),
-    ]
+    ];
+    (files, lessons)
 }
 
 #[cfg(test)]

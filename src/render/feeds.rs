@@ -114,30 +114,56 @@ pub fn atom(site: &Site, _links: &Links, lessons: &[usize], feed_path: &str, tit
 /// lessons. Empty without a `base_url`.
 pub fn feeds(site: &Site, links: &Links, t: &Strings) -> Vec<OutFile> {
     let mut out = Vec::new();
-    let Some(main) = atom(site, links, &links.newest, FEED_FILE, &site.config.title) else { return out };
-    out.push(OutFile { path: FEED_FILE.into(), bytes: main.into_bytes() });
-    let mut rank = vec![usize::MAX; site.lessons.len()];
+    let Some(main) = site_feed(site, links) else { return out };
+    out.push(main);
+    let rank = ranks(links);
+    for tax in Taxonomy::ALL {
+        for ti in 0..links.terms[tax.index()].len() {
+            out.extend(term_feed(site, links, t, &rank, tax, ti));
+        }
+    }
+    out
+}
+
+/// The site's feed, `atom.xml`, of the newest lessons.
+pub fn site_feed(site: &Site, links: &Links) -> Option<OutFile> {
+    let main = atom(site, links, &links.newest, FEED_FILE, &site.config.title)?;
+    Some(OutFile { path: FEED_FILE.into(), bytes: main.into_bytes() })
+}
+
+/// Each lesson's position in `links.newest`.
+pub fn ranks(links: &Links) -> Vec<usize> {
+    let mut rank = vec![usize::MAX; links.newest.len()];
     for (pos, &li) in links.newest.iter().enumerate() {
         if let Some(r) = rank.get_mut(li) {
             *r = pos;
         }
     }
-    for tax in Taxonomy::ALL {
-        for (slug, pages) in &links.terms[tax.index()] {
-            if pages.lessons.is_empty() {
-                continue;
-            }
-            let mut lessons: Vec<usize> = pages.lessons.iter().copied().filter(|&i| i < rank.len()).collect();
-            lessons.sort_by_key(|&i| (rank[i], i));
-            let label = site.config.term(tax, slug).map(|term| site.config.label(term)).unwrap_or(slug);
-            let title = format!("{}: {label} · {}", taxonomy_name(t, tax), site.config.title);
-            let path = format!("{}{FEED_FILE}", urls::term(tax, slug));
-            if let Some(feed) = atom(site, links, &lessons, &path, &title) {
-                out.push(OutFile { path, bytes: feed.into_bytes() });
-            }
-        }
+    rank
+}
+
+/// The lessons in the feed of term `ti` of `tax`, newest first (`rank` from `ranks`); the feed
+/// shows the first `MAX_ENTRIES`.
+pub fn term_entries(links: &Links, rank: &[usize], tax: Taxonomy, ti: usize) -> Vec<usize> {
+    let pages = &links.terms[tax.index()][ti].1;
+    let mut lessons: Vec<usize> = pages.lessons.iter().copied().filter(|&i| i < rank.len()).collect();
+    lessons.sort_by_key(|&i| (rank[i], i));
+    lessons
+}
+
+/// The feed of term `ti` of `tax`, `<segment>/<term>/atom.xml`; `None` when the term has no
+/// lessons or the site no `base_url`.
+pub fn term_feed(site: &Site, links: &Links, t: &Strings, rank: &[usize], tax: Taxonomy, ti: usize) -> Option<OutFile> {
+    let (slug, pages) = &links.terms[tax.index()][ti];
+    if pages.lessons.is_empty() {
+        return None;
     }
-    out
+    let lessons = term_entries(links, rank, tax, ti);
+    let label = site.config.term(tax, slug).map(|term| site.config.label(term)).unwrap_or(slug);
+    let title = format!("{}: {label} · {}", taxonomy_name(t, tax), site.config.title);
+    let path = format!("{}{FEED_FILE}", urls::term(tax, slug));
+    let feed = atom(site, links, &lessons, &path, &title)?;
+    Some(OutFile { path, bytes: feed.into_bytes() })
 }
 
 /// A small site shared by the tests of the render modules.

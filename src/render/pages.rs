@@ -1,13 +1,16 @@
 //! Pages: the list of every page of the site and the template context of each. A page is
 //! identified by a `Page` value, so a rebuild can ask for just the pages it needs.
 
+mod overviews;
+
+use overviews::MatrixTable;
+
 use super::urls::{self, LinkMode};
 use super::views::{self, Strings, Views, tr};
 use crate::config::Taxonomy;
 use crate::content::model::Site;
 use crate::link::Links;
 use serde::Serialize;
-use std::collections::HashMap;
 use tera::{Context, Value};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -29,6 +32,8 @@ pub enum Page {
 
 /// Lessons per page on lists that can grow with the site (lesson list, term pages).
 pub const PAGE_SIZE: usize = 100;
+/// The newest lessons shown on the home page.
+pub const HOME_NEWEST: usize = 8;
 
 /// How many pages a list of `n` items takes (at least one).
 pub fn page_count(n: usize) -> u32 {
@@ -61,6 +66,31 @@ impl Page {
             .iter()
             .enumerate()
             .flat_map(move |(i, (_, p))| (0..page_count(p.lessons.len())).map(move |n| Page::Term(tax, i, n)))
+    }
+
+    /// The pages other than its own that show the card of lesson `li` (`views::LessonCard`):
+    /// its initiative's page, home, the lesson-list and term pages it is listed on, and the
+    /// pages of the lessons it is related to.
+    pub fn showing_card(links: &Links, li: usize) -> Vec<Page> {
+        let mut pages = Vec::new();
+        if let Some(&ii) = links.initiative_of.get(li).filter(|&&ii| ii != usize::MAX) {
+            pages.push(Page::Initiative(ii));
+        }
+        if let Some(pos) = links.newest.iter().position(|&x| x == li) {
+            if pos < HOME_NEWEST {
+                pages.push(Page::Home);
+            }
+            pages.push(Page::LessonList((pos / PAGE_SIZE) as u32));
+        }
+        for tax in Taxonomy::ALL {
+            for (ti, (_, p)) in links.terms[tax.index()].iter().enumerate() {
+                if let Some(pos) = p.lessons.iter().position(|&x| x == li) {
+                    pages.push(Page::Term(tax, ti, (pos / PAGE_SIZE) as u32));
+                }
+            }
+        }
+        pages.extend((0..links.related.len()).filter(|&j| links.related[j].contains(&li)).map(Page::Lesson));
+        pages
     }
 
     /// Canonical output path: a folder (`lessen/x/`) or a file (`404.html`).
@@ -103,17 +133,14 @@ impl Page {
     }
 }
 
-/// Everything the page contexts are made from; built once per build.
+/// Everything the page contexts are made from: the site, its links and its views (built once
+/// per build, or kept and updated by the preview server).
 pub struct PageData<'a> {
     pub site: &'a Site,
     pub links: &'a Links,
     pub t: &'a Strings,
-    pub views: Views,
+    pub views: &'a Views,
     pub mode: LinkMode,
-    /// Content source path → output path, for resolving links in bodies.
-    pub sources: HashMap<String, String>,
-    lesson_values: Vec<Value>,
-    initiative_values: Vec<Value>,
     glossary: super::glossary::Glossary,
 }
 
@@ -130,51 +157,18 @@ struct InitiativeGroup {
     lessons: Vec<Value>,
 }
 
-#[derive(Serialize)]
-struct MatrixCell {
-    count: usize,
-    /// The initiative itself carries the term.
-    own: bool,
-    path: String,
-}
-
-#[derive(Serialize)]
-struct MatrixRow {
-    initiative: Value,
-    cells: Vec<MatrixCell>,
-}
-
-#[derive(Serialize)]
-struct MatrixTable {
-    field: &'static str,
-    name: String,
-    columns: Vec<views::TermRef>,
-    rows: Vec<MatrixRow>,
-    caption: String,
-}
-
 impl<'a> PageData<'a> {
-    pub fn new(site: &'a Site, links: &'a Links, t: &'a Strings, mode: LinkMode) -> Self {
-        let views = Views::build(site, links, t);
-        let lesson_values = views.lessons.iter().map(Value::from_serializable).collect();
-        let initiative_values = views.initiatives.iter().map(Value::from_serializable).collect();
-        let mut sources = HashMap::new();
-        for i in &site.initiatives {
-            sources.insert(i.meta.source.clone(), urls::initiative(&i.meta.slug));
-        }
-        for l in &site.lessons {
-            sources.insert(l.meta.source.clone(), urls::lesson(&l.meta.slug));
-        }
+    pub fn new(site: &'a Site, links: &'a Links, t: &'a Strings, views: &'a Views, mode: LinkMode) -> Self {
         let glossary = super::glossary::Glossary::new(&site.config.glossary);
-        PageData { site, links, t, views, mode, sources, lesson_values, initiative_values, glossary }
+        PageData { site, links, t, views, mode, glossary }
     }
 
     fn lessons(&self, idx: &[usize]) -> Vec<Value> {
-        idx.iter().map(|&i| self.lesson_values[i].clone()).collect()
+        idx.iter().map(|&i| self.views.lesson_values[i].clone()).collect()
     }
 
     fn initiatives(&self, idx: &[usize]) -> Vec<Value> {
-        idx.iter().map(|&i| self.initiative_values[i].clone()).collect()
+        idx.iter().map(|&i| self.views.initiative_values[i].clone()).collect()
     }
 
     /// Lessons (already ordered by initiative) in one group per initiative.
@@ -188,10 +182,13 @@ impl<'a> PageData<'a> {
             }
             if ii != current {
                 current = ii;
-                groups.push(InitiativeGroup { initiative: self.initiative_values[ii].clone(), lessons: Vec::new() });
+                groups.push(InitiativeGroup {
+                    initiative: self.views.initiative_values[ii].clone(),
+                    lessons: Vec::new(),
+                });
             }
             if let Some(g) = groups.last_mut() {
-                g.lessons.push(self.lesson_values[li].clone());
+                g.lessons.push(self.views.lesson_values[li].clone());
             }
         }
         groups
@@ -219,14 +216,14 @@ impl<'a> PageData<'a> {
         c.insert("canonical", &urls::absolute(&site.config.base_url, &path));
         match page {
             Page::Home => {
-                let newest: Vec<usize> = self.links.newest.iter().take(8).copied().collect();
+                let newest: Vec<usize> = self.links.newest.iter().take(HOME_NEWEST).copied().collect();
                 c.insert("newest", &self.lessons(&newest));
                 // The home page shows the first initiatives; the list page has them all.
-                c.insert("initiatives", &self.initiative_values[..self.initiative_values.len().min(12)]);
+                c.insert("initiatives", &self.views.initiative_values[..self.views.initiative_values.len().min(12)]);
                 c.insert("page_title", &site.config.title);
             }
             Page::InitiativeList => {
-                c.insert("initiatives", &self.initiative_values);
+                c.insert("initiatives", &self.views.initiative_values);
                 c.insert("page_title", &tr(self.t, "initiatives"));
             }
             Page::Initiative(ii) => {
@@ -249,7 +246,7 @@ impl<'a> PageData<'a> {
                     })
                     .filter(|g| !g.lessons.is_empty())
                     .collect();
-                c.insert("initiative", &self.initiative_values[ii]);
+                c.insert("initiative", &self.views.initiative_values[ii]);
                 c.insert("terms", &self.views.initiative_terms[ii]);
                 c.insert("organisations", &init.organisations);
                 let lang = site.config.language.as_str();
@@ -296,7 +293,7 @@ impl<'a> PageData<'a> {
             }
             Page::Lesson(li) => {
                 let l = &site.lessons[li];
-                c.insert("lesson", &self.lesson_values[li]);
+                c.insert("lesson", &self.views.lesson_values[li]);
                 c.insert_value("jsonld", Value::safe_string(&super::seo::lesson_jsonld(site, li)));
                 c.insert("terms", &self.views.lesson_terms[li]);
                 c.insert("related", &self.lessons(&self.links.related[li]));
@@ -306,7 +303,7 @@ impl<'a> PageData<'a> {
                     &l.source_ref.as_deref().is_some_and(|s| s.starts_with("http://") || s.starts_with("https://")),
                 );
                 if let Some(&ii) = self.links.initiative_of.get(li).filter(|&&ii| ii != usize::MAX) {
-                    c.insert("initiative", &self.initiative_values[ii]);
+                    c.insert("initiative", &self.views.initiative_values[ii]);
                 }
                 c.insert_value("body", Value::safe_string(&self.body(&l.meta.body.html, &root)));
                 c.insert("page_title", &l.meta.title);
@@ -393,7 +390,7 @@ impl<'a> PageData<'a> {
     /// tables in a keyboard-scrollable region (wide tables scroll on a phone).
     fn body(&self, html: &str, root: &str) -> String {
         let portable = matches!(self.mode, LinkMode::Portable);
-        let html = urls::resolve_body(html, root, portable, &self.sources);
+        let html = urls::resolve_body(html, root, portable, &self.views.sources);
         let html = self.glossary.annotate(&html, &urls::href(root, portable, urls::GLOSSARY));
         if !html.contains("<table>") {
             return html;
@@ -403,66 +400,5 @@ impl<'a> PageData<'a> {
             tr(self.t, "table")
         );
         html.replace("<table>", &open).replace("</table>", "</table></div>")
-    }
-
-    fn taxonomy(&self, tax: Taxonomy) -> serde_json::Value {
-        let cfg = &self.site.config;
-        let terms: Vec<_> = self.links.terms[tax.index()]
-            .iter()
-            .map(|(slug, pages)| {
-                let term = cfg.term(tax, slug).expect("links are built from the vocabulary");
-                serde_json::json!({
-                    "slug": slug, "label": cfg.label(term), "description": term.description,
-                    "path": urls::term(tax, slug),
-                    "initiative_count": pages.initiatives.len(), "lesson_count": pages.lessons.len(),
-                })
-            })
-            .collect();
-        serde_json::json!({
-            "field": tax.field(), "name": views::taxonomy_name(self.t, tax), "path": urls::taxonomy(tax),
-            "intro": tr(self.t, &format!("tax_{}_intro", tax.field())), "terms": terms,
-        })
-    }
-
-    fn matrix(&self, tax: Taxonomy) -> MatrixTable {
-        let site = self.site;
-        let columns: Vec<views::TermRef> = site
-            .config
-            .terms(tax)
-            .iter()
-            .map(|term| views::TermRef {
-                slug: term.slug.clone(),
-                label: site.config.label(term).to_string(),
-                path: urls::term(tax, &term.slug),
-            })
-            .collect();
-        let rows = site
-            .initiatives
-            .iter()
-            .enumerate()
-            .map(|(ii, init)| MatrixRow {
-                initiative: self.initiative_values[ii].clone(),
-                cells: columns
-                    .iter()
-                    .enumerate()
-                    .map(|(ti, col)| MatrixCell {
-                        count: self.links.cell(site, ii, tax, &col.slug).len(),
-                        own: init.meta.terms[tax.index()].contains(&col.slug),
-                        // The page of the term's list where this initiative's lessons start.
-                        path: match self.links.position_in_term(tax, ti, ii) {
-                            Some(p) => format!("{}#i-{}", paged(&col.path, (p / PAGE_SIZE) as u32), init.meta.slug),
-                            None => col.path.clone(),
-                        },
-                    })
-                    .collect(),
-            })
-            .collect();
-        MatrixTable {
-            field: tax.field(),
-            name: views::taxonomy_name(self.t, tax),
-            columns,
-            rows,
-            caption: tr(self.t, &format!("matrix_caption_{}", tax.field())),
-        }
     }
 }

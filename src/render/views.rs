@@ -1,13 +1,15 @@
 //! Views: what templates see of the model. Plain serialisable structs with labels in the
 //! interface language and canonical output paths (templates turn paths into links with the
-//! `url` filter). Built once per build and shared by all pages.
+//! `url` filter). Built once per build and shared by all pages; the preview server keeps them
+//! between rebuilds and updates the cards of the lessons that changed.
 
 use super::urls;
 use crate::config::{Config, Taxonomy};
 use crate::content::model::{Initiative, Lesson, Site};
 use crate::link::Links;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use tera::Value;
 
 pub type Strings = BTreeMap<String, String>;
 
@@ -31,7 +33,7 @@ pub struct TermGroup {
     pub terms: Vec<TermRef>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct LessonCard {
     pub slug: String,
     pub title: String,
@@ -66,6 +68,11 @@ pub struct Views {
     pub initiatives: Vec<InitiativeCard>,
     pub lesson_terms: Vec<Vec<TermGroup>>,
     pub initiative_terms: Vec<Vec<TermGroup>>,
+    /// The cards as template values (what every list of cards clones from).
+    pub lesson_values: Vec<Value>,
+    pub initiative_values: Vec<Value>,
+    /// Content source path → output path, for resolving links in bodies.
+    pub sources: HashMap<String, String>,
 }
 
 /// A teaser: the first `max` characters of `text`, cut at a word.
@@ -144,16 +151,43 @@ impl Views {
     pub fn build(site: &Site, links: &Links, t: &Strings) -> Views {
         use rayon::prelude::*;
         let c = &site.config;
+        let lessons: Vec<LessonCard> = site.lessons.par_iter().map(|l| lesson_card(site, t, l)).collect();
+        let initiatives: Vec<InitiativeCard> = site
+            .initiatives
+            .iter()
+            .enumerate()
+            .map(|(ii, i)| initiative_card(t, i, links.lessons_of[ii].len()))
+            .collect();
+        let mut sources = HashMap::new();
+        for i in &site.initiatives {
+            sources.insert(i.meta.source.clone(), urls::initiative(&i.meta.slug));
+        }
+        for l in &site.lessons {
+            sources.insert(l.meta.source.clone(), urls::lesson(&l.meta.slug));
+        }
         Views {
-            lessons: site.lessons.par_iter().map(|l| lesson_card(site, t, l)).collect(),
-            initiatives: site
-                .initiatives
-                .iter()
-                .enumerate()
-                .map(|(ii, i)| initiative_card(t, i, links.lessons_of[ii].len()))
-                .collect(),
+            lesson_values: lessons.par_iter().map(Value::from_serializable).collect(),
+            initiative_values: initiatives.iter().map(Value::from_serializable).collect(),
+            lessons,
+            initiatives,
             lesson_terms: site.lessons.par_iter().map(|l| term_groups(c, t, &l.meta.terms)).collect(),
             initiative_terms: site.initiatives.iter().map(|i| term_groups(c, t, &i.meta.terms)).collect(),
+            sources,
         }
+    }
+
+    /// Updates the card and term groups of lesson `li` after an edit that kept every slug, source
+    /// file and initiative of the site (what `build` would give now). Returns whether the card
+    /// changed, that is whether the lists that show it change.
+    pub fn update_lesson(&mut self, site: &Site, t: &Strings, li: usize) -> bool {
+        let l = &site.lessons[li];
+        self.lesson_terms[li] = term_groups(&site.config, t, &l.meta.terms);
+        let card = lesson_card(site, t, l);
+        if card == self.lessons[li] {
+            return false;
+        }
+        self.lesson_values[li] = Value::from_serializable(&card);
+        self.lessons[li] = card;
+        true
     }
 }

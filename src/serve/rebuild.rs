@@ -1,19 +1,26 @@
-//! Incremental rebuilds for the preview server. A `Workspace` keeps the last good site and its
-//! rendered files in memory. A changed lesson re-renders only the pages that show it: its own
-//! page, its initiative's page, the term pages and overviews it appears on, the lists (home,
-//! lessons, initiatives, matrix), the lessons whose related-lesson lists change, and the search
-//! index. Initiatives, templates and config re-render everything; a static file is copied alone.
-//! The result is byte for byte what a full build gives (tested on a sequence of edits).
+//! Incremental rebuilds for the preview server. A `Workspace` keeps the last good site, its
+//! links, views and rendered files in memory and rebuilds only what a change can affect:
+//!
+//! - a lesson edit that keeps its file (same slug) patches the site in place and checks only
+//!   that lesson; if its terms, initiative, date and kind are unchanged the links are reused and
+//!   only its own page is rendered again — plus, when its card (title, teaser, …) changed, the
+//!   pages that show the card — and the feeds that list it and its entry in `api/lessons.json`;
+//! - other lesson changes (terms, dates, added or removed lessons) rebuild the links and render
+//!   the pages that show the lessons involved (`render::Before` says what they were);
+//! - initiatives, templates and config render everything; a static file is copied alone.
+//!
+//! The result is byte for byte what a full build gives (tests/serve.rs, over a sequence of edits).
 
-use crate::config::{Config, Taxonomy};
+mod render;
+
+use crate::config::Config;
 use crate::content::load::{self, Loaded, Section, SourceFile};
 use crate::content::model::{Initiative, Lesson, Site};
 use crate::content::validate;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::link::Links;
-use crate::render::pages::Page;
-use crate::render::{OutFile, Theme, templates};
-use crate::site;
+use crate::render::{Theme, templates};
+use crate::site::Kept;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -49,14 +56,33 @@ pub struct Workspace {
     theme: Theme,
     entries: BTreeMap<String, Entry>,
     discovery: Vec<Diagnostic>,
-    /// The last good site, its links and every output file.
+    /// The last good site, its links, views and JSON export entries, and every output file.
     pub site: Site,
     links: Links,
+    kept: Kept,
     pub files: BTreeMap<String, Vec<u8>>,
-    /// The output files that are not pages or static files (rewritten on every rebuild).
-    derived: BTreeSet<String>,
+    /// The output files that are not pages or static files: search files, and the others
+    /// (feeds, sitemap, robots.txt, JSON export).
+    search_files: BTreeSet<String>,
+    machine_files: BTreeSet<String>,
     /// Current problems (empty when the last rebuild succeeded).
     pub errors: Vec<Diagnostic>,
+    /// `entries` are what `site` was made of, and `files` what it renders to (false after a
+    /// failed rebuild: the next one compares with the last good site, not with `entries`).
+    synced: bool,
+    /// A rebuild failed after changing `site`: the next content change renders everything.
+    needs_full: bool,
+}
+
+/// What re-reading the changed content files found.
+struct Reloaded {
+    initiative_changed: bool,
+    /// Slugs of the lessons that changed (old and new slugs).
+    changed: BTreeSet<String>,
+    /// Files added or removed (content files, not counting edits).
+    files_changed: bool,
+    /// Root-relative paths of the existing files that were read again.
+    edited: Vec<String>,
 }
 
 fn load_entry(config: &Config, src: &SourceFile) -> Entry {
@@ -78,31 +104,33 @@ impl Workspace {
         let theme = Theme::load(root, &config.language)?;
         let (files, discovery) = load::discover(root);
         let entries = files.iter().map(|f| (f.rel.clone(), load_entry(&config, f))).collect();
+        let empty = Site { root: root.to_path_buf(), config: config.clone(), initiatives: vec![], lessons: vec![] };
+        let links = Links::build(&empty);
+        let kept = Kept {
+            views: crate::render::views::Views::build(&empty, &links, &theme.strings),
+            lessons_json: crate::render::api::LessonsJson::build(&empty, &links).0,
+            search_files: vec![],
+        };
         let mut ws = Workspace {
             root: root.to_path_buf(),
             overrides: (portable, base_url.map(str::to_string)),
-            site: Site { root: root.to_path_buf(), config: config.clone(), initiatives: vec![], lessons: vec![] },
-            links: Links::build(&Site {
-                root: root.into(),
-                config: config.clone(),
-                initiatives: vec![],
-                lessons: vec![],
-            }),
+            site: empty,
+            links,
+            kept,
             config,
             theme,
             entries,
             discovery,
             files: BTreeMap::new(),
-            derived: BTreeSet::new(),
+            search_files: BTreeSet::new(),
+            machine_files: BTreeSet::new(),
             errors: vec![],
+            synced: false,
+            needs_full: false,
         };
-        match ws.assemble() {
-            Ok(site) => {
-                ws.render_full(site)?;
-                Ok(ws)
-            }
-            Err(d) => Err(d),
-        }
+        let site = ws.assemble()?;
+        ws.render_full(site)?;
+        Ok(ws)
     }
 
     /// The site made of the current entries, or every problem.
@@ -124,22 +152,6 @@ impl Workspace {
         initiatives.sort_by(|a, b| a.meta.slug.cmp(&b.meta.slug));
         lessons.sort_by(|a, b| a.meta.slug.cmp(&b.meta.slug));
         Ok(Site { root: self.root.clone(), config: self.config.clone(), initiatives, lessons })
-    }
-
-    fn render_full(&mut self, site: Site) -> Result<Vec<String>, Vec<Diagnostic>> {
-        let links = Links::build(&site);
-        let (files, _) = site::render_parts(&site, &links, &mut self.theme, None)?;
-        let pages: BTreeSet<String> = Page::all(&site, &links).iter().map(|p| p.file(&site)).collect();
-        self.derived = files
-            .iter()
-            .map(|f| f.path.clone())
-            .filter(|p| !pages.contains(p) && !self.theme.statics.contains_key(p))
-            .collect();
-        self.files = files.into_iter().map(|f| (f.path, f.bytes)).collect();
-        self.site = site;
-        self.links = links;
-        self.errors.clear();
-        Ok(self.files.keys().filter(|p| p.ends_with(".html")).cloned().collect())
     }
 
     /// Applies changed paths (absolute or root-relative) and rebuilds what depends on them.
@@ -166,29 +178,24 @@ impl Workspace {
         let mut removed = Vec::new();
         let mut full = false;
         if content_changed {
-            match crate::timing::stage("reload + assemble", || self.reload_content(&rels)) {
+            let reloaded = crate::timing::stage("reload", || self.reload_content(&rels));
+            let result = if reloaded.initiative_changed || self.needs_full {
+                full = true;
+                self.assemble().and_then(|site| {
+                    let before: BTreeSet<String> = self.files.keys().cloned().collect();
+                    let p = self.render_full(site)?;
+                    removed = before.into_iter().filter(|f| !self.files.contains_key(f)).collect();
+                    Ok(p)
+                })
+            } else {
+                self.rebuild_lessons(&reloaded, &mut removed)
+            };
+            match result {
+                Ok(p) => pages = p,
                 Err(d) => {
+                    self.synced = false;
                     self.errors = d.clone();
                     return Outcome::Failed(d);
-                }
-                Ok((site, initiative_changed, changed_lessons)) => {
-                    let result = if initiative_changed {
-                        full = true;
-                        let before: BTreeSet<String> = self.files.keys().cloned().collect();
-                        self.render_full(site).map(|p| {
-                            removed = before.into_iter().filter(|f| !self.files.contains_key(f)).collect();
-                            p
-                        })
-                    } else {
-                        self.render_lessons(site, &changed_lessons, &mut removed)
-                    };
-                    match result {
-                        Ok(p) => pages = p,
-                        Err(d) => {
-                            self.errors = d.clone();
-                            return Outcome::Failed(d);
-                        }
-                    }
                 }
             }
         }
@@ -235,135 +242,131 @@ impl Workspace {
         }
     }
 
-    /// Re-reads the changed content files. Returns the new site, whether an initiative changed,
-    /// and the slugs of the lessons that changed (old and new slugs).
-    fn reload_content(&mut self, rels: &BTreeSet<String>) -> Result<(Site, bool, BTreeSet<String>), Vec<Diagnostic>> {
-        let (files, discovery) = load::discover(&self.root);
-        self.discovery = discovery;
-        let present: HashMap<&str, &SourceFile> = files.iter().map(|f| (f.rel.as_str(), f)).collect();
-        let mut initiative_changed = false;
-        let mut changed = BTreeSet::new();
-        let note = |e: &Entry, init: &mut bool, changed: &mut BTreeSet<String>| match e {
-            Entry::Initiative(_) => *init = true,
+    /// Re-reads the changed content files into `entries`. The content folders are walked again
+    /// unless every change is to a known, still plain, file.
+    fn reload_content(&mut self, rels: &BTreeSet<String>) -> Reloaded {
+        let content: Vec<&String> =
+            rels.iter().filter(|r| r.starts_with("initiatives/") || r.starts_with("lessons/")).collect();
+        let known_files = content.iter().all(|r| {
+            self.entries.contains_key(*r)
+                && std::fs::symlink_metadata(self.root.join(r)).is_ok_and(|m| m.file_type().is_file())
+        });
+        let mut out =
+            Reloaded { initiative_changed: false, changed: BTreeSet::new(), files_changed: false, edited: vec![] };
+        let note = |e: &Entry, out: &mut Reloaded| match e {
+            Entry::Initiative(_) => out.initiative_changed = true,
             Entry::Lesson(l) => {
-                changed.insert(l.meta.slug.clone());
+                out.changed.insert(l.meta.slug.clone());
             }
             Entry::Failed(_) => {}
         };
-        // Removed files (also those a folder rename took away).
-        let gone: Vec<String> = self.entries.keys().filter(|k| !present.contains_key(k.as_str())).cloned().collect();
-        for rel in gone {
-            if let Some(e) = self.entries.remove(&rel) {
-                note(&e, &mut initiative_changed, &mut changed);
+        let files: Vec<SourceFile> = if known_files {
+            content
+                .iter()
+                .map(|r| {
+                    let section = if r.starts_with("initiatives/") { Section::Initiatives } else { Section::Lessons };
+                    SourceFile { section, path: self.root.join(r), rel: r.to_string() }
+                })
+                .collect()
+        } else {
+            let (files, discovery) = load::discover(&self.root);
+            self.discovery = discovery;
+            let present: HashMap<&str, &SourceFile> = files.iter().map(|f| (f.rel.as_str(), f)).collect();
+            // Removed files (also those a folder rename took away).
+            let gone: Vec<String> =
+                self.entries.keys().filter(|k| !present.contains_key(k.as_str())).cloned().collect();
+            for rel in gone {
+                if let Some(e) = self.entries.remove(&rel) {
+                    out.files_changed = true;
+                    note(&e, &mut out);
+                }
             }
-        }
+            files
+        };
         for f in &files {
             let is_new = !self.entries.contains_key(&f.rel);
             let touched = rels.iter().any(|r| f.rel == *r || f.rel.starts_with(&format!("{r}/")));
             if is_new || touched {
                 if let Some(old) = self.entries.get(&f.rel) {
-                    note(old, &mut initiative_changed, &mut changed);
+                    note(old, &mut out);
+                    out.edited.push(f.rel.clone());
+                } else {
+                    out.files_changed = true;
                 }
                 let e = load_entry(&self.config, f);
-                note(&e, &mut initiative_changed, &mut changed);
+                note(&e, &mut out);
                 if f.section == Section::Initiatives {
-                    initiative_changed = true;
+                    out.initiative_changed = true;
                 }
                 self.entries.insert(f.rel.clone(), e);
             }
         }
-        let site = self.assemble()?;
-        Ok((site, initiative_changed, changed))
+        out
     }
 
-    /// Re-renders what a change to the lessons `changed` (slugs) affects.
-    fn render_lessons(
-        &mut self,
-        site: Site,
-        changed: &BTreeSet<String>,
-        removed: &mut Vec<String>,
-    ) -> Result<Vec<String>, Vec<Diagnostic>> {
-        let links = crate::timing::stage("link", || Links::build(&site));
-        let old = &self.site;
-        let related_of = |s: &Site, l: &Links, i: usize| -> Vec<String> {
-            l.related[i].iter().map(|&j| s.lessons[j].meta.slug.clone()).collect()
-        };
-        let old_related: HashMap<&str, Vec<String>> = old
-            .lessons
-            .iter()
-            .enumerate()
-            .map(|(i, l)| (l.meta.slug.as_str(), related_of(old, &self.links, i)))
-            .collect();
-        let mut pages: BTreeSet<Page> = [Page::Home, Page::InitiativeList, Page::Matrix].into_iter().collect();
-        // Every page of the lesson list: one new or removed lesson shifts them all.
-        pages.extend((0..crate::render::pages::page_count(site.lessons.len())).map(Page::LessonList));
-        pages.extend(Taxonomy::ALL.iter().map(|&t| Page::Taxonomy(t)));
-        let mut touched_initiatives = BTreeSet::new();
-        let mut touched_terms: BTreeSet<(Taxonomy, String)> = BTreeSet::new();
-        for s in [old, &site] {
-            for l in s.lessons.iter().filter(|l| changed.contains(&l.meta.slug)) {
-                touched_initiatives.insert(l.initiative.clone());
-                for tax in Taxonomy::ALL {
-                    for t in &l.meta.terms[tax.index()] {
-                        touched_terms.insert((tax, t.clone()));
-                    }
-                }
+    /// Rebuilds after lesson changes: patches the site in place when every change is an edit of
+    /// a lesson that keeps its file, else assembles the site again.
+    fn rebuild_lessons(&mut self, r: &Reloaded, removed: &mut Vec<String>) -> Result<Vec<String>, Vec<Diagnostic>> {
+        if let Some(patched) = crate::timing::stage("patch", || self.patch(r)) {
+            let patched = patched?;
+            let same_links = patched.iter().all(|(li, old)| {
+                let new = &self.site.lessons[*li];
+                new.meta.terms == old.meta.terms
+                    && new.initiative == old.initiative
+                    && new.added == old.added
+                    && new.kind == old.kind
+            });
+            if same_links {
+                return self.render_edit(&patched, removed);
             }
+            let old = patched.iter().map(|(_, l)| l);
+            let before = render::Before::of(&self.site, &self.links, BTreeSet::new(), old);
+            return self.render_changed(before, removed);
         }
-        for (i, l) in site.lessons.iter().enumerate() {
-            let now = related_of(&site, &links, i);
-            let before = old_related.get(l.meta.slug.as_str());
-            if changed.contains(&l.meta.slug) || before != Some(&now) || now.iter().any(|s| changed.contains(s)) {
-                pages.insert(Page::Lesson(i));
-            }
-        }
-        for (i, init) in site.initiatives.iter().enumerate() {
-            if touched_initiatives.contains(&init.meta.slug) {
-                pages.insert(Page::Initiative(i));
-                // Its card (with its lesson count) shows on the pages of its own terms.
-                for tax in Taxonomy::ALL {
-                    for t in &init.meta.terms[tax.index()] {
-                        touched_terms.insert((tax, t.clone()));
-                    }
-                }
-            }
-        }
-        for tax in Taxonomy::ALL {
-            let terms = site.config.terms(tax);
-            pages.extend(Page::term_pages(&links, tax).filter(
-                |p| matches!(p, Page::Term(_, i, _) if touched_terms.contains(&(tax, terms[*i].slug.clone()))),
-            ));
-        }
-        let pages: Vec<Page> = pages.into_iter().collect();
-        let (files, _) = site::render_parts(&site, &links, &mut self.theme, Some(&pages))?;
-        // Pages that no longer exist: removed lessons, list pages that are no longer needed.
-        let old_pages: BTreeSet<String> = Page::all(old, &self.links).iter().map(|p| p.file(old)).collect();
-        let new_pages: BTreeSet<String> = Page::all(&site, &links).iter().map(|p| p.file(&site)).collect();
-        for gone in old_pages.difference(&new_pages) {
-            if self.files.remove(gone).is_some() {
-                removed.push(gone.clone());
-            }
-        }
-        // Files derived from the whole site (search index, feeds, sitemap, JSON export) are all
-        // written again; those no longer written (a term lost its last lesson) go.
-        let page_files: BTreeSet<String> = pages.iter().map(|p| p.file(&site)).collect();
-        let derived: BTreeSet<String> =
-            files.iter().map(|f| f.path.clone()).filter(|p| !page_files.contains(p)).collect();
-        for k in self.derived.difference(&derived) {
-            if self.files.remove(k).is_some() {
-                removed.push(k.clone());
-            }
-        }
-        self.derived = derived;
-        let mut rebuilt = Vec::new();
-        for OutFile { path, bytes } in files {
-            if path.ends_with(".html") {
-                rebuilt.push(path.clone());
-            }
-            self.files.insert(path, bytes);
-        }
+        let site = crate::timing::stage("assemble", || self.assemble())?;
+        let old = self.site.lessons.iter().filter(|l| r.changed.contains(&l.meta.slug));
+        let before = render::Before::of(&self.site, &self.links, r.changed.clone(), old);
         self.site = site;
-        self.links = links;
-        Ok(rebuilt)
+        self.render_changed(before, removed)
+    }
+
+    /// Replaces the edited lessons in the site, when that is all that changed, and checks them.
+    /// Returns the lessons replaced (index and old lesson), the problems (the site is then put
+    /// back), or `None` when the site has to be assembled again.
+    #[allow(clippy::type_complexity)]
+    fn patch(&mut self, r: &Reloaded) -> Option<Result<Vec<(usize, Lesson)>, Vec<Diagnostic>>> {
+        if !self.synced || r.files_changed || r.initiative_changed || !self.discovery.is_empty() {
+            return None;
+        }
+        let mut at = Vec::new();
+        for rel in &r.edited {
+            let Some(Entry::Lesson(new)) = self.entries.get(rel) else { return None };
+            let li = self.site.lessons.binary_search_by(|l| l.meta.slug.cmp(&new.meta.slug)).ok()?;
+            if self.site.lessons[li].meta.source != *rel {
+                return None;
+            }
+            at.push(li);
+        }
+        let mut old = Vec::new();
+        for (rel, &li) in r.edited.iter().zip(&at) {
+            if let Some(Entry::Lesson(new)) = self.entries.get(rel) {
+                old.push((li, std::mem::replace(&mut self.site.lessons[li], (**new).clone())));
+            }
+        }
+        // Heading ids are what links elsewhere point at: if they changed, check everything.
+        let anchors_kept = old.iter().all(|(li, o)| self.site.lessons[*li].meta.body.anchors == o.meta.body.anchors);
+        let diags = if anchors_kept {
+            validate::validate_changed(&self.site.initiatives, &self.site.lessons, &at)
+        } else {
+            let sources: Vec<String> = self.entries.keys().cloned().collect();
+            validate::validate(&self.site.initiatives, &self.site.lessons, &[], &sources)
+        };
+        if diags.is_empty() {
+            return Some(Ok(old));
+        }
+        for (li, l) in old {
+            self.site.lessons[li] = l;
+        }
+        Some(Err(Diagnostics(diags).sorted()))
     }
 }

@@ -1,0 +1,95 @@
+//! The overview contexts of `PageData`: a taxonomy with its terms and their counts, and the
+//! comparison matrix of initiatives against the terms of a taxonomy.
+
+use super::{PAGE_SIZE, PageData, paged};
+use crate::config::Taxonomy;
+use crate::render::urls;
+use crate::render::views::{self, tr};
+use serde::Serialize;
+use tera::Value;
+
+#[derive(Serialize)]
+pub(super) struct MatrixCell {
+    count: usize,
+    /// The initiative itself carries the term.
+    own: bool,
+    path: String,
+}
+
+#[derive(Serialize)]
+pub(super) struct MatrixRow {
+    initiative: Value,
+    cells: Vec<MatrixCell>,
+}
+
+#[derive(Serialize)]
+pub(super) struct MatrixTable {
+    field: &'static str,
+    name: String,
+    columns: Vec<views::TermRef>,
+    rows: Vec<MatrixRow>,
+    caption: String,
+}
+
+impl PageData<'_> {
+    pub(super) fn taxonomy(&self, tax: Taxonomy) -> serde_json::Value {
+        let cfg = &self.site.config;
+        let terms: Vec<_> = self.links.terms[tax.index()]
+            .iter()
+            .map(|(slug, pages)| {
+                let term = cfg.term(tax, slug).expect("links are built from the vocabulary");
+                serde_json::json!({
+                    "slug": slug, "label": cfg.label(term), "description": term.description,
+                    "path": urls::term(tax, slug),
+                    "initiative_count": pages.initiatives.len(), "lesson_count": pages.lessons.len(),
+                })
+            })
+            .collect();
+        serde_json::json!({
+            "field": tax.field(), "name": views::taxonomy_name(self.t, tax), "path": urls::taxonomy(tax),
+            "intro": tr(self.t, &format!("tax_{}_intro", tax.field())), "terms": terms,
+        })
+    }
+
+    pub(super) fn matrix(&self, tax: Taxonomy) -> MatrixTable {
+        let site = self.site;
+        let columns: Vec<views::TermRef> = site
+            .config
+            .terms(tax)
+            .iter()
+            .map(|term| views::TermRef {
+                slug: term.slug.clone(),
+                label: site.config.label(term).to_string(),
+                path: urls::term(tax, &term.slug),
+            })
+            .collect();
+        let rows = site
+            .initiatives
+            .iter()
+            .enumerate()
+            .map(|(ii, init)| MatrixRow {
+                initiative: self.views.initiative_values[ii].clone(),
+                cells: columns
+                    .iter()
+                    .enumerate()
+                    .map(|(ti, col)| MatrixCell {
+                        count: self.links.cell(site, ii, tax, &col.slug).len(),
+                        own: init.meta.terms[tax.index()].contains(&col.slug),
+                        // The page of the term's list where this initiative's lessons start.
+                        path: match self.links.position_in_term(tax, ti, ii) {
+                            Some(p) => format!("{}#i-{}", paged(&col.path, (p / PAGE_SIZE) as u32), init.meta.slug),
+                            None => col.path.clone(),
+                        },
+                    })
+                    .collect(),
+            })
+            .collect();
+        MatrixTable {
+            field: tax.field(),
+            name: views::taxonomy_name(self.t, tax),
+            columns,
+            rows,
+            caption: tr(self.t, &format!("matrix_caption_{}", tax.field())),
+        }
+    }
+}
