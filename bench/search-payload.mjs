@@ -22,7 +22,8 @@ const client = loadClient(null);   // the repo's static/search.js
 const sizes = new Map();
 function size(file) {
   if (!sizes.has(file)) {
-    const bytes = fs.readFileSync(path.join(site, file));
+    // search.js: the repo's copy, the one that runs here (the site's may be older)
+    const bytes = fs.readFileSync(file === 'search.js' ? path.join(repo, 'static/search.js') : path.join(site, file));
     sizes.set(file, [bytes.length, zlib.gzipSync(bytes, { level: 9 }).length]);
   }
   return sizes.get(file);
