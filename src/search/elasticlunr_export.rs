@@ -16,7 +16,7 @@ pub fn files(language: &str, docs: &[Doc]) -> Vec<OutFile> {
     let mut index =
         elasticlunr::IndexBuilder::with_language(lang).add_fields(["title", "body"]).save_docs(false).build();
     for (id, d) in docs.iter().enumerate() {
-        index.add_doc(&id.to_string(), [plain(&d.title), plain(&d.body)]);
+        index.add_doc(&id.to_string(), [plain(d.title), plain(&format!("{} {}", d.text, d.extra))]);
     }
     let json = index.to_json();
     vec![

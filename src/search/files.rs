@@ -45,12 +45,12 @@ pub fn v64(out: &mut String, mut n: u32) {
 }
 
 /// A term's postings: `gap, weight` per document (see the format).
-pub fn postings(list: &[[u32; 3]]) -> String {
+pub fn postings(list: &[[u32; 2]]) -> String {
     let mut s = String::with_capacity(list.len() * 2 + 2);
     let mut prev = 0;
     for p in list {
         v64(&mut s, p[0] - prev);
-        v64(&mut s, TITLE_BOOST * p[1] + p[2]);
+        v64(&mut s, p[1]);
         prev = p[0];
     }
     s
@@ -147,7 +147,7 @@ fn json(s: &str) -> String {
 /// The terms with their postings, encoded, and which are big (numbered in term order).
 pub struct Encoded {
     pub terms: Vec<String>,
-    pub lists: Vec<Vec<[u32; 3]>>,
+    pub lists: Vec<Vec<[u32; 2]>>,
     pub encoded: Vec<String>,
     /// Per term its big-file number, or `u32::MAX` when its postings are inline.
     pub big: Vec<u32>,
@@ -155,7 +155,7 @@ pub struct Encoded {
 
 impl Encoded {
     pub fn new(index: Index) -> Encoded {
-        let (terms, lists): (Vec<String>, Vec<Vec<[u32; 3]>>) = index.postings.into_iter().unzip();
+        let (terms, lists): (Vec<String>, Vec<Vec<[u32; 2]>>) = index.postings.into_iter().unzip();
         let encoded: Vec<String> = lists.par_iter().map(|l| postings(l)).collect();
         let mut e = Encoded { terms, lists, encoded, big: Vec::new() };
         e.number_big();
@@ -377,8 +377,8 @@ mod tests {
         }
         // 32 = group 0 with "more" (32 → 'g'), then 1 ('B'); 1023 = 31+32 ('_'), 31 ('f').
         assert_eq!(s, "A B f gB hB _f ggB ");
-        // Docs 3, 7, 8 with (title, body) counts: gaps 3, 4, 1; weights 12, 1, 20.
-        assert_eq!(postings(&[[3, 1, 2], [7, 0, 1], [8, 2, 0]]), "DMEBBU");
+        // Docs 3, 7, 8 with weights 12, 1, 20: gaps 3, 4, 1.
+        assert_eq!(postings(&[[3, 12], [7, 1], [8, 20]]), "DMEBBU");
     }
 
     #[test]

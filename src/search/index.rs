@@ -21,11 +21,14 @@ pub fn kinds() -> impl Iterator<Item = &'static str> {
     Kind::NAMES.iter().copied().chain(["initiatief"])
 }
 
-/// One searchable document.
-pub struct Doc {
-    pub title: String,
-    /// Text indexed besides the title: summary, body, initiative name, term labels.
-    pub body: String,
+/// One searchable document. It borrows the long texts from the site, so the index costs no
+/// copy of the content.
+pub struct Doc<'a> {
+    pub title: &'a str,
+    /// The body text, indexed besides the title.
+    pub text: &'a str,
+    /// More text indexed with the body: summary and region, initiative name, kind, term labels.
+    pub extra: String,
     pub path: String,
     pub kind: &'static str,
     /// Index of its initiative (for an initiative: itself).
@@ -70,19 +73,14 @@ pub fn lesson_order(site: &Site) -> Vec<usize> {
 }
 
 /// The search document of lesson `li` (its index in the site).
-pub fn lesson_doc(site: &Site, t: &Strings, li: usize) -> Doc {
+pub fn lesson_doc<'a>(site: &'a Site, t: &Strings, li: usize) -> Doc<'a> {
     let l = &site.lessons[li];
     let init = site.initiative_index(&l.initiative);
     let init_title = init.map(|ii| site.initiatives[ii].meta.title.clone()).unwrap_or_default();
     Doc {
-        title: l.meta.title.clone(),
-        body: format!(
-            "{} {} {} {}",
-            l.meta.body.text,
-            init_title,
-            tr(t, &format!("kind_{}", l.kind.as_str())),
-            term_labels(site, &l.meta)
-        ),
+        title: &l.meta.title,
+        text: &l.meta.body.text,
+        extra: format!("{} {} {}", init_title, tr(t, &format!("kind_{}", l.kind.as_str())), term_labels(site, &l.meta)),
         path: urls::lesson(&l.meta.slug),
         kind: l.kind.as_str(),
         initiative: init.map(|i| i as u32),
@@ -93,14 +91,15 @@ pub fn lesson_doc(site: &Site, t: &Strings, li: usize) -> Doc {
 }
 
 /// Initiatives first (slug order), then lessons in `lesson_order`; a document's id is its position.
-pub fn documents(site: &Site, t: &Strings) -> Vec<Doc> {
+pub fn documents<'a>(site: &'a Site, t: &Strings) -> Vec<Doc<'a>> {
     let mut docs: Vec<Doc> = site
         .initiatives
         .par_iter()
         .enumerate()
         .map(|(ii, i)| Doc {
-            title: i.meta.title.clone(),
-            body: format!("{} {} {} {}", i.summary, i.region, i.meta.body.text, term_labels(site, &i.meta)),
+            title: &i.meta.title,
+            text: &i.meta.body.text,
+            extra: format!("{} {} {}", i.summary, i.region, term_labels(site, &i.meta)),
             path: urls::initiative(&i.meta.slug),
             kind: "initiatief",
             initiative: Some(ii as u32),
@@ -114,9 +113,10 @@ pub fn documents(site: &Site, t: &Strings) -> Vec<Doc> {
     docs
 }
 
-/// Postings of every term: (doc, title count, body count), docs ascending.
+/// Postings of every term: (doc, weight), docs ascending; the weight is
+/// `TITLE_BOOST × count in the title + count in the rest`.
 pub struct Index {
-    pub postings: BTreeMap<String, Vec<[u32; 3]>>,
+    pub postings: BTreeMap<String, Vec<[u32; 2]>>,
     pub distinct_words: usize,
 }
 
@@ -128,16 +128,16 @@ struct Local {
     tokens: AHashMap<String, Option<u32>>,
     terms: Vec<String>,
     term_ids: AHashMap<String, u32>,
-    postings: Vec<Vec<[u32; 3]>>,
-    /// Per local term: counts in the current document, and which were touched.
-    counts: Vec<[u32; 2]>,
+    postings: Vec<Vec<[u32; 2]>>,
+    /// Per local term: its weight in the current document, and which were touched.
+    counts: Vec<u32>,
     touched: Vec<u32>,
 }
 
 impl Local {
     fn add(&mut self, p: &Pipeline, id: u32, doc: &Doc) {
         let mut buf = String::new();
-        for (field, text) in [(0, &doc.title), (1, &doc.body)] {
+        for (boost, text) in [(TITLE_BOOST, doc.title), (1, doc.text), (1, doc.extra.as_str())] {
             let Local { tokens, terms, term_ids, postings, counts, touched } = self;
             pipeline::for_each_token(text, &mut buf, |tok| {
                 let term = match tokens.get(tok) {
@@ -148,7 +148,7 @@ impl Local {
                             *term_ids.entry(stem.clone()).or_insert_with(|| {
                                 terms.push(stem);
                                 postings.push(Vec::new());
-                                counts.push([0, 0]);
+                                counts.push(0);
                                 next
                             })
                         });
@@ -158,17 +158,17 @@ impl Local {
                 };
                 if let Some(t) = term {
                     let c = &mut counts[t as usize];
-                    if c[0] == 0 && c[1] == 0 {
+                    if *c == 0 {
                         touched.push(t);
                     }
-                    c[field] += 1;
+                    *c += boost;
                 }
             });
         }
         for &t in &self.touched {
             let c = &mut self.counts[t as usize];
-            self.postings[t as usize].push([id, c[0], c[1]]);
-            *c = [0, 0];
+            self.postings[t as usize].push([id, *c]);
+            *c = 0;
         }
         self.touched.clear();
     }
@@ -191,7 +191,7 @@ impl Index {
             })
             .collect();
         let distinct_words = parts.iter().map(|l| l.tokens.len()).max().unwrap_or(0);
-        let mut postings: AHashMap<String, Vec<[u32; 3]>> = AHashMap::new();
+        let mut postings: AHashMap<String, Vec<[u32; 2]>> = AHashMap::new();
         for part in parts {
             for (term, list) in part.terms.into_iter().zip(part.postings) {
                 match postings.get_mut(&term) {
@@ -202,18 +202,17 @@ impl Index {
                 }
             }
         }
-        let mut postings: Vec<(String, Vec<[u32; 3]>)> = postings.into_iter().collect();
+        let mut postings: Vec<(String, Vec<[u32; 2]>)> = postings.into_iter().collect();
         postings.par_iter_mut().for_each(|(_, l)| l.sort_unstable_by_key(|p| p[0]));
         Index { postings: postings.into_iter().collect(), distinct_words }
     }
 }
 
-/// One document's terms with their (title, body) counts, sorted by term.
-pub fn analyse_doc(p: &Pipeline, doc: &Doc) -> Vec<(String, u32, u32)> {
+/// One document's terms with their weights, sorted by term.
+pub fn analyse_doc(p: &Pipeline, doc: &Doc) -> Vec<(String, u32)> {
     let mut local = Local::default();
     local.add(p, 0, doc);
-    let mut out: Vec<(String, u32, u32)> =
-        local.terms.into_iter().zip(local.postings).map(|(t, l)| (t, l[0][1], l[0][2])).collect();
+    let mut out: Vec<(String, u32)> = local.terms.into_iter().zip(local.postings).map(|(t, l)| (t, l[0][1])).collect();
     out.sort_unstable();
     out
 }

@@ -180,7 +180,7 @@ impl Live {
                 touched.insert(term.clone());
             }
         }
-        for (term, title, body) in after {
+        for (term, weight) in after {
             let i = match enc.terms.binary_search(&term) {
                 Ok(i) => i,
                 Err(i) => {
@@ -193,7 +193,7 @@ impl Live {
             };
             let list = &mut enc.lists[i];
             let at = list.partition_point(|p| p[0] < id);
-            list.insert(at, [id, title, body]);
+            list.insert(at, [id, weight]);
             touched.insert(term);
         }
         for term in touched.iter() {
