@@ -96,6 +96,8 @@ pub struct Kept {
     pub lessons_json: api::LessonsJson,
     /// The paths of the search files written.
     pub search_files: Vec<String>,
+    /// The search index, for incremental updates.
+    pub search: crate::search::live::Live,
 }
 
 /// The link mode of a site: relative links when portable, else from its base path.
@@ -119,13 +121,13 @@ pub fn render_into(
     let put_all = |files: Vec<OutFile>| files.into_par_iter().try_for_each(|f| sink.put(f)).map_err(|d| vec![d]);
     stage("render + write pages", || render::render_pages(theme, &data, &pages, sink))?;
     put_all(render::static_files(theme))?;
-    let (search, mut notes) = stage("search index", || crate::search::build(site, &theme.strings));
+    let (live, search, mut notes) = stage("search index", || crate::search::live::Live::build(site, &theme.strings));
     let search_files = search.iter().map(|f| f.path.clone()).collect();
     stage("write search files", || put_all(search))?;
     let (machine, lessons_json) =
         stage("feeds, sitemap, api", || machine_files(site, links, theme, &pages, &mut notes));
     put_all(machine)?;
-    Ok((notes, Kept { views, lessons_json, search_files }))
+    Ok((notes, Kept { views, lessons_json, search_files, search: live }))
 }
 
 /// Feeds, sitemap, robots.txt and the JSON export: for machines, so with absolute URLs from

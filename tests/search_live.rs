@@ -9,7 +9,7 @@ use leernet::content::model::Site;
 use leernet::render::OutFile;
 use leernet::search::live::Live;
 use leernet::site::{BuildOptions, load};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 fn site(root: &std::path::Path) -> Site {
     load(&BuildOptions { root: root.to_path_buf(), ..Default::default() }).unwrap_or_else(|d| panic!("{d:#?}"))
@@ -56,8 +56,10 @@ fn edits_patch_the_index_like_a_full_build() {
         let n: usize = file[9..11].parse().unwrap();
         f.write(file, &lesson(&front(n, kind), &body(text)));
         let new = site(f.root());
-        let changed: BTreeSet<String> = [format!("l{n:02}")].into();
-        let update = live.update(&old, &new, &t, &changed).unwrap_or_else(|| panic!("{what}: not incremental"));
+        let slug = format!("l{n:02}");
+        let li = new.lessons.iter().position(|l| l.meta.slug == slug).unwrap();
+        let before = old.lessons.iter().find(|l| l.meta.slug == slug).unwrap();
+        let update = live.update(&new, &t, &[(li, before)]).unwrap_or_else(|| panic!("{what}: not incremental"));
         let written = update.files.len();
         for p in &update.removed {
             current.remove(p);
@@ -81,5 +83,6 @@ fn moving_document_ids_asks_for_a_full_build() {
     let (mut live, _, _) = Live::build(&old, &t);
     f.write("lessons/nieuw.md", &lesson(&front(99, "les"), "Tekst."));
     let new = site(f.root());
-    assert!(live.update(&old, &new, &t, &["nieuw".to_string()].into()).is_none());
+    let li = new.lessons.iter().position(|l| l.meta.slug == "nieuw").unwrap();
+    assert!(live.update(&new, &t, &[(li, &new.lessons[li])]).is_none());
 }

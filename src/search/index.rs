@@ -67,14 +67,20 @@ fn facet_values(site: &Site, meta: &model::Meta, kind: &str) -> [Vec<u32>; 5] {
 /// The order of the lessons as documents: by initiative index, then slug (the site's order), so
 /// the lessons of one initiative are one range of ids. Lessons without a known initiative last.
 pub fn lesson_order(site: &Site) -> Vec<usize> {
+    let init: Vec<usize> =
+        site.lessons.iter().map(|l| site.initiative_index(&l.initiative).unwrap_or(usize::MAX)).collect();
     let mut order: Vec<usize> = (0..site.lessons.len()).collect();
-    order.sort_by_key(|&i| (site.initiative_index(&site.lessons[i].initiative).unwrap_or(usize::MAX), i));
+    order.sort_unstable_by_key(|&i| (init[i], i));
     order
 }
 
 /// The search document of lesson `li` (its index in the site).
 pub fn lesson_doc<'a>(site: &'a Site, t: &Strings, li: usize) -> Doc<'a> {
-    let l = &site.lessons[li];
+    doc_of_lesson(site, t, &site.lessons[li])
+}
+
+/// The search document of a lesson of `site` (or of an earlier version of one).
+pub fn doc_of_lesson<'a>(site: &Site, t: &Strings, l: &'a model::Lesson) -> Doc<'a> {
     let init = site.initiative_index(&l.initiative);
     let init_title = init.map(|ii| site.initiatives[ii].meta.title.clone()).unwrap_or_default();
     Doc {

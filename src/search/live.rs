@@ -10,10 +10,10 @@ use super::files::{self, CHUNK, Encoded, Shard};
 use super::index::{self, Doc, Index};
 use super::pipeline::Pipeline;
 use super::{elasticlunr_export, export_wanted};
-use crate::content::model::Site;
+use crate::content::model::{Lesson, Site};
 use crate::render::OutFile;
 use crate::render::views::Strings;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 /// A shard described by term strings, not indices (indices move when terms come and go).
 #[derive(PartialEq)]
@@ -74,33 +74,40 @@ impl Live {
         }
     }
 
-    /// Brings the index from `old` to `site` after the lessons `changed` (slugs) changed. `None`
-    /// when document ids moved: the caller builds again.
-    pub fn update(&mut self, old: &Site, site: &Site, t: &Strings, changed: &BTreeSet<String>) -> Option<Update> {
-        let order = index::lesson_order(site);
+    /// Brings the index up to date after lessons were edited in place: `edited` holds, per
+    /// edited lesson, its index in `site` and its previous version. `None` when document ids
+    /// moved (the caller builds again).
+    pub fn update(&mut self, site: &Site, t: &Strings, edited: &[(usize, &Lesson)]) -> Option<Update> {
+        use crate::timing::stage;
+        let order = stage("search: order", || index::lesson_order(site));
         let initiatives = site.initiatives.len();
-        if initiatives != old.initiatives.len() || order.len() + initiatives != self.paths.len() {
+        if order.len() + initiatives != self.paths.len() {
             return None;
         }
-        let mut ids = HashMap::new();
+        let mut position = vec![0; order.len()];
         for (n, &li) in order.iter().enumerate() {
-            let l = &site.lessons[li];
-            if self.paths[initiatives + n] != crate::render::urls::lesson(&l.meta.slug) {
+            position[li] = initiatives + n;
+        }
+        let mut ids = Vec::new();
+        for &(li, old) in edited {
+            let id = *position.get(li)?;
+            let path = crate::render::urls::lesson(&site.lessons[li].meta.slug);
+            if self.paths[id] != path || crate::render::urls::lesson(&old.meta.slug) != path {
                 return None;
             }
-            if changed.contains(&l.meta.slug) {
-                ids.insert(l.meta.slug.as_str(), (initiatives + n, li));
-            }
+            ids.push((id, li, old));
         }
-        let old_index: HashMap<&str, usize> =
-            old.lessons.iter().enumerate().map(|(i, l)| (l.meta.slug.as_str(), i)).collect();
-        let before: Vec<Signature> = self.shards.iter().map(|s| self.signature(s)).collect();
+        if edited.iter().any(|(li, old)| site.lessons[*li].initiative != old.initiative) {
+            return None;
+        }
+        let before: Vec<Signature> =
+            stage("search: signatures", || self.shards.iter().map(|s| self.signature(s)).collect());
         let old_big: Vec<(String, u32)> = self.big_terms();
         let mut touched: BTreeSet<String> = BTreeSet::new();
         let mut docs_changed = Vec::new();
         let mut facets_changed = false;
-        for (slug, &(id, li)) in &ids {
-            let old_doc = old_index.get(slug).map(|&oi| index::lesson_doc(old, t, oi))?;
+        for &(id, li, old) in &ids {
+            let old_doc = index::doc_of_lesson(site, t, old);
             let new_doc = index::lesson_doc(site, t, li);
             self.patch(id as u32, &old_doc, &new_doc, &mut touched);
             let record = files::display(&new_doc);
@@ -115,7 +122,7 @@ impl Live {
         }
         self.enc.number_big();
         let big_moved = self.big_terms() != old_big;
-        let shards = self.enc.shards();
+        let shards = stage("search: shards", || self.enc.shards());
         let mut out = Vec::new();
         let position = |term: &str| self.enc.terms.binary_search_by(|t| t.as_str().cmp(term)).ok();
         let touched_at: BTreeSet<usize> = touched.iter().filter_map(|t| position(t)).collect();

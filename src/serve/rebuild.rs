@@ -110,6 +110,7 @@ impl Workspace {
             views: crate::render::views::Views::build(&empty, &links, &theme.strings),
             lessons_json: crate::render::api::LessonsJson::build(&empty, &links).0,
             search_files: vec![],
+            search: crate::search::live::Live::build(&empty, &theme.strings).0,
         };
         let mut ws = Workspace {
             root: root.to_path_buf(),
@@ -321,13 +322,13 @@ impl Workspace {
             }
             let old = patched.iter().map(|(_, l)| l);
             let before = render::Before::of(&self.site, &self.links, BTreeSet::new(), old);
-            return self.render_changed(before, removed);
+            return self.render_changed(before, Some(&patched), removed);
         }
         let site = crate::timing::stage("assemble", || self.assemble())?;
         let old = self.site.lessons.iter().filter(|l| r.changed.contains(&l.meta.slug));
         let before = render::Before::of(&self.site, &self.links, r.changed.clone(), old);
         self.site = site;
-        self.render_changed(before, removed)
+        self.render_changed(before, None, removed)
     }
 
     /// Replaces the edited lessons in the site, when that is all that changed, and checks them.

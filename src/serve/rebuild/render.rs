@@ -146,7 +146,7 @@ impl Workspace {
         for f in derived {
             self.files.insert(f.path, f.bytes);
         }
-        self.search(removed);
+        self.search(Some(patched), removed);
         (self.synced, self.needs_full) = (true, false);
         Ok(rebuilt)
     }
@@ -156,6 +156,7 @@ impl Workspace {
     pub(super) fn render_changed(
         &mut self,
         before: Before,
+        patched: Option<&[(usize, Lesson)]>,
         removed: &mut Vec<String>,
     ) -> Result<Vec<String>, Vec<Diagnostic>> {
         self.needs_full = true;
@@ -219,7 +220,7 @@ impl Workspace {
         for f in machine {
             self.files.insert(f.path, f.bytes);
         }
-        self.search(removed);
+        self.search(patched, removed);
         (self.synced, self.needs_full) = (true, false);
         Ok(rebuilt)
     }
@@ -239,11 +240,32 @@ impl Workspace {
         Ok(rebuilt)
     }
 
-    /// SEARCH (issue 8): the search files of the current site, written into `files` (those no
-    /// longer written are removed). The one place a rebuild computes them: one call to
-    /// `search::build` over the whole site, to be swapped for an incremental index update.
-    fn search(&mut self, removed: &mut Vec<String>) {
-        let (files, _) = stage("search index", || crate::search::build(&self.site, &self.theme.strings));
+    /// The search files of the current site, written into `files` (those no longer written
+    /// are removed): after in-place lesson edits (`edited`: index and previous version) an
+    /// incremental update of the kept index, else the index built again.
+    fn search(&mut self, edited: Option<&[(usize, Lesson)]>, removed: &mut Vec<String>) {
+        let (site, strings) = (&self.site, &self.theme.strings);
+        let update = edited.and_then(|e| {
+            let e: Vec<(usize, &Lesson)> = e.iter().map(|(i, l)| (*i, l)).collect();
+            stage("search index (update)", || self.kept.search.update(site, strings, &e))
+        });
+        if let Some(u) = update {
+            stage("write search files", || {
+                for p in u.removed {
+                    self.search_files.remove(&p);
+                    if self.files.remove(&p).is_some() {
+                        removed.push(p);
+                    }
+                }
+                for f in u.files {
+                    self.search_files.insert(f.path.clone());
+                    self.files.insert(f.path, f.bytes);
+                }
+            });
+            return;
+        }
+        let (live, files, _) = stage("search index", || crate::search::live::Live::build(site, strings));
+        self.kept.search = live;
         stage("write search files", || {
             let now: BTreeSet<String> = files.iter().map(|f| f.path.clone()).collect();
             for gone in self.search_files.difference(&now) {
