@@ -1,4 +1,4 @@
-// Bytes a reader downloads for a one-word query on a built site: search.js, meta.js, and every
+// Bytes a reader downloads for a one-word query on a built site: search.min.js, meta.js, and every
 // file the search client loads for it (shards, big-term postings, f.js, the display chunks of
 // the first page of results and the label chunks of the initiative values shown), decided by
 // the client's own Engine.run, the routine the page uses, on a fresh engine per query (a fresh
@@ -10,6 +10,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+const require = createRequire(import.meta.url);
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { loadClient, loadEngine } = await import(path.join(repo, 'tests/js/lib.mjs'));
@@ -18,22 +20,22 @@ if (!site || !words.length) {
   console.error('usage: node bench/search-payload.mjs <built-site> word [word ...]');
   process.exit(2);
 }
-const client = loadClient(null);   // the repo's static/search.js
+const client = require(path.join(repo, 'static/search.min.js'));   // what the page loads
 const sizes = new Map();
 function size(file) {
   if (!sizes.has(file)) {
-    // search.js: the repo's copy, the one that runs here (the site's may be older)
-    const bytes = fs.readFileSync(file === 'search.js' ? path.join(repo, 'static/search.js') : path.join(site, file));
+    // the client: the repo's minified copy, the one that runs here (the site's may be older)
+    const bytes = fs.readFileSync(file === 'search.min.js' ? path.join(repo, 'static/search.min.js') : path.join(site, file));
     sizes.set(file, [bytes.length, zlib.gzipSync(bytes, { level: 9 }).length]);
   }
   return sizes.get(file);
 }
 const kb = (n) => (n / 1024).toFixed(1);
-const [jsRaw, jsGz] = size('search.js');
+const [jsRaw, jsGz] = size('search.min.js');
 const [metaRaw, metaGz] = size('search/meta.js');
 const meta = loadEngine(site, client).meta;
-console.log(`${meta.count} documents, ${meta.initiatives} initiatives, ${meta.keys.split(' ').length} shards, ${meta.big} big terms`);
-console.log(`search.js ${kb(jsRaw)} KB (gzip ${kb(jsGz)}), meta.js ${kb(metaRaw)} KB (gzip ${kb(metaGz)})`);
+console.log(`${meta.count} documents, ${meta.initiatives} initiatives, ${client.frontDecoded(meta.keys).length} shards, ${meta.big} big terms`);
+console.log(`search.min.js ${kb(jsRaw)} KB (gzip ${kb(jsGz)}), meta.js ${kb(metaRaw)} KB (gzip ${kb(metaGz)})`);
 console.log('query               hits   files   total KB   gzip KB  (of which shards / postings / f.js / docs / labels KB)  ms (cold, warm)');
 for (const word of words) {
   for (const q of [word, `${word} `]) {

@@ -333,12 +333,24 @@
   var PAGE = 20;            // results per page
   var TOP = 10;             // initiative values shown (plus the selected ones)
 
+  /** meta.keys: each entry is one base-36 digit (code points shared with the previous key)
+   *  and the rest of the key; entries separated by spaces. */
+  function frontDecoded(text) {
+    var keys = [], prev = [];
+    (text ? text.split(' ') : []).forEach(function (entry) {
+      var key = prev.slice(0, parseInt(entry[0], 36)).concat(codePoints(entry.slice(1)));
+      keys.push(key.join(''));
+      prev = key;
+    });
+    return keys;
+  }
+
   /** The search core: the meta plus the data files fed to it so far (see callbacks). */
   function Engine(meta) {
     if (!meta || meta.version !== 2) throw new Error('search index version ' + (meta && meta.version) + ', this client reads 2');
     this.meta = meta;
     this.stop = new Set(meta.stopwords || []);
-    this.keys = new Set(meta.keys ? meta.keys.split(' ') : []);
+    this.keys = new Set(frontDecoded(meta.keys));
     var longest = 0;
     this.keys.forEach(function (k) { longest = Math.max(longest, codePoints(k).length); });
     this.longest = longest;
@@ -830,7 +842,8 @@
   var api = {
     fold: fold, tokenize: tokenize, stem: stem, pipeline: pipeline, hrefFor: hrefFor,
     Engine: Engine, callbacks: callbacks, highlighter: highlighter, highlightPieces: highlightPieces,
-    v64: v64, decodePostings: decodePostings, decodeSet: decodeSet, fileKey: fileKey, cmp: cmp
+    v64: v64, decodePostings: decodePostings, decodeSet: decodeSet, fileKey: fileKey, cmp: cmp,
+    frontDecoded: frontDecoded
   };
 
   if (typeof module !== 'undefined' && module.exports) module.exports = api;

@@ -5,6 +5,8 @@
 //!   (tests/js/pipeline.test.mjs);
 //! - `engine_on_hand_made_index`: ranking, AND, prefixes, facet counts and on-demand loading on
 //!   a small index written by hand to the data contract (tests/js/engine.test.mjs);
+//! - `shipped_client_is_the_minified_source`: static/search.min.js (what the site loads) is
+//!   static/search.js minified by terser at this commit (tests/js/minified.test.mjs);
 //! - `elasticlunr_export_matches_client`: the real `elasticlunr` package, loading the
 //!   search_index.nl.json export, finds the same documents as the client
 //!   (tests/js/elasticlunr-compat.test.mjs);
@@ -22,7 +24,7 @@ use std::sync::OnceLock;
 mod common_node;
 use common_node::{files_with_ext, node, repo};
 
-const NPM: [&str; 3] = ["elasticlunr", "playwright-core", "axe-core"];
+const NPM: [&str; 4] = ["elasticlunr", "playwright-core", "axe-core", "terser"];
 
 /// Node always; the npm packages and chromium when asked.
 fn require(npm: bool, chromium: bool) {
@@ -87,6 +89,12 @@ fn js_pipeline_matches_rust() {
 fn engine_on_hand_made_index() {
     require(false, false);
     node("tests/js/engine.test.mjs", &[], &[]);
+}
+
+#[test]
+fn shipped_client_is_the_minified_source() {
+    require(true, false);
+    node("tests/js/minified.test.mjs", &[], &[]);
 }
 
 #[test]

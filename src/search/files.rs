@@ -23,9 +23,9 @@ pub const SHARD_BYTES: usize = 8 * 1024;
 /// dictionary and a query for a rare word never loads a common word's postings.
 pub const BIG_TERM: usize = 1536;
 /// Documents per display chunk: the client loads the chunks of the results it shows.
-pub const CHUNK: usize = 4;
+pub const CHUNK: usize = 2;
 /// Initiatives per label chunk.
-pub const LABELS: usize = 16;
+pub const LABELS: usize = 4;
 /// How many completions a word being typed expands to.
 pub const PREFIX_TERMS: usize = 8;
 
@@ -123,6 +123,24 @@ pub fn shard_terms(terms: &[&str], size: &[usize]) -> Vec<Shard> {
     }
     let mut out = Vec::new();
     split(terms, size, 0, 1, &mut out);
+    out
+}
+
+/// Sorted keys, each written as the number of code points it shares with the previous key (one
+/// base-36 digit, at most 35) and the rest, separated by spaces: `zo zor zorg` → `0zo 2r 3g`.
+pub fn front_coded<'a>(keys: impl Iterator<Item = &'a str>) -> String {
+    let mut out = String::new();
+    let mut prev: Vec<char> = Vec::new();
+    for key in keys {
+        let chars: Vec<char> = key.chars().collect();
+        let shared = prev.iter().zip(&chars).take_while(|(a, b)| a == b).count().min(35);
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push(char::from_digit(shared as u32, 36).expect("at most 35"));
+        out.extend(&chars[shared..]);
+        prev = chars;
+    }
     out
 }
 
@@ -283,7 +301,7 @@ pub fn meta_file(site: &Site, t: &Strings, shards: &[Shard], big: usize, count: 
         chunk: CHUNK,
         labels: LABELS,
         prefix: PREFIX_TERMS,
-        keys: shards.iter().map(|s| s.key.as_str()).collect::<Vec<_>>().join(" "),
+        keys: front_coded(shards.iter().map(|s| s.key.as_str())),
         big,
         firsts: site.initiatives.chunks(LABELS).map(|c| c[0].meta.slug.as_str()).collect(),
         facets: facets(site, t),
@@ -379,6 +397,12 @@ mod tests {
         assert_eq!(s, "A B f gB hB _f ggB ");
         // Docs 3, 7, 8 with weights 12, 1, 20: gaps 3, 4, 1.
         assert_eq!(postings(&[[3, 12], [7, 1], [8, 20]]), "DMEBBU");
+    }
+
+    #[test]
+    fn keys_are_front_coded() {
+        assert_eq!(front_coded(["a", "zo", "zor", "zorg", "zoö", "zoöx"].into_iter()), "0a 0zo 2r 3g 2ö 3x");
+        assert_eq!(front_coded(std::iter::empty()), "");
     }
 
     #[test]

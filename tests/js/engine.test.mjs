@@ -5,7 +5,7 @@
 //   node tests/js/engine.test.mjs
 import fs from 'node:fs';
 import path from 'node:path';
-import { encodeIndex, encodePostings, encodeSet, loadClient, loadEngine, repo, tally } from './lib.mjs';
+import { encodeIndex, encodePostings, frontCoded, encodeSet, loadClient, loadEngine, repo, tally } from './lib.mjs';
 import { spec } from './fixtures/index.mjs';
 
 const fixture = path.join(repo, 'tests/js/fixtures');
@@ -48,6 +48,8 @@ await t.check('decoders read what the Rust encoder writes (its test vectors)', (
   // and the test encoder picks the same forms as the Rust one
   eq([encodeSet([]), encodeSet([2, 40]), encodeSet([...Array(12).keys()]), encodeSet([0, 1, 7])], ['g', 'gCmB', 'b__', 'bDC'], 'encodeSet');
   eq(encodePostings([[3, 12], [7, 1], [8, 20]]), 'DMEBBU', 'encodePostings');
+  eq(client.frontDecoded('0a 0zo 2r 3g 2ö 3x'), ['a', 'zo', 'zor', 'zorg', 'zoö', 'zoöx'], 'front-coded keys');
+  eq(frontCoded(['a', 'zo', 'zor', 'zorg', 'zoö', 'zoöx']), '0a 0zo 2r 3g 2ö 3x', 'frontCoded');
   eq([client.fileKey('mant'), client.fileKey('ø'), client.fileKey('a-1')], ['mant', '_f8', 'a_2d1'], 'file keys');
 });
 

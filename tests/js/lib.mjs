@@ -10,9 +10,9 @@ import { fileURLToPath } from 'node:url';
 export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
 
-/** The client core (static/search.js as the build shipped it, else the repo's copy). */
+/** The client core: the minified one a built site loads, else the repo's source. */
 export function loadClient(site) {
-  const shipped = site && path.join(site, 'search.js');
+  const shipped = site && path.join(site, 'search.min.js');
   const file = shipped && fs.existsSync(shipped) ? shipped : path.join(repo, 'static/search.js');
   return require(file);
 }
@@ -124,6 +124,18 @@ const byCodePoints = (a, b) => {
   return x.length - y.length;
 };
 
+/** Sorted keys front-coded as in meta.keys (docs/search-format.md), like src/search/files.rs. */
+export function frontCoded(keys) {
+  let prev = [];
+  return keys.map((key) => {
+    const cps = Array.from(key);
+    let shared = 0;
+    while (shared < 35 && shared < prev.length && shared < cps.length && prev[shared] === cps[shared]) shared++;
+    prev = cps;
+    return shared.toString(36) + cps.slice(shared).join('');
+  }).join(' ');
+}
+
 export function fileKey(key) {
   return Array.from(key).map((c) => (/^[a-z0-9]$/.test(c) ? c : `_${c.codePointAt(0).toString(16)}`)).join('');
 }
@@ -169,7 +181,7 @@ export function encodeIndex(spec) {
   const meta = {
     version: 2, lang: spec.meta.lang, stopwords: spec.meta.stopwords, boost: spec.meta.boost,
     count: spec.docs.length, initiatives: inits.length, chunk, labels, prefix: spec.meta.prefix,
-    keys: keys.join(' '), big: bigs.length,
+    keys: frontCoded(keys), big: bigs.length,
     firsts: inits.filter((_, i) => i % labels === 0).map(([s]) => s),
     facets: spec.meta.facets, strings: spec.meta.strings,
   };
