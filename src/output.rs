@@ -105,6 +105,8 @@ pub struct Staging {
     committed: bool,
     pub files: std::sync::atomic::AtomicUsize,
     pub bytes: std::sync::atomic::AtomicU64,
+    /// Folders known to exist in `tmp`.
+    dirs: std::sync::Mutex<std::collections::HashSet<PathBuf>>,
 }
 
 impl Staging {
@@ -117,7 +119,8 @@ impl Staging {
         let tmp = sibling(&out, "new");
         std::fs::create_dir_all(&tmp)?;
         std::fs::write(tmp.join(MARKER), "Written by leernet. This folder is replaced as a whole on every build.\n")?;
-        Ok(Staging { out, tmp, committed: false, files: Default::default(), bytes: Default::default() })
+        let dirs = std::sync::Mutex::new([tmp.clone()].into_iter().collect());
+        Ok(Staging { out, tmp, committed: false, files: Default::default(), bytes: Default::default(), dirs })
     }
 
     /// Swaps the finished folder in for the old output.
@@ -141,9 +144,13 @@ impl crate::render::Sink for Staging {
         use std::sync::atomic::Ordering;
         let path = self.tmp.join(&file.path);
         let write = || -> io::Result<()> {
+            // Folders made so far are remembered: a page's folder is made with one mkdir and
+            // no stat, and the many files of one folder (search/) cost no look-up at all.
             if let Some(parent) = path.parent() {
-                if !parent.is_dir() {
+                let known = self.dirs.lock().unwrap_or_else(|e| e.into_inner()).contains(parent);
+                if !known {
                     std::fs::create_dir_all(parent)?;
+                    self.dirs.lock().unwrap_or_else(|e| e.into_inner()).insert(parent.to_path_buf());
                 }
             }
             std::fs::write(&path, &file.bytes)

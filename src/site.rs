@@ -86,7 +86,7 @@ pub fn render_parts(
     theme: &mut Theme,
 ) -> Result<(Vec<OutFile>, Vec<String>, Kept), Vec<Diagnostic>> {
     let sink = Collect::default();
-    let (notes, kept) = render_into(site, links, theme, &sink)?;
+    let (notes, kept) = render_into(site, links, theme, &sink, true)?;
     Ok((sink.into_files(), notes, kept))
 }
 
@@ -96,8 +96,8 @@ pub struct Kept {
     pub lessons_json: api::LessonsJson,
     /// The paths of the search files written.
     pub search_files: Vec<String>,
-    /// The search index, for incremental updates.
-    pub search: crate::search::live::Live,
+    /// The search index, for incremental updates (kept only when asked for).
+    pub search: Option<crate::search::live::Live>,
 }
 
 /// The link mode of a site: relative links when portable, else from its base path.
@@ -112,6 +112,7 @@ pub fn render_into(
     links: &Links,
     theme: &mut Theme,
     sink: &dyn Sink,
+    keep_search: bool,
 ) -> Result<(Vec<String>, Kept), Vec<Diagnostic>> {
     use crate::timing::stage;
     theme.set_globals(site, links);
@@ -123,6 +124,8 @@ pub fn render_into(
     put_all(render::static_files(theme))?;
     let (live, search, mut notes) = stage("search index", || crate::search::live::Live::build(site, &theme.strings));
     let search_files = search.iter().map(|f| f.path.clone()).collect();
+    // The index takes tens of MB at 10,000 lessons: a plain build lets it go before the feeds.
+    let live = keep_search.then_some(live);
     stage("write search files", || put_all(search))?;
     let (machine, lessons_json) =
         stage("feeds, sitemap, api", || machine_files(site, links, theme, &pages, &mut notes));
@@ -178,7 +181,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
     let io_err =
         |what: &str, e: std::io::Error| vec![Diagnostic::file(&out, format!("cannot {what} the output folder: {e}"))];
     let staging = output::Staging::new(&out).map_err(|e| io_err("create", e))?;
-    let (mut notes, _) = render_into(&site, &links, &mut theme, &staging)?;
+    let (mut notes, _) = render_into(&site, &links, &mut theme, &staging, false)?;
     let (files, bytes) = (staging.files.load(Ordering::Relaxed), staging.bytes.load(Ordering::Relaxed));
     crate::timing::stage("swap in", || staging.commit()).map_err(|e| io_err("replace", e))?;
     if let Some(zip) = &opts.zip {

@@ -151,6 +151,8 @@ pub fn render(source: &str, body: &str, first_line: usize, trusted_html: bool) -
         html = sanitizer().clean(&html).to_string();
     }
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Kept for the whole build: no spare capacity (the estimate above is generous).
+    html.shrink_to_fit();
     Body { html, text, anchors, links, first_line }
 }
 

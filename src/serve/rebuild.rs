@@ -110,7 +110,7 @@ impl Workspace {
             views: crate::render::views::Views::build(&empty, &links, &theme.strings),
             lessons_json: crate::render::api::LessonsJson::build(&empty, &links).0,
             search_files: vec![],
-            search: crate::search::live::Live::build(&empty, &theme.strings).0,
+            search: None,
         };
         let mut ws = Workspace {
             root: root.to_path_buf(),

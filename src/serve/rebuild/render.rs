@@ -245,9 +245,9 @@ impl Workspace {
     /// incremental update of the kept index, else the index built again.
     fn search(&mut self, edited: Option<&[(usize, Lesson)]>, removed: &mut Vec<String>) {
         let (site, strings) = (&self.site, &self.theme.strings);
-        let update = edited.and_then(|e| {
+        let update = edited.zip(self.kept.search.as_mut()).and_then(|(e, live)| {
             let e: Vec<(usize, &Lesson)> = e.iter().map(|(i, l)| (*i, l)).collect();
-            stage("search index (update)", || self.kept.search.update(site, strings, &e))
+            stage("search index (update)", || live.update(site, strings, &e))
         });
         if let Some(u) = update {
             stage("write search files", || {
@@ -265,7 +265,7 @@ impl Workspace {
             return;
         }
         let (live, files, _) = stage("search index", || crate::search::live::Live::build(site, strings));
-        self.kept.search = live;
+        self.kept.search = Some(live);
         stage("write search files", || {
             let now: BTreeSet<String> = files.iter().map(|f| f.path.clone()).collect();
             for gone in self.search_files.difference(&now) {
