@@ -41,16 +41,44 @@ pub fn tokens(folded: &str) -> impl Iterator<Item = &str> {
 /// with each folded token; `buf` is scratch space.
 pub fn for_each_token(text: &str, buf: &mut String, mut f: impl FnMut(&str)) {
     let is_word = |c: char| c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c);
-    for run in text.split(|c: char| !is_word(c)).filter(|r| !r.is_empty()) {
-        if run.is_ascii() {
+    // Byte by byte: ASCII decides with one comparison; only non-ASCII characters are decoded.
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let start = i;
+        let mut ascii = true;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b.is_ascii_alphanumeric() {
+                i += 1;
+            } else if b < 128 {
+                break;
+            } else {
+                let c = text[i..].chars().next().expect("a char starts here");
+                if !is_word(c) {
+                    break;
+                }
+                ascii = false;
+                i += c.len_utf8();
+            }
+        }
+        if start == i {
+            // A separator: one ASCII byte, or a whole non-ASCII character.
+            i += text[i..].chars().next().map_or(1, char::len_utf8);
+            continue;
+        }
+        let run = &text[start..i];
+        if !ascii {
+            for t in tokens(&fold(run)) {
+                f(t);
+            }
+        } else if run.bytes().any(|b| b.is_ascii_uppercase()) {
             buf.clear();
             buf.push_str(run);
             buf.make_ascii_lowercase();
             f(buf);
         } else {
-            for t in tokens(&fold(run)) {
-                f(t);
-            }
+            f(run);
         }
     }
 }
@@ -107,7 +135,20 @@ mod tests {
             "De Coördinatie van ZORG-verleners, café e\u{301}t Ærø ǅemal ½ 3,5 — Ⓐb İstanbul ΣΑΣ ﬁne",
             "naïeve reünie: één, twee! x\u{300}y\u{301}",
         ];
-        for t in texts {
+        // And many mixtures of ASCII, accents, combining marks, separators and other scripts.
+        let parts = ["a", "Zorg", "9", " ", "-", "é", "e\u{301}", "\u{301}", "—", "½", "Ⓐ", "ß", "İ", "Σ", ",", "ﬁ", "\n", "ij"];
+        let mut seed = 7u64;
+        let mixes: Vec<String> = (0..2000)
+            .map(|_| {
+                (0..12)
+                    .map(|_| {
+                        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                        parts[(seed >> 33) as usize % parts.len()]
+                    })
+                    .collect()
+            })
+            .collect();
+        for t in texts.iter().copied().chain(mixes.iter().map(String::as_str)) {
             let slow: Vec<String> = tokens(&fold(t)).map(str::to_string).collect();
             let mut fast = Vec::new();
             for_each_token(t, &mut String::new(), |tok| fast.push(tok.to_string()));
