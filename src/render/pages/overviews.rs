@@ -63,9 +63,10 @@ impl PageData<'_> {
                 path: urls::term(tax, &term.slug),
             })
             .collect();
+        use rayon::prelude::*;
         let rows = site
             .initiatives
-            .iter()
+            .par_iter()
             .enumerate()
             .map(|(ii, init)| MatrixRow {
                 initiative: self.views.initiative_values[ii].clone(),
