@@ -18,7 +18,8 @@ fn full_build(ws: &Workspace) -> BTreeMap<String, Vec<u8>> {
     files.into_iter().map(|f| (f.path, f.bytes)).collect()
 }
 
-fn assert_same_as_full(ws: &Workspace, step: &str) {
+fn assert_same_as_full(ws: &mut Workspace, step: &str) {
+    ws.settle();
     let full = full_build(ws);
     let inc = &ws.files;
     let missing: Vec<_> = full.keys().filter(|k| !inc.contains_key(*k)).collect();
@@ -56,7 +57,7 @@ fn incremental_rebuilds_equal_full_builds() {
     let (n, full) = pages(&o);
     assert!(!full && n < total / 2, "{n} of {total} pages for a text edit");
     assert!(ws.files["lessen/een/index.html"].windows(5).any(|w| w == b"graag"));
-    assert_same_as_full(&ws, "text edit");
+    assert_same_as_full(&mut ws, "text edit");
 
     // 2. Change its terms and kind (related lists elsewhere change).
     f.write(
@@ -66,13 +67,13 @@ fn incremental_rebuilds_equal_full_builds() {
             .replace("kind: succes", "kind: mislukking"),
     );
     assert!(!pages(&ws.apply(&p("lessons/alpha/een.md"))).1);
-    assert_same_as_full(&ws, "terms and kind");
+    assert_same_as_full(&mut ws, "terms and kind");
 
     // 3. Add a lesson, 4. rename one, 5. delete one.
     f.write("lessons/beta/nieuw.md", &lesson("title: Nieuw\ninitiative: beta\nkind: les\nthemes: [preventie, mantelzorg]\nstakeholders: [inwoner]\nadded: 2026-09-09", "Nieuwe les."));
     assert!(!pages(&ws.apply(&p("lessons/beta/nieuw.md"))).1);
     assert!(ws.files.contains_key("lessen/nieuw/index.html"));
-    assert_same_as_full(&ws, "add");
+    assert_same_as_full(&mut ws, "add");
     std::fs::rename(root.join("lessons/beta/nieuw.md"), root.join("lessons/beta/hernoemd.md")).unwrap();
     let o = ws.apply(&[root.join("lessons/beta/nieuw.md"), root.join("lessons/beta/hernoemd.md")]);
     match &o {
@@ -81,11 +82,11 @@ fn incremental_rebuilds_equal_full_builds() {
         }
         _ => panic!("{o:?}"),
     }
-    assert_same_as_full(&ws, "rename");
+    assert_same_as_full(&mut ws, "rename");
     std::fs::remove_file(root.join("lessons/gen/g3.md")).unwrap();
     ws.apply(&p("lessons/gen/g3.md"));
     assert!(!ws.files.contains_key("lessen/g3/index.html"));
-    assert_same_as_full(&ws, "delete");
+    assert_same_as_full(&mut ws, "delete");
 
     // 6. Break a file: problems reported, last good output kept; 7. fix it.
     let good = ws.files.clone();
@@ -99,22 +100,22 @@ fn incremental_rebuilds_equal_full_builds() {
     f.write("lessons/alpha/twee.md", &lesson(GOOD_LESSON.replace("Goed", "Twee weer").as_str(), "## Kop\n\nHersteld."));
     pages(&ws.apply(&p("lessons/alpha/twee.md")));
     assert!(ws.errors.is_empty());
-    assert_same_as_full(&ws, "fix");
+    assert_same_as_full(&mut ws, "fix");
 
     // 8. An initiative, 9. a static file, 10. a template: correct whatever the scope.
     f.write("initiatives/beta.md", &f.read("initiatives/beta.md").replace("title: Beta", "title: Beta Nieuw"));
     assert!(pages(&ws.apply(&p("initiatives/beta.md"))).1);
-    assert_same_as_full(&ws, "initiative");
+    assert_same_as_full(&mut ws, "initiative");
     f.write("static/extra.css", "p{}");
     let (n, full) = pages(&ws.apply(&p("static/extra.css")));
     assert_eq!((n, full), (1, false), "a static file is copied alone");
-    assert_same_as_full(&ws, "static");
+    assert_same_as_full(&mut ws, "static");
     f.write(
         "templates/lesson.html",
         "{% extends \"base.html\" %}{% block content %}<h1>{{ lesson.title }}</h1>{% endblock content %}",
     );
     assert!(pages(&ws.apply(&p("templates/lesson.html"))).1);
-    assert_same_as_full(&ws, "template");
+    assert_same_as_full(&mut ws, "template");
 }
 
 fn rebuilt(o: &Outcome) -> Vec<String> {
@@ -149,7 +150,7 @@ fn one_lesson_edits_equal_full_builds() {
     let o = edit(&mut ws, g7, "Slot 7.", "Slot 7, met een zin erbij.");
     assert_eq!(rebuilt(&o), ["lessen/g7/index.html"]);
     assert!(String::from_utf8_lossy(&ws.files["api/lessons.json"]).contains("met een zin erbij"));
-    assert_same_as_full(&ws, "body edit, teaser kept");
+    assert_same_as_full(&mut ws, "body edit, teaser kept");
 
     // 2. Text at the start: the teaser changes, so the pages showing its card follow (g27 is
     // among the newest of its terms: related to many).
@@ -160,32 +161,32 @@ fn one_lesson_edits_equal_full_builds() {
     for other in ["vergelijk/index.html", "initiatieven/alpha/index.html", "lessen/een/index.html"] {
         assert!(!pages.contains(&other.to_string()), "{other} in {pages:?}");
     }
-    assert_same_as_full(&ws, "body edit, teaser changed");
+    assert_same_as_full(&mut ws, "body edit, teaser changed");
 
     // 3. The title of a lesson on the home page and in the site feed.
     let o = edit(&mut ws, "lessons/alpha/een.md", "title: Les een", "title: Les een herzien");
     assert!(rebuilt(&o).contains(&"index.html".to_string()));
     assert!(String::from_utf8_lossy(&ws.files["atom.xml"]).contains("Les een herzien"));
-    assert_same_as_full(&ws, "title of a newest lesson");
+    assert_same_as_full(&mut ws, "title of a newest lesson");
 
     // 4. The source reference: its own page and its JSON entry only.
     let o = edit(&mut ws, "lessons/alpha/twee.md", "added: 2026-02-03", "added: 2026-02-03\nsource: Verslag 2026");
     assert_eq!(rebuilt(&o), ["lessen/twee/index.html"]);
-    assert_same_as_full(&ws, "source reference");
+    assert_same_as_full(&mut ws, "source reference");
 
     // 5. A date that moves the lesson to the top of the lists and feeds (the links change).
     edit(&mut ws, g7, "added: 2025-05-08", "added: 2026-12-31");
     let feed = String::from_utf8_lossy(&ws.files["thema/preventie/atom.xml"]).into_owned();
     assert!(feed.find("Gen 7").unwrap() < feed.find("Les drie").unwrap());
-    assert_same_as_full(&ws, "date moves the lesson");
+    assert_same_as_full(&mut ws, "date moves the lesson");
 
     // 6. Its terms, 7. its kind, 8. its initiative (the links change).
     edit(&mut ws, g7, "themes: [preventie]", "themes: [mantelzorg, wijkgericht]");
-    assert_same_as_full(&ws, "terms");
+    assert_same_as_full(&mut ws, "terms");
     edit(&mut ws, g7, "kind: tip", "kind: succes");
-    assert_same_as_full(&ws, "kind");
+    assert_same_as_full(&mut ws, "kind");
     edit(&mut ws, g7, "initiative: beta", "initiative: alpha");
-    assert_same_as_full(&ws, "initiative");
+    assert_same_as_full(&mut ws, "initiative");
 
     // 9. A heading another lesson links to (`twee.md#kop`): every link is checked again.
     match edit(&mut ws, "lessons/alpha/twee.md", "## Kop", "## Andere kop") {
@@ -194,25 +195,25 @@ fn one_lesson_edits_equal_full_builds() {
     }
     edit(&mut ws, "lessons/alpha/twee.md", "## Andere kop", "## Kop");
     assert!(ws.errors.is_empty());
-    assert_same_as_full(&ws, "heading back");
+    assert_same_as_full(&mut ws, "heading back");
     // 10. Its own link breaks, then is fixed; the text edit made meanwhile shows.
     assert!(matches!(edit(&mut ws, "lessons/alpha/een.md", "twee.md#kop", "twee.md#kopp"), Outcome::Failed(_)));
     assert!(matches!(edit(&mut ws, "lessons/alpha/een.md", "elkaar.", "elkaar vaak."), Outcome::Failed(_)));
     edit(&mut ws, "lessons/alpha/een.md", "twee.md#kopp", "twee.md#kop");
     assert!(ws.errors.is_empty() && ws.files["lessen/een/index.html"].windows(4).any(|w| w == b"vaak"));
-    assert_same_as_full(&ws, "link fixed");
+    assert_same_as_full(&mut ws, "link fixed");
 
     // 11. Add a lesson, edit it, remove it.
     f.write("lessons/gen/nieuw.md", &lesson("title: Nieuw\ninitiative: beta\nkind: les\nthemes: [preventie]\nstakeholders: [inwoner]\nadded: 2027-01-01", "Nieuw."));
     ws.apply(&[root.join("lessons/gen/nieuw.md")]);
-    assert_same_as_full(&ws, "add");
+    assert_same_as_full(&mut ws, "add");
     let pages = rebuilt(&edit(&mut ws, "lessons/gen/nieuw.md", "Nieuw.", "Nieuw!"));
     assert!(pages.contains(&"index.html".to_string()) && pages.len() < total / 4, "{pages:?}");
-    assert_same_as_full(&ws, "edit the new lesson");
+    assert_same_as_full(&mut ws, "edit the new lesson");
     std::fs::remove_file(root.join("lessons/gen/nieuw.md")).unwrap();
     ws.apply(&[root.join("lessons/gen/nieuw.md")]);
     assert!(!ws.files.contains_key("lessen/nieuw/index.html"));
-    assert_same_as_full(&ws, "remove");
+    assert_same_as_full(&mut ws, "remove");
 }
 
 fn get(port: u16, path: &str) -> (u16, String) {

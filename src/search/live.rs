@@ -38,6 +38,8 @@ pub struct Live {
 pub struct Update {
     pub files: Vec<OutFile>,
     pub removed: Vec<String>,
+    /// The elasticlunr export to make again (when the site has one): the caller decides when.
+    pub export: Option<elasticlunr_export::Input>,
 }
 
 impl Live {
@@ -157,11 +159,11 @@ impl Live {
             out.push(files::meta_file(site, t, &shards, n_big, self.paths.len()));
         }
         self.shards = shards;
-        if export_wanted(site, self.paths.len()).0 {
-            // The export is the whole elasticlunr index: written again from all documents.
-            out.extend(elasticlunr_export::files(&site.config.language, &index::documents(site, t)));
-        }
-        Some(Update { files: out, removed })
+        // The export is the whole elasticlunr index: made again from all documents.
+        let export = export_wanted(site, self.paths.len())
+            .0
+            .then(|| elasticlunr_export::Input::new(&site.config.language, &index::documents(site, t)));
+        Some(Update { files: out, removed, export })
     }
 
     fn big_terms(&self) -> Vec<(String, u32)> {

@@ -136,7 +136,9 @@ mod tests {
             "naïeve reünie: één, twee! x\u{300}y\u{301}",
         ];
         // And many mixtures of ASCII, accents, combining marks, separators and other scripts.
-        let parts = ["a", "Zorg", "9", " ", "-", "é", "e\u{301}", "\u{301}", "—", "½", "Ⓐ", "ß", "İ", "Σ", ",", "ﬁ", "\n", "ij"];
+        let parts = [
+            "a", "Zorg", "9", " ", "-", "é", "e\u{301}", "\u{301}", "—", "½", "Ⓐ", "ß", "İ", "Σ", ",", "ﬁ", "\n", "ij",
+        ];
         let mut seed = 7u64;
         let mixes: Vec<String> = (0..2000)
             .map(|_| {

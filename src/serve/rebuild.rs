@@ -64,6 +64,8 @@ pub struct Workspace {
     /// The output files that are not pages or static files: search files, and the others
     /// (feeds, sitemap, robots.txt, JSON export).
     search_files: BTreeSet<String>,
+    /// The elasticlunr export being made on another thread after the last rebuild (see `settle`).
+    pending_export: Option<std::thread::JoinHandle<Vec<crate::render::OutFile>>>,
     machine_files: BTreeSet<String>,
     /// Current problems (empty when the last rebuild succeeded).
     pub errors: Vec<Diagnostic>,
@@ -94,6 +96,20 @@ fn load_entry(config: &Config, src: &SourceFile) -> Entry {
 }
 
 impl Workspace {
+    /// Waits for the elasticlunr export that the last rebuild left to another thread, and puts
+    /// it in `files`. The preview server calls this right after announcing a rebuild; until
+    /// then the export is one edit behind (the search page never loads it).
+    pub fn settle(&mut self) {
+        if let Some(job) = self.pending_export.take() {
+            if let Ok(files) = job.join() {
+                for f in files {
+                    self.search_files.insert(f.path.clone());
+                    self.files.insert(f.path, f.bytes);
+                }
+            }
+        }
+    }
+
     /// A full build into memory; fails like `leernet build` would.
     pub fn open(root: &Path, portable: bool, base_url: Option<&str>) -> Result<Workspace, Vec<Diagnostic>> {
         let mut config = Config::load(root)?;
@@ -124,6 +140,7 @@ impl Workspace {
             discovery,
             files: BTreeMap::new(),
             search_files: BTreeSet::new(),
+            pending_export: None,
             machine_files: BTreeSet::new(),
             errors: vec![],
             synced: false,

@@ -71,6 +71,8 @@ fn term_index(links: &Links, tax: Taxonomy, slug: &str) -> Option<usize> {
 impl Workspace {
     /// Renders everything of `site`.
     pub(super) fn render_full(&mut self, site: Site) -> Result<Vec<String>, Vec<Diagnostic>> {
+        // This build writes the export itself: one an earlier rebuild was making is out of date.
+        drop(self.pending_export.take());
         let links = Links::build(&site);
         let (files, _, kept) = site::render_parts(&site, &links, &mut self.theme)?;
         let pages: BTreeSet<String> = Page::all(&site, &links).iter().map(|p| p.file(&site)).collect();
@@ -244,12 +246,17 @@ impl Workspace {
     /// are removed): after in-place lesson edits (`edited`: index and previous version) an
     /// incremental update of the kept index, else the index built again.
     fn search(&mut self, edited: Option<&[(usize, Lesson)]>, removed: &mut Vec<String>) {
+        // A newer index replaces whatever export an earlier rebuild was still making.
+        drop(self.pending_export.take());
         let (site, strings) = (&self.site, &self.theme.strings);
         let update = edited.zip(self.kept.search.as_mut()).and_then(|(e, live)| {
             let e: Vec<(usize, &Lesson)> = e.iter().map(|(i, l)| (*i, l)).collect();
             stage("search index (update)", || live.update(site, strings, &e))
         });
-        if let Some(u) = update {
+        if let Some(mut u) = update {
+            if let Some(input) = u.export.take() {
+                self.pending_export = Some(std::thread::spawn(move || input.files()));
+            }
             stage("write search files", || {
                 for p in u.removed {
                     self.search_files.remove(&p);
