@@ -213,7 +213,7 @@ impl Live {
                     enc.encoded.remove(i);
                     enc.big.remove(i);
                 } else {
-                    enc.encoded[i] = files::postings(&enc.lists[i]);
+                    enc.encoded[i] = super::encode::postings(&enc.lists[i]);
                 }
             }
         }

@@ -6,6 +6,7 @@
 //! URL paths and teasers (render never uses search).
 
 pub mod elasticlunr_export;
+pub mod encode;
 pub mod files;
 pub mod index;
 pub mod live;

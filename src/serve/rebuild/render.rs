@@ -12,7 +12,7 @@ use crate::render::pages::{Page, PageData, page_count};
 use crate::render::{self, Collect, OutFile, api, feeds, views::Views};
 use crate::site;
 use crate::timing::stage;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// What the pages of the last good build showed of the lessons about to change.
 pub(super) struct Before {
@@ -212,16 +212,7 @@ impl Workspace {
         let rebuilt = self.render_pages(pages.into_iter().collect())?;
         // Files derived from the whole site are all written again; those no longer written (a
         // term lost its last lesson) go.
-        let machine_files: BTreeSet<String> = machine.iter().map(|f| f.path.clone()).collect();
-        for gone in self.machine_files.difference(&machine_files) {
-            if self.files.remove(gone).is_some() {
-                removed.push(gone.clone());
-            }
-        }
-        self.machine_files = machine_files;
-        for f in machine {
-            self.files.insert(f.path, f.bytes);
-        }
+        replace_group(&mut self.files, &mut self.machine_files, machine, removed);
         self.search(patched, removed);
         (self.synced, self.needs_full) = (true, false);
         Ok(rebuilt)
@@ -273,17 +264,26 @@ impl Workspace {
         }
         let (live, files, _) = stage("search index", || crate::search::live::Live::build(site, strings));
         self.kept.search = Some(live);
-        stage("write search files", || {
-            let now: BTreeSet<String> = files.iter().map(|f| f.path.clone()).collect();
-            for gone in self.search_files.difference(&now) {
-                if self.files.remove(gone).is_some() {
-                    removed.push(gone.clone());
-                }
-            }
-            self.search_files = now;
-            for f in files {
-                self.files.insert(f.path, f.bytes);
-            }
-        });
+        stage("write search files", || replace_group(&mut self.files, &mut self.search_files, files, removed));
+    }
+}
+
+/// Puts `new` in `files` as the whole of a group of derived files (`group`: the machine files or
+/// the search files): the group's files that `new` no longer has are removed and listed.
+fn replace_group(
+    files: &mut BTreeMap<String, Vec<u8>>,
+    group: &mut BTreeSet<String>,
+    new: Vec<OutFile>,
+    removed: &mut Vec<String>,
+) {
+    let now: BTreeSet<String> = new.iter().map(|f| f.path.clone()).collect();
+    for gone in group.difference(&now) {
+        if files.remove(gone).is_some() {
+            removed.push(gone.clone());
+        }
+    }
+    *group = now;
+    for f in new {
+        files.insert(f.path, f.bytes);
     }
 }
