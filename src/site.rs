@@ -115,18 +115,19 @@ pub fn render_into(
     keep_search: bool,
 ) -> Result<(Vec<String>, Kept), Vec<Diagnostic>> {
     use crate::timing::stage;
+    let put_all = |files: Vec<OutFile>| files.into_par_iter().try_for_each(|f| sink.put(f)).map_err(|d| vec![d]);
+    // The search index first: its working memory (the largest of any stage) is free again for
+    // the pages, instead of coming on top of theirs. A plain build lets the index itself go too.
+    let (live, search, mut notes) =
+        stage("search index", || crate::search::live::Live::build(site, &theme.strings, keep_search));
+    let search_files = search.iter().map(|f| f.path.clone()).collect();
+    stage("write search files", || put_all(search))?;
     theme.set_globals(site, links);
     let views = stage("views", || Views::build(site, links, &theme.strings));
     let data = PageData::new(site, links, &theme.strings, &views, link_mode(site));
     let pages = Page::all(site, links);
-    let put_all = |files: Vec<OutFile>| files.into_par_iter().try_for_each(|f| sink.put(f)).map_err(|d| vec![d]);
     stage("render + write pages", || render::render_pages(theme, &data, &pages, sink))?;
     put_all(render::static_files(theme))?;
-    let (live, search, mut notes) = stage("search index", || crate::search::live::Live::build(site, &theme.strings));
-    let search_files = search.iter().map(|f| f.path.clone()).collect();
-    // The index takes tens of MB at 10,000 lessons: a plain build lets it go before the feeds.
-    let live = keep_search.then_some(live);
-    stage("write search files", || put_all(search))?;
     let (machine, lessons_json) =
         stage("feeds, sitemap, api", || machine_files(site, links, theme, &pages, &mut notes));
     put_all(machine)?;

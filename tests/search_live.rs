@@ -42,7 +42,8 @@ fn edits_patch_the_index_like_a_full_build() {
     }
     let t = strings(f.root());
     let mut old = site(f.root());
-    let (mut live, files, _) = Live::build(&old, &t);
+    let (live, files, _) = Live::build(&old, &t, true);
+    let mut live = live.unwrap();
     let mut current = as_map(files);
     // Each edit: (file, new text, what it changes).
     let edits = [
@@ -68,7 +69,7 @@ fn edits_patch_the_index_like_a_full_build() {
         }
         current.extend(as_map(update.files));
         current.extend(as_map(export));
-        let (_, full, _) = Live::build(&new, &t);
+        let (_, full, _) = Live::build(&new, &t, false);
         let full = as_map(full);
         let differ: Vec<&String> = full.keys().filter(|k| current.get(*k) != full.get(*k)).collect();
         let extra: Vec<&String> = current.keys().filter(|k| !full.contains_key(*k)).collect();
@@ -83,7 +84,7 @@ fn moving_document_ids_asks_for_a_full_build() {
     let f = Fixture::valid();
     let t = strings(f.root());
     let old = site(f.root());
-    let (mut live, _, _) = Live::build(&old, &t);
+    let mut live = Live::build(&old, &t, true).0.unwrap();
     f.write("lessons/nieuw.md", &lesson(&front(99, "les"), "Tekst."));
     let new = site(f.root());
     let li = new.lessons.iter().position(|l| l.meta.slug == "nieuw").unwrap();

@@ -99,17 +99,25 @@ fn json(s: &str) -> String {
 /// The terms with their postings, encoded, and which are big (numbered in term order).
 pub struct Encoded {
     pub terms: Vec<String>,
+    /// The postings themselves: kept for incremental updates (serve), empty in a plain build.
     pub lists: Vec<Vec<[u32; 2]>>,
+    /// Documents per term.
+    pub df: Vec<u32>,
     pub encoded: Vec<String>,
     /// Per term its big-file number, or `u32::MAX` when its postings are inline.
     pub big: Vec<u32>,
 }
 
 impl Encoded {
-    pub fn new(index: Index) -> Encoded {
-        let (terms, lists): (Vec<String>, Vec<Vec<[u32; 2]>>) = index.postings.into_iter().unzip();
+    /// Encodes every term's postings; keeps the postings too when `keep` (for updates).
+    pub fn new(index: Index, keep: bool) -> Encoded {
+        let (terms, mut lists): (Vec<String>, Vec<Vec<[u32; 2]>>) = index.postings.into_iter().unzip();
         let encoded: Vec<String> = lists.par_iter().map(|l| postings(l)).collect();
-        let mut e = Encoded { terms, lists, encoded, big: Vec::new() };
+        let df = lists.iter().map(|l| l.len() as u32).collect();
+        if !keep {
+            lists = Vec::new();
+        }
+        let mut e = Encoded { terms, lists, df, encoded, big: Vec::new() };
         e.number_big();
         e
     }
@@ -138,7 +146,7 @@ impl Encoded {
     fn entry(&self, i: usize) -> String {
         match self.big[i] {
             u32::MAX => format!("\"{}\"", self.encoded[i]),
-            n => format!("[{n},{}]", self.lists[i].len()),
+            n => format!("[{n},{}]", self.df[i]),
         }
     }
 
@@ -167,7 +175,7 @@ impl Encoded {
         js.push('}');
         if let Some(below) = &shard.below {
             let mut top: Vec<usize> = below.clone().collect();
-            top.sort_by(|&a, &b| self.lists[b].len().cmp(&self.lists[a].len()).then(a.cmp(&b)));
+            top.sort_by(|&a, &b| self.df[b].cmp(&self.df[a]).then(a.cmp(&b)));
             js.push_str(",[");
             for (n, &i) in top.iter().take(PREFIX_TERMS).enumerate() {
                 if n > 0 {

@@ -43,17 +43,21 @@ pub struct Update {
 }
 
 impl Live {
-    /// A full build: the index, every search file and notes for the build summary.
-    pub fn build(site: &Site, t: &Strings) -> (Live, Vec<OutFile>, Vec<String>) {
+    /// A full build: every search file, notes for the build summary and, when `keep`, the index
+    /// for later updates (a plain build does not keep the postings, which saves their memory).
+    pub fn build(site: &Site, t: &Strings, keep: bool) -> (Option<Live>, Vec<OutFile>, Vec<String>) {
         use crate::timing::stage;
         let docs = stage("search: documents", || index::documents(site, t));
         let idx = stage("search: postings", || Index::build(&docs));
-        let enc = stage("search: encode", || Encoded::new(idx));
+        let enc = stage("search: encode", || Encoded::new(idx, keep));
         let display: Vec<String> = docs.iter().map(files::display).collect();
         let mut out = stage("search: files", || files::files(&enc, site, &docs, &display, t));
         let (export, notes) = export_wanted(site, docs.len());
         if export {
             out.extend(elasticlunr_export::files(&site.config.language, &docs));
+        }
+        if !keep {
+            return (None, out, notes);
         }
         let live = Live {
             shards: enc.shards(),
@@ -64,7 +68,7 @@ impl Live {
             inits: docs.iter().map(|d| d.initiative).collect(),
             pipeline: Pipeline::new(),
         };
-        (live, out, notes)
+        (Some(live), out, notes)
     }
 
     fn signature(&self, s: &Shard) -> Signature {
@@ -195,6 +199,7 @@ impl Live {
                 Err(i) => {
                     enc.terms.insert(i, term.clone());
                     enc.lists.insert(i, Vec::new());
+                    enc.df.insert(i, 0);
                     enc.encoded.insert(i, String::new());
                     enc.big.insert(i, u32::MAX);
                     i
@@ -210,10 +215,12 @@ impl Live {
                 if enc.lists[i].is_empty() {
                     enc.terms.remove(i);
                     enc.lists.remove(i);
+                    enc.df.remove(i);
                     enc.encoded.remove(i);
                     enc.big.remove(i);
                 } else {
                     enc.encoded[i] = super::encode::postings(&enc.lists[i]);
+                    enc.df[i] = enc.lists[i].len() as u32;
                 }
             }
         }

@@ -22,7 +22,7 @@ pub const EXPORT_AUTO_LIMIT: usize = 5000;
 
 /// All search files of a site, and notes for the build summary.
 pub fn build(site: &Site, strings: &Strings) -> (Vec<OutFile>, Vec<String>) {
-    let (_, files, notes) = live::Live::build(site, strings);
+    let (_, files, notes) = live::Live::build(site, strings, false);
     (files, notes)
 }
 

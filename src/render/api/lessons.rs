@@ -59,7 +59,9 @@ impl LessonsJson {
         // In slices, each joined as soon as it is made: the 35 MB file at 10,000 lessons is not
         // held twice (as entries and as the file).
         let head = lessons_head();
-        let mut bytes = Vec::with_capacity(head.len() + 3);
+        // Sized up front (text plus the fields around it), so the buffer does not double past it.
+        let estimate: usize = site.lessons.iter().map(|l| l.meta.body.text.len() + l.meta.title.len() + 600).sum();
+        let mut bytes = Vec::with_capacity(head.len() + estimate + 3);
         bytes.extend_from_slice(head.as_bytes());
         let mut lens = Vec::with_capacity(site.lessons.len());
         let slice = (4 * rayon::current_num_threads()).max(1);

@@ -262,8 +262,8 @@ impl Workspace {
             });
             return;
         }
-        let (live, files, _) = stage("search index", || crate::search::live::Live::build(site, strings));
-        self.kept.search = Some(live);
+        let (live, files, _) = stage("search index", || crate::search::live::Live::build(site, strings, true));
+        self.kept.search = live;
         stage("write search files", || replace_group(&mut self.files, &mut self.search_files, files, removed));
     }
 }
