@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Benchmarks leernet on generated corpora and prints, per size: build time, pages per second,
-# peak memory, output size, search bytes for a set of one-word queries, and the rebuild time of
-# a one-lesson edit. Figures, not tests: nothing here fails on a slow machine.
+# peak memory, output size, search bytes for a set of one-word queries, the time to the first
+# results in headless Chromium (up to 10,000 lessons, when chromium and node_modules are there),
+# and the rebuild time of a one-lesson edit. Figures, not tests: nothing here fails on a slow
+# machine.
 #
 #   bash bench/run.sh                 # 1,000 / 10,000 / 100,000 lessons
 #   bash bench/run.sh 1000 10000      # chosen sizes
@@ -37,5 +39,11 @@ for n in "${sizes[@]}"; do
   LEERNET_TIMINGS=1 "$bin" build --root "$corpus" --output "$out" 2>&1 | grep -E '^  ' | sed 's/^/  /'
   echo "search bytes per one-word query (search.js + meta + shards + document chunks the client loads):"
   node bench/search-payload.mjs "$out" "${queries[@]}" | sed 's/^/  /'
+  if [ -x /usr/bin/chromium ] && [ -d node_modules/playwright-core ] && [ "$n" -le 10000 ]; then
+    echo "time to the first results in headless Chromium (portable build; HTTP and file://):"
+    "$bin" build --quiet --portable --root "$corpus" --output "$out-portable"
+    node bench/search-latency.mjs "$out-portable" "${queries[@]}" | sed 's/^/  /'
+    rm -rf "$out-portable"
+  fi
   target/release/examples/bench_rebuild --root "$corpus" --times 5 2>&1 | sed 's/^/  /'
 done

@@ -332,6 +332,7 @@
 
   var PAGE = 20;            // results per page
   var TOP = 10;             // initiative values shown (plus the selected ones)
+  var FIRST = 6;            // results shown before the rest of the page has loaded
 
   /** meta.keys: each entry is one base-36 digit (code points shared with the previous key)
    *  and the rest of the key; entries separated by spaces. */
@@ -392,7 +393,7 @@
       this.big[a] = b;
       file = 'search/p-' + a + '.js';
     } else if (kind === 'facets') {
-      this.facetData = this.decodeFacets(a);
+      this.facetRaw = a;   // decoded on first use, after the first results are on screen
       file = 'search/f.js';
     } else if (kind === 'docs') {
       this.docs[a] = b;
@@ -644,6 +645,24 @@
       if (need.length) return need;
       this.terms = terms;
     }
+    // No facet selected: the ranking needs no facet data, so the first results are handed to
+    // options.onResults as soon as their display chunks are in, before counting.
+    var noFacets = !this.sel.some(function (s) { return s.size > 0; });
+    if (noFacets && this.options.onResults && !this.early) {
+      // Only the first few (what one round of requests brings): the rest of the page follows.
+      var ranked = this.ranked || (this.ranked = e.rank(this.terms)), first = Math.min(this.shown, FIRST);
+      need = [];
+      for (var r = 0; r < ranked.length && r < first; r++) {
+        need.push('search/d-' + Math.floor(ranked[r].id / e.meta.chunk) + '.js');
+      }
+      need = missing(e, need);
+      if (need.length) return need;
+      this.early = true;
+      this.options.onResults({
+        words: this.words, idle: false, total: ranked.length, shown: this.shown, selection: this.sel,
+        results: ranked.map(function (x, k) { return k < first ? { id: x.id, score: x.score, doc: e.doc(x.id) } : x; })
+      });
+    }
     if (!this.found) this.found = e.collect(this.terms, this.sel, this.top);
     var found = this.found;
     // stage 3: display chunks of the results shown, label chunks of the initiative values shown
@@ -668,6 +687,29 @@
     return null;
   };
 
+  /** The ranked matches of the words' terms, without facet filtering: [{id, score}] by score,
+   *  then id — what `collect` ranks when no facet is selected. Needs the postings only. */
+  Engine.prototype.rank = function (terms) {
+    var count = this.meta.count, self = this, total = null;
+    if (!terms.length || terms.some(function (t) { return t.length === 0; })) return [];
+    for (var w = 0; w < terms.length; w++) {
+      var best = new Float64Array(count);
+      terms[w].forEach(function (t) {
+        var p = self.postings(t.term, t.entry);
+        var idf = 1 + Math.log(count / (p.ids.length + 1));
+        for (var k = 0; k < p.ids.length; k++) {
+          var d = p.ids[k], s = idf * p.weights[k];
+          if (d < count && s > best[d]) best[d] = s;
+        }
+      });
+      if (total === null) total = best;
+      else for (var d2 = 0; d2 < count; d2++) total[d2] = total[d2] > 0 && best[d2] > 0 ? total[d2] + best[d2] : 0;
+    }
+    var out = [];
+    for (var d3 = 0; d3 < count; d3++) if (total[d3] > 0) out.push({ id: d3, score: total[d3] });
+    return out.sort(function (p, q) { return q.score - p.score || p.id - q.id; });
+  };
+
   /** Matching, facet filtering and counting, with the shards, postings and f.js loaded.
    *  Returns {results: [{id, score}] ranked, counts, initiatives: [index] to show}. */
   Engine.prototype.collect = function (terms, sel, top) {
@@ -677,28 +719,15 @@
     });
     var ids = [], score = null;
     if (terms.length) {
-      if (terms.some(function (t) { return t.length === 0; })) return this.shownInitiatives({ results: [], counts: counts }, sel, top);
-      var total = null;
-      for (var w = 0; w < terms.length; w++) {
-        var best = new Float64Array(count);   // per document: the word's best idf × weight
-        terms[w].forEach(function (t) {
-          var p = self.postings(t.term, t.entry);
-          var idf = 1 + Math.log(count / (p.ids.length + 1));
-          for (var k = 0; k < p.ids.length; k++) {
-            var d = p.ids[k], s = idf * p.weights[k];
-            if (d < count && s > best[d]) best[d] = s;
-          }
-        });
-        if (total === null) total = best;
-        else for (var d2 = 0; d2 < count; d2++) total[d2] = total[d2] > 0 && best[d2] > 0 ? total[d2] + best[d2] : 0;
-      }
-      for (var d3 = 0; d3 < count; d3++) if (total[d3] > 0) ids.push(d3);
-      score = total;
+      var ranked = this.rank(terms);
+      score = new Float64Array(count);
+      ranked.forEach(function (x) { score[x.id] = x.score; });
+      ids = ranked.map(function (x) { return x.id; }).sort(function (a, b) { return a - b; });
     } else {
       for (var d4 = 0; d4 < count; d4++) ids.push(d4);
     }
     if (!ids.length) return this.shownInitiatives({ results: [], counts: counts }, sel, top);
-    var fd = this.facetData;
+    var fd = this.facetData || (this.facetRaw && (this.facetData = this.decodeFacets(this.facetRaw)));
     if (!fd) throw new Error('facets not loaded: search/f.js');
     var jI = this.initiativeFacet;
     // Per active facet: does a document pass it?
@@ -764,7 +793,9 @@
   };
 
   /** Searches, loading what is missing with `load(file)` (a promise; see `callbacks`).
-   *  options: {prefix (default true), facets: {param: [slugs]}, shown (20), top (10)}.
+   *  options: {prefix (default true), facets: {param: [slugs]}, shown (20), top (10),
+   *  onResults (called once, when no facet is selected, as soon as the first few results can
+   *  show: `results` carries `doc` for the first min(shown, 6) only)}.
    *  Resolves to {words, idle, total, results: [{id, score, doc (the first `shown`)}],
    *  counts (per facet per value; initiatives: Int32Array), selection, initiatives: [{index,
    *  slug, label, count, selected}], shown}. */
@@ -1237,12 +1268,22 @@
       listEl.setAttribute('aria-busy', 'true');
       setStatus(say('loading'));
     }, 250);
-    return engine.run(state.q, { facets: state.facets, shown: shown }, load).then(function (out) {
+    // Results show as soon as they are known (data-results); the facet counts follow
+    // (data-rendered: everything for this state is on screen).
+    function onResults(out) {
+      if (mine !== generation) return;
+      clearTimeout(loadingTimer);
+      listEl.removeAttribute('aria-busy');
+      render(out);
+      box.setAttribute('data-results', done);
+    }
+    return engine.run(state.q, { facets: state.facets, shown: shown, onResults: onResults }, load).then(function (out) {
       if (mine !== generation) return;
       clearTimeout(loadingTimer);
       listEl.removeAttribute('aria-busy');
       if (out.idle) renderIdle(out);
       else { showFacets(out); render(out); }
+      box.setAttribute('data-results', done);
       box.setAttribute('data-rendered', done);
     }).catch(function (err) { if (mine === generation) fail(err); });
   }

@@ -12,6 +12,9 @@ const fixture = path.join(repo, 'tests/js/fixtures');
 const client = loadClient(null);   // the repo's static/search.js
 const t = tally('engine');
 
+const ok = (cond, what) => {
+  if (!cond) throw new Error(`${what}: not so`);
+};
 const eq = (a, b, what) => {
   const j = (x) => JSON.stringify(x, (k, v) => (ArrayBuffer.isView(v) ? Array.from(v) : v));
   if (j(a) !== j(b)) throw new Error(`${what}: got ${j(a)}, want ${j(b)}`);
@@ -142,6 +145,22 @@ await t.check('display chunks only for the results shown; more loads only the ne
   await e.run('man', { shown: 20 });
   await e.run('man ', {});
   eq(e.log, [], 'nothing loads twice');
+});
+
+await t.check('first results before the counts: onResults with the first 6 shown, then the whole page', async () => {
+  const e = fresh();
+  const early = [];
+  const out = await e.run('man', { onResults: (o) => early.push({ o, files: e.log.slice() }) });
+  eq(early.length, 1, 'called once');
+  const first = early[0];
+  eq(first.o.results.map((r) => r.id), out.results.map((r) => r.id), 'the same ranking as the final result');
+  eq(first.o.total, out.total, 'total');
+  eq(first.o.results.map((r) => Boolean(r.doc)), [true, true, true, true, true], 'docs for the first min(shown, 6)');
+  ok(!first.files.some((f) => f.includes('/i-')), 'no label chunk loaded before the first results');
+  ok(first.files.length < e.log.length || out.initiatives.length === 0, 'the rest loads after');
+  const withFacet = [];
+  await fresh().run('man', { facets: { soort: ['les'] }, onResults: (o) => withFacet.push(o) });
+  eq(withFacet.length, 0, 'with a facet selected, results need f.js first: no early call');
 });
 
 await t.check('concurrent runs share their loads', async () => {
