@@ -235,8 +235,8 @@ fn main() -> ExitCode {
             }
             match result {
                 Ok(r) => {
-                    for (name, ms, mb) in leernet::timing::take_with_memory() {
-                        eprintln!("  {name:<22} {ms:>8.1} ms   {mb:>6.0} MB resident after");
+                    for (name, ms, mb, cpu) in leernet::timing::take_with_memory() {
+                        eprintln!("  {name:<22} {ms:>8.1} ms  {cpu:>8.1} ms CPU  {mb:>6.0} MB resident after");
                     }
                     if !quiet {
                         for n in &r.notes {

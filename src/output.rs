@@ -232,7 +232,9 @@ fn swap_in(new: &Path, out: &Path) -> io::Result<()> {
     let exchanged =
         rustix::fs::renameat_with(rustix::fs::CWD, new, rustix::fs::CWD, out, rustix::fs::RenameFlags::EXCHANGE);
     if exchanged.is_ok() {
-        return std::fs::remove_dir_all(new);
+        // `new` now holds the previous output: removed on all cores (std's remove_dir_all
+        // uses one; that was 0.3 s at 10,000 lessons).
+        return remove_tree(new);
     }
     let old = sibling(out, "old");
     std::fs::rename(out, &old)?;

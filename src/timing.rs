@@ -8,8 +8,9 @@ use std::time::Instant;
 
 static ENABLED: OnceLock<bool> = OnceLock::new();
 static LOG: Mutex<Vec<(&'static str, f64)>> = Mutex::new(Vec::new());
-/// Resident memory (MB) at the end of each logged stage, in the same order as `LOG`.
-static MEMORY: Mutex<Vec<f64>> = Mutex::new(Vec::new());
+/// Resident memory (MB) at the end of each logged stage and the CPU time (ms, all threads) it
+/// took, in the same order as `LOG`.
+static MEMORY: Mutex<Vec<(f64, f64)>> = Mutex::new(Vec::new());
 
 pub fn enabled() -> bool {
     *ENABLED.get_or_init(|| std::env::var_os("LEERNET_TIMINGS").is_some_and(|v| !v.is_empty() && v != "0"))
@@ -20,11 +21,23 @@ pub fn stage<T>(name: &'static str, f: impl FnOnce() -> T) -> T {
     if !enabled() {
         return f();
     }
-    let t = Instant::now();
+    let (t, cpu) = (Instant::now(), cpu_ms());
     let out = f();
     LOG.lock().unwrap_or_else(|e| e.into_inner()).push((name, t.elapsed().as_secs_f64() * 1000.0));
-    MEMORY.lock().unwrap_or_else(|e| e.into_inner()).push(resident_mb());
+    MEMORY.lock().unwrap_or_else(|e| e.into_inner()).push((resident_mb(), cpu_ms() - cpu));
     out
+}
+
+/// CPU time of all this process's threads so far, in ms (Linux: /proc/self/task/*/schedstat;
+/// threads that have ended are not counted, which rayon's long-lived workers make rare).
+pub fn cpu_ms() -> f64 {
+    let Ok(tasks) = std::fs::read_dir("/proc/self/task") else { return 0.0 };
+    tasks
+        .flatten()
+        .filter_map(|t| std::fs::read_to_string(t.path().join("schedstat")).ok())
+        .filter_map(|s| s.split_whitespace().next().and_then(|n| n.parse::<f64>().ok()))
+        .sum::<f64>()
+        / 1e6
 }
 
 /// This process's resident memory in MB (Linux; 0 elsewhere).
@@ -34,10 +47,15 @@ pub fn resident_mb() -> f64 {
     pages * 4096.0 / 1e6
 }
 
-/// The recorded stages with the resident memory after each (name, milliseconds, MB).
-pub fn take_with_memory() -> Vec<(&'static str, f64, f64)> {
+/// The recorded stages with the resident memory after each and the CPU time each took (name,
+/// milliseconds, MB, CPU milliseconds).
+pub fn take_with_memory() -> Vec<(&'static str, f64, f64, f64)> {
     let memory = std::mem::take(&mut *MEMORY.lock().unwrap_or_else(|e| e.into_inner()));
-    take().into_iter().zip(memory.into_iter().chain(std::iter::repeat(0.0))).map(|((n, ms), mb)| (n, ms, mb)).collect()
+    take()
+        .into_iter()
+        .zip(memory.into_iter().chain(std::iter::repeat((0.0, 0.0))))
+        .map(|((n, ms), (mb, cpu))| (n, ms, mb, cpu))
+        .collect()
 }
 
 /// The recorded stages (name, milliseconds), emptying the log.

@@ -244,10 +244,12 @@ pub fn export_keeping(site: &Site, links: &Links) -> (Vec<OutFile>, LessonsJson)
     };
     let mut index_bytes = serde_json::to_vec(&index).unwrap_or_else(|_| b"{}".to_vec());
     index_bytes.push(b'\n');
-    let (lessons, lessons_file) = LessonsJson::build(site, links);
+    // The two big files side by side (each is mostly one thread's work).
+    let ((lessons, lessons_file), initiatives_file) =
+        rayon::join(|| LessonsJson::build(site, links), || file(INITIATIVES, "initiatives", &initiatives));
     let files = vec![
         OutFile { path: INDEX.into(), bytes: index_bytes },
-        file(INITIATIVES, "initiatives", &initiatives),
+        initiatives_file,
         lessons_file,
         file(TAXONOMIES, "taxonomies", &taxonomies),
     ];
