@@ -244,12 +244,10 @@ pub fn export_keeping(site: &Site, links: &Links) -> (Vec<OutFile>, LessonsJson)
     };
     let mut index_bytes = serde_json::to_vec(&index).unwrap_or_else(|_| b"{}".to_vec());
     index_bytes.push(b'\n');
-    // The two big files side by side (each is mostly one thread's work).
-    let ((lessons, lessons_file), initiatives_file) =
-        rayon::join(|| LessonsJson::build(site, links), || file(INITIATIVES, "initiatives", &initiatives));
+    let (lessons, lessons_file) = LessonsJson::build(site, links);
     let files = vec![
         OutFile { path: INDEX.into(), bytes: index_bytes },
-        initiatives_file,
+        file(INITIATIVES, "initiatives", &initiatives),
         lessons_file,
         file(TAXONOMIES, "taxonomies", &taxonomies),
     ];
