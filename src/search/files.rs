@@ -213,9 +213,15 @@ pub fn display_chunk(n: usize, records: &[String]) -> OutFile {
     OutFile { path: format!("search/d-{n}.js"), bytes: format!("leernetSearch.docs({n},{body});\n").into_bytes() }
 }
 
-/// Every search file the client loads.
-pub fn files(enc: &Encoded, site: &Site, docs: &[Doc], display: &[String], t: &Strings) -> Vec<OutFile> {
-    let shards = enc.shards();
+/// Every search file the client loads; `shards` are `enc.shards()`.
+pub fn files(
+    enc: &Encoded,
+    shards: &[Shard],
+    site: &Site,
+    docs: &[Doc],
+    display: &[String],
+    t: &Strings,
+) -> Vec<OutFile> {
     let mut files: Vec<OutFile> = shards.par_iter().map(|s| enc.shard_file(s)).collect();
     files.par_extend((0..enc.terms.len()).into_par_iter().filter(|&i| enc.big[i] != u32::MAX).map(|i| enc.big_file(i)));
     files.par_extend(display.par_chunks(CHUNK).enumerate().map(|(n, records)| display_chunk(n, records)));
@@ -227,7 +233,7 @@ pub fn files(enc: &Encoded, site: &Site, docs: &[Doc], display: &[String], t: &S
     let facets: Vec<&[Vec<u32>; 5]> = docs.iter().map(|d| &d.facets).collect();
     let inits: Vec<Option<u32>> = docs.iter().map(|d| d.initiative).collect();
     files.push(facet_file(site, &facets, &inits));
-    files.push(meta_file(site, t, &shards, enc.big_count(), docs.len()));
+    files.push(meta_file(site, t, shards, enc.big_count(), docs.len()));
     files
 }
 

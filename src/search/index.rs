@@ -123,7 +123,6 @@ pub fn documents<'a>(site: &'a Site, t: &Strings) -> Vec<Doc<'a>> {
 /// `TITLE_BOOST × count in the title + count in the rest`.
 pub struct Index {
     pub postings: BTreeMap<String, Vec<[u32; 2]>>,
-    pub distinct_words: usize,
 }
 
 /// One worker's share of the index: its own token cache and term dictionary, so the hot loop
@@ -196,7 +195,6 @@ impl Index {
                 local
             })
             .collect();
-        let distinct_words = parts.iter().map(|l| l.tokens.len()).max().unwrap_or(0);
         let mut postings: AHashMap<String, Vec<[u32; 2]>> = AHashMap::new();
         for part in parts {
             for (term, list) in part.terms.into_iter().zip(part.postings) {
@@ -210,7 +208,7 @@ impl Index {
         }
         let mut postings: Vec<(String, Vec<[u32; 2]>)> = postings.into_iter().collect();
         postings.par_iter_mut().for_each(|(_, l)| l.sort_unstable_by_key(|p| p[0]));
-        Index { postings: postings.into_iter().collect(), distinct_words }
+        Index { postings: postings.into_iter().collect() }
     }
 }
 

@@ -51,7 +51,8 @@ impl Live {
         let idx = stage("search: postings", || Index::build(&docs));
         let enc = stage("search: encode", || Encoded::new(idx, keep));
         let display: Vec<String> = docs.iter().map(files::display).collect();
-        let mut out = stage("search: files", || files::files(&enc, site, &docs, &display, t));
+        let shards = enc.shards();
+        let mut out = stage("search: files", || files::files(&enc, &shards, site, &docs, &display, t));
         let (export, notes) = export_wanted(site, docs.len());
         if export {
             out.extend(elasticlunr_export::files(&site.config.language, &docs));
@@ -60,7 +61,7 @@ impl Live {
             return (None, out, notes);
         }
         let live = Live {
-            shards: enc.shards(),
+            shards,
             enc,
             paths: docs.iter().map(|d| d.path.clone()).collect(),
             display,
@@ -130,8 +131,8 @@ impl Live {
         let big_moved = self.big_terms() != old_big;
         let shards = stage("search: shards", || self.enc.shards());
         let mut out = Vec::new();
-        let position = |term: &str| self.enc.terms.binary_search_by(|t| t.as_str().cmp(term)).ok();
-        let touched_at: BTreeSet<usize> = touched.iter().filter_map(|t| position(t)).collect();
+        let term_at = |term: &str| self.enc.terms.binary_search_by(|t| t.as_str().cmp(term)).ok();
+        let touched_at: BTreeSet<usize> = touched.iter().filter_map(|t| term_at(t)).collect();
         let hits = |r: &std::ops::Range<usize>| touched_at.range(r.clone()).next().is_some();
         let old_keys: BTreeSet<&str> = before.iter().map(|s| s.key.as_str()).collect();
         for s in &shards {
