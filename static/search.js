@@ -663,7 +663,7 @@
         results: ranked.map(function (x, k) { return k < first ? { id: x.id, score: x.score, doc: e.doc(x.id) } : x; })
       });
     }
-    if (!this.found) this.found = e.collect(this.terms, this.sel, this.top);
+    if (!this.found) this.found = e.collect(this.terms, this.sel, this.top, this.ranked);
     var found = this.found;
     // stage 3: display chunks of the results shown, label chunks of the initiative values shown
     need = [];
@@ -712,17 +712,18 @@
 
   /** Matching, facet filtering and counting, with the shards, postings and f.js loaded.
    *  Returns {results: [{id, score}] ranked, counts, initiatives: [index] to show}. */
-  Engine.prototype.collect = function (terms, sel, top) {
+  Engine.prototype.collect = function (terms, sel, top, ranked) {
     var meta = this.meta, count = meta.count, self = this;
     var counts = this.facets.map(function (f) {
       return f.values ? f.values.map(function () { return 0; }) : new Int32Array(meta.initiatives);
     });
     var ids = [], score = null;
     if (terms.length) {
-      var ranked = this.rank(terms);
+      // In rank order (`ranked`, when the caller has it already): results come out ranked.
+      ranked = ranked || this.rank(terms);
       score = new Float64Array(count);
       ranked.forEach(function (x) { score[x.id] = x.score; });
-      ids = ranked.map(function (x) { return x.id; }).sort(function (a, b) { return a - b; });
+      ids = ranked.map(function (x) { return x.id; });
     } else {
       for (var d4 = 0; d4 < count; d4++) ids.push(d4);
     }
@@ -767,7 +768,6 @@
         counts[j][v] = n;
       }
     });
-    if (score) results.sort(function (p, q) { return q.score - p.score || p.id - q.id; });
     return this.shownInitiatives({ results: results, counts: counts }, sel, top);
   };
 
