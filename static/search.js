@@ -1,13 +1,16 @@
 /* leernet search client: offline Dutch full-text search with facets; our own code, no
- * dependencies. Reads index format version 2 (docs/search-format.md, written by src/search/).
+ * dependencies. Reads index format version 3 (docs/search-format.md, written by src/search/).
  * Every data file is a <script> calling back into the global `leernetSearch`, so it works from
  * file:// and over HTTP. The same file loads in node (module.exports): tests and the payload
  * bench run the shipped code through the page's routine, Engine.prototype.run(query, options,
  * load), where load(file) returns a promise settled once the file has run its callback
  * (`callbacks(engine, done)` is that callback object). A query loads in stages, only what it
- * needs and never a file twice: (1) the shards of its words and the label chunks of initiative
- * slugs in the URL; (2) the p-<n>.js of the big terms chosen, and f.js once every word has a
- * term; (3) the display chunks of the results shown (20 a page) and the label chunks of the
+ * needs and never a file twice: (0) on a large site the key files of its words' first
+ * characters, and n.js when the URL names initiatives; (1) the shards of its words and the
+ * label chunks of initiative slugs in the URL; (2) what its counts need (Engine.mode: nothing
+ * for one big term, whose summary has its counts and first results; r.js with the p-<n>.js of
+ * the big terms when a word has only small terms, whose postings carry facet codes; else f.js
+ * too); (3) the display chunks of the results shown (20 a page) and the label chunks of the
  * initiative values shown. Engine.prototype.search is the same synchronously and throws naming
  * the files a stage still needs.
  *
@@ -22,9 +25,10 @@
  *    token and its stem, also for a stop word ("de" on the way to "dementie"; a complete stop
  *    word is dropped). Its terms: each form that is a term, plus the meta.prefix most frequent
  *    (df, then term) of the completions of both forms: the `top` of shard p if p is a key whose
- *    shard has one, else the terms starting with p in shard keyOf(p).
- *  - f.js loads with the postings once every word has a term (saves a round trip; a query whose
- *    words all exist nearly always has results).
+ *    shard has one, else the terms starting with p in shard keyOf(p). If a big term is among
+ *    them, the word matches one term only: its stem, else its token, else the first of them.
+ *  - What counts need loads with the postings once every word has a term (saves a round trip;
+ *    a query whose words all exist nearly always has results).
  *  - Ranking: score descending, then id; a facet-only search lists in id order. An empty query
  *    (or only stop words) with no known facet value is idle: nothing more loads, no counts, and
  *    the initiative facet shows strings.initiative_hint instead of values.
@@ -267,23 +271,36 @@
     return out;
   }
 
-  /** Postings string -> {ids, weights} (Int32Arrays, ids ascending). */
-  function decodePostings(s) {
-    var nums = v64(s);
-    var df = nums.length >> 1, ids = new Int32Array(df), weights = new Int32Array(df);
+  /** Postings string -> {ids, weights, codes} (Int32Arrays, ids ascending). `words`: code
+   *  words per posting (0 for a p-file's postings; codes is then null). */
+  function decodePostings(s, words) {
+    var nums = v64(s), stride = 2 + (words || 0);
+    var df = Math.floor(nums.length / stride), ids = new Int32Array(df), weights = new Int32Array(df);
+    var codes = words ? new Int32Array(df * words) : null;
     for (var k = 0, id = 0; k < df; k++) {
-      id += nums[2 * k];
+      id += nums[stride * k];
       ids[k] = id;
-      weights[k] = nums[2 * k + 1];
+      weights[k] = nums[stride * k + 1];
+      for (var w = 0; w < words; w++) codes[k * words + w] = nums[stride * k + 2 + w];
     }
-    return { ids: ids, weights: weights };
+    return { ids: ids, weights: weights, codes: codes };
   }
 
-  /** Document frequency of a postings string without decoding it: final groups / 2. */
-  function postingsDf(s) {
+  /** Document frequency of a postings string without decoding it: final groups / stride. */
+  function postingsDf(s, stride) {
     var n = 0;
     for (var i = 0; i < s.length; i++) if (v64At(s, i) < 32) n++;
-    return n >> 1;
+    return Math.floor(n / stride);
+  }
+
+  /** A big term's summary (format v3): {counts: [[n] per value facet], tops: [[initiative,
+   *  count]], head: [[doc, weight]]}. `sizes`: the value facets' value counts. */
+  function decodeSummary(s, sizes) {
+    var nums = v64(s), at = 0, counts = [], tops = [], head = [], n, k;
+    sizes.forEach(function (size) { counts.push(nums.slice(at, at + size)); at += size; });
+    for (n = nums[at++] || 0, k = 0; k < n; k++, at += 2) tops.push([nums[at], nums[at + 1]]);
+    for (n = nums[at++] || 0, k = 0; k < n; k++, at += 2) head.push([nums[at], nums[at + 1]]);
+    return { counts: counts, tops: tops, head: head };
   }
 
   /** Document set string (`b…` bitset or `g…` gaps) -> Uint8Array(count), 1 = member. */
@@ -348,13 +365,14 @@
 
   /** The search core: the meta plus the data files fed to it so far (see callbacks). */
   function Engine(meta) {
-    if (!meta || meta.version !== 2) throw new Error('search index version ' + (meta && meta.version) + ', this client reads 2');
+    if (!meta || meta.version !== 3) throw new Error('search index version ' + (meta && meta.version) + ', this client reads 3');
     this.meta = meta;
     this.stop = new Set(meta.stopwords || []);
-    this.keys = new Set(frontDecoded(meta.keys));
-    var longest = 0;
-    this.keys.forEach(function (k) { longest = Math.max(longest, codePoints(k).length); });
-    this.longest = longest;
+    this.keys = new Set();
+    this.longest = 0;
+    this.groups = meta.keys == null ? new Set(meta.groups || []) : null;   // key files, by first character
+    if (meta.keys != null) this.addKeys(meta.keys);
+    this.words = (meta.code && meta.code.words) || 0;   // code words per posting in a shard
     this.facets = meta.facets || [];
     this.facetByParam = Object.create(null);   // param -> {index, slugs: {slug: value index} | null}
     this.valueFacets = [];                      // indices of the facets with a value list
@@ -374,14 +392,25 @@
     this.pending = Object.create(null);   // file -> promise of a load in flight
     this.shards = Object.create(null);    // key -> {terms: {term: entry}, top, sorted}
     this.big = Object.create(null);       // n -> postings string
-    this.decoded = new Map();             // term -> {ids, weights}
+    this.decoded = new Map();             // term -> {ids, weights, codes}
+    this.summaries = new Map();           // term -> decoded summary
     this.docs = Object.create(null);      // chunk -> [doc]
     this.labels = Object.create(null);    // chunk -> [[slug, title]]
-    this.facetData = null;                // {sets: [[Uint8Array]] per value facet, owner: Int32Array}
+    this.firsts = null;                   // n.js: first slug of each label chunk
+    this.owner = null;                    // r.js, decoded: the initiative of each document
+    this.sets = null;                     // f.js, decoded: [[Uint8Array] per value] per value facet
   }
 
   Engine.PAGE = PAGE;
   Engine.TOP = TOP;
+
+  Engine.prototype.addKeys = function (text) {
+    var self = this;
+    frontDecoded(text).forEach(function (k) {
+      self.keys.add(k);
+      self.longest = Math.max(self.longest, codePoints(k).length);
+    });
+  };
 
   /** Data from a file's callback; returns the file's name. */
   Engine.prototype.feed = function (kind, a, b, c) {
@@ -389,12 +418,21 @@
     if (kind === 'shard') {
       this.shards[a] = { terms: b, top: c || null, sorted: null };
       file = 'search/t-' + fileKey(a) + '.js';
+    } else if (kind === 'keys') {
+      this.addKeys(b);
+      file = this.keyFile(a);
     } else if (kind === 'postings') {
       this.big[a] = b;
       file = 'search/p-' + a + '.js';
     } else if (kind === 'facets') {
       this.facetRaw = a;   // decoded on first use, after the first results are on screen
       file = 'search/f.js';
+    } else if (kind === 'ranges') {
+      this.rangesRaw = a;
+      file = 'search/r.js';
+    } else if (kind === 'firsts') {
+      this.firsts = a;
+      file = 'search/n.js';
     } else if (kind === 'docs') {
       this.docs[a] = b;
       file = 'search/d-' + a + '.js';
@@ -408,19 +446,41 @@
     return file;
   };
 
-  Engine.prototype.decodeFacets = function (data) {
-    var count = this.meta.count, I = this.meta.initiatives;
-    var sets = (data.values || []).map(function (values) {
+  Engine.prototype.keyFile = function (group) {
+    return 'search/k-' + fileKey(group) + '.js';
+  };
+
+  /** The key file a term's shard key is listed in (null when meta lists every key). */
+  Engine.prototype.keyFileOf = function (term) {
+    var first = codePoints(term)[0];
+    return this.groups && first !== undefined && this.groups.has(first) ? this.keyFile(first) : null;
+  };
+
+  /** f.js, decoded on first use: per value facet, per value, its documents as a Uint8Array. */
+  Engine.prototype.facetSets = function () {
+    if (this.sets) return this.sets;
+    if (!this.facetRaw) throw new Error('facets not loaded: search/f.js');
+    var count = this.meta.count;
+    this.sets = (this.facetRaw.values || []).map(function (values) {
       return values.map(function (s) { return decodeSet(s, count); });
     });
-    // owner[d]: the initiative of document d (initiative i is document i; then the lessons).
+    return this.sets;
+  };
+
+  /** r.js, decoded on first use: owner[d], the initiative of document d (initiative i is
+   *  document i; then the lessons, initiative by initiative), -1 for none. */
+  Engine.prototype.owners = function () {
+    if (this.owner) return this.owner;
+    if (this.rangesRaw === undefined) throw new Error('ranges not loaded: search/r.js');
+    var count = this.meta.count, I = this.meta.initiatives;
     var owner = new Int32Array(count).fill(-1);
-    var lessons = v64(data.initiatives || '');
+    var lessons = v64(this.rangesRaw || '');
     for (var i = 0, next = I; i < I && i < count; i++) {
       owner[i] = i;
       for (var n = lessons[i] || 0; n > 0 && next < count; n--) owner[next++] = i;
     }
-    return { sets: sets, owner: owner };
+    this.owner = owner;
+    return owner;
   };
 
   /** Loads a file once (load: file -> promise, see `callbacks`); concurrent asks share it. */
@@ -441,6 +501,8 @@
 
   /** The shard key of a term: the longest key that is a prefix of it (null if none). */
   Engine.prototype.keyOf = function (term) {
+    var kf = this.keyFileOf(term);
+    if (kf && !this.have[kf]) throw new Error('keys not loaded: ' + kf);
     var cps = codePoints(term);
     for (var n = Math.min(cps.length, this.longest); n > 0; n--) {
       var key = cps.slice(0, n).join('');
@@ -487,9 +549,9 @@
     return shard && hasOwn(shard.terms, term) ? shard.terms[term] : undefined;
   };
 
-  function entryDf(entry) {
-    return typeof entry === 'string' ? postingsDf(entry) : entry[1];
-  }
+  Engine.prototype.entryDf = function (entry) {
+    return typeof entry === 'string' ? postingsDf(entry, 2 + this.words) : entry[1];
+  };
 
   /** The terms a word matches: [{term, entry}] (shards loaded). */
   Engine.prototype.termsFor = function (word) {
@@ -522,9 +584,18 @@
       for (var i = lo; i < sorted.length && sorted[i].indexOf(p) === 0; i++) candidates.set(sorted[i], shard.terms[sorted[i]]);
     });
     var list = [];
-    candidates.forEach(function (entry, term) { list.push({ term: term, entry: entry, df: entryDf(entry) }); });
+    candidates.forEach(function (entry, term) { list.push({ term: term, entry: entry, df: self.entryDf(entry) }); });
     list.sort(function (x, y) { return y.df - x.df || cmp(x.term, y.term); });
     list.slice(0, this.meta.prefix).forEach(function (t) { add(t.term, t.entry); });
+    // A big term among them: the word is matched as one term (its stem, else its token, else
+    // its most frequent completion), whose counts its summary or its codes give exactly.
+    if (found.length > 1 && found.some(function (t) { return typeof t.entry !== 'string'; })) {
+      var forms = [word.stem, word.token];
+      for (var f = 0; f < forms.length; f++) {
+        for (var i = 0; i < found.length; i++) if (found[i].term === forms[f]) return [found[i]];
+      }
+      return [found[0]];
+    }
     return found;
   };
 
@@ -532,19 +603,31 @@
   Engine.prototype.postings = function (term, entry) {
     var d = this.decoded.get(term);
     if (d) return d;
-    var s = entry;
-    if (typeof entry !== 'string') {
-      s = this.big[entry[0]];
+    if (typeof entry === 'string') {
+      d = decodePostings(entry, this.words);
+    } else {
+      var s = this.big[entry[0]];
       if (s === undefined) throw new Error('postings not loaded: search/p-' + entry[0] + '.js');
+      d = decodePostings(s, 0);
     }
-    d = decodePostings(s);
     this.decoded.set(term, d);
     return d;
   };
 
-  /** The label chunk an initiative slug would be in (by meta.firsts), -1 if none. */
+  /** A big term's summary, decoded once. */
+  Engine.prototype.summary = function (term, entry) {
+    var d = this.summaries.get(term);
+    if (d) return d;
+    var self = this;
+    d = decodeSummary(entry[2] || '', this.valueFacets.map(function (j) { return self.facets[j].values.length; }));
+    this.summaries.set(term, d);
+    return d;
+  };
+
+  /** The label chunk an initiative slug would be in (by n.js), -1 if none. */
   Engine.prototype.labelChunkOf = function (slug) {
-    var firsts = this.meta.firsts || [], lo = 0, hi = firsts.length;
+    if (!this.firsts) throw new Error('first slugs not loaded: search/n.js');
+    var firsts = this.firsts, lo = 0, hi = firsts.length;
     while (lo < hi) {   // the number of firsts <= slug
       var mid = (lo + hi) >> 1;
       if (cmp(firsts[mid], slug) <= 0) lo = mid + 1; else hi = mid;
@@ -617,10 +700,21 @@
 
   Query.prototype.next = function () {
     var e = this.e, self = this, need;
+    var slugs = e.initiativeSlugs(this.options.facets);
+    if (!this.keysIn) {   // stage 0: key files of the words (large sites), n.js for URL slugs
+      need = [];
+      this.words.forEach(function (w) {
+        (w.prefix || [w.stem]).forEach(function (form) { var f = e.keyFileOf(form); if (f) need.push(f); });
+      });
+      if (slugs.length) need.push('search/n.js');
+      need = missing(e, need);
+      if (need.length) return need;
+      this.keysIn = true;
+    }
     if (!this.sel) {   // stage 1: shards, label chunks of the URL's initiative slugs
       need = [];
       this.words.forEach(function (w) { e.wordKeys(w).forEach(function (k) { need.push(e.shardFile(k)); }); });
-      e.initiativeSlugs(this.options.facets).forEach(function (slug) {
+      slugs.forEach(function (slug) {
         var c = e.labelChunkOf(slug);
         if (c >= 0) need.push('search/i-' + c + '.js');
       });
@@ -632,14 +726,20 @@
         return null;
       }
     }
-    if (!this.terms) {   // stage 2: big-term postings, f.js
+    var noFacets = !this.sel.some(function (s) { return s.size > 0; });
+    if (!this.terms) {   // stage 2: what the counts need (see Engine.mode), big-term postings
       var terms = this.words.map(function (w) { return e.termsFor(w); });
+      this.mode = e.mode(terms, noFacets, this.top);
       need = [];
-      if (terms.every(function (t) { return t.length > 0; })) {
+      if (this.mode === 'summary') {
+        var t = terms[0][0], head = e.summary(t.term, t.entry).head.length;
+        if (this.shown > head && t.entry[1] > head) need.push('search/p-' + t.entry[0] + '.js');
+      } else if (this.mode !== 'none') {
         terms.forEach(function (list) {
           list.forEach(function (t) { if (typeof t.entry !== 'string') need.push('search/p-' + t.entry[0] + '.js'); });
         });
-        need.push('search/f.js');
+        need.push('search/r.js');
+        if (this.mode === 'full') need.push('search/f.js');
       }
       need = missing(e, need);
       if (need.length) return need;
@@ -647,10 +747,10 @@
     }
     // No facet selected: the ranking needs no facet data, so the first results are handed to
     // options.onResults as soon as their display chunks are in, before counting.
-    var noFacets = !this.sel.some(function (s) { return s.size > 0; });
     if (noFacets && this.options.onResults && !this.early) {
       // Only the first few (what one round of requests brings): the rest of the page follows.
-      var ranked = this.ranked || (this.ranked = e.rank(this.terms)), first = Math.min(this.shown, FIRST);
+      var ranked = this.ranked || (this.ranked = e.ranked(this.terms, this.mode, this.shown));
+      var first = Math.min(this.shown, FIRST);
       need = [];
       for (var r = 0; r < ranked.length && r < first; r++) {
         need.push('search/d-' + Math.floor(ranked[r].id / e.meta.chunk) + '.js');
@@ -659,11 +759,11 @@
       if (need.length) return need;
       this.early = true;
       this.options.onResults({
-        words: this.words, idle: false, total: ranked.length, shown: this.shown, selection: this.sel,
+        words: this.words, idle: false, total: e.total(this.terms, this.mode, ranked), shown: this.shown, selection: this.sel,
         results: ranked.map(function (x, k) { return k < first ? { id: x.id, score: x.score, doc: e.doc(x.id) } : x; })
       });
     }
-    if (!this.found) this.found = e.collect(this.terms, this.sel, this.top, this.ranked);
+    if (!this.found) this.found = e.collect(this.terms, this.sel, this.top, this.ranked, this.mode, this.shown);
     var found = this.found;
     // stage 3: display chunks of the results shown, label chunks of the initiative values shown
     need = [];
@@ -681,10 +781,44 @@
       return { index: i, slug: label.slug, label: label.label, count: found.counts[e.initiativeFacet][i], selected: self.sel[e.initiativeFacet].has(i) };
     });
     this.out = {
-      words: this.words, idle: false, total: results.length, results: results, counts: found.counts,
+      words: this.words, idle: false, total: found.total, results: results, counts: found.counts,
       selection: this.sel, initiatives: initiatives, shown: this.shown
     };
     return null;
+  };
+
+  /** How a query's counts are made, from its words' terms:
+   *  'none': a word has no term (no results, nothing to count);
+   *  'summary': one word matched as one big term, no facet selected, at most meta.tops
+   *    initiative values wanted: all from the term's summary (its p-file only past its head);
+   *  'coded': a word whose terms are all small: every result is in their postings, whose
+   *    codes give the facet values (r.js gives initiatives);
+   *  'full': otherwise (also a facet-only search): f.js and r.js. */
+  Engine.prototype.mode = function (terms, noFacets, top) {
+    if (!terms.length) return 'full';
+    if (terms.some(function (t) { return t.length === 0; })) return 'none';
+    var bigEntry = function (t) { return typeof t.entry !== 'string'; };
+    if (terms.length === 1 && terms[0].length === 1 && bigEntry(terms[0][0]) && noFacets && top <= (this.meta.tops || 0)) {
+      return 'summary';
+    }
+    return terms.some(function (list) { return !list.some(bigEntry); }) ? 'coded' : 'full';
+  };
+
+  /** The ranked results without facet filtering: a summary's head when it covers `shown`. */
+  Engine.prototype.ranked = function (terms, mode, shown) {
+    if (mode === 'summary') {
+      var t = terms[0][0], head = this.summary(t.term, t.entry).head, df = t.entry[1];
+      if (shown <= head.length || df <= head.length) {
+        var idf = 1 + Math.log(this.meta.count / (df + 1));
+        return head.map(function (h) { return { id: h[0], score: idf * h[1] }; });
+      }
+    }
+    return this.rank(terms);
+  };
+
+  /** The number of results before facet filtering. */
+  Engine.prototype.total = function (terms, mode, ranked) {
+    return mode === 'summary' ? terms[0][0].entry[1] : ranked.length;
   };
 
   /** The ranked matches of the words' terms, without facet filtering: [{id, score}] by score,
@@ -710,13 +844,41 @@
     return out.sort(function (p, q) { return q.score - p.score || p.id - q.id; });
   };
 
-  /** Matching, facet filtering and counting, with the shards, postings and f.js loaded.
-   *  Returns {results: [{id, score}] ranked, counts, initiatives: [index] to show}. */
-  Engine.prototype.collect = function (terms, sel, top, ranked) {
+  /** has(j, v, d): whether document d has value v of value facet j, from f.js ('full') or from
+   *  the codes in the postings of a word whose terms are all small ('coded'). */
+  Engine.prototype.membership = function (terms, mode) {
+    var self = this;
+    if (mode !== 'coded') {
+      var sets = this.facetSets(), at = this.facets.map(function (f, j) { return self.valueFacets.indexOf(j); });
+      return function (j, v, d) { var s = sets[at[j]] && sets[at[j]][v]; return s ? s[d] === 1 : false; };
+    }
+    var W = this.words, offsets = this.meta.code.offsets, where = new Map();
+    var list = terms.filter(function (l) { return l.every(function (t) { return typeof t.entry === 'string'; }); })[0];
+    list.forEach(function (t) {
+      var p = self.postings(t.term, t.entry);
+      for (var k = 0; k < p.ids.length; k++) if (!where.has(p.ids[k])) where.set(p.ids[k], { c: p.codes, at: k * W });
+    });
+    return function (j, v, d) {
+      var e = where.get(d), bit = offsets[j] + v;
+      return e ? ((e.c[e.at + Math.floor(bit / 30)] >>> (bit % 30)) & 1) === 1 : false;
+    };
+  };
+
+  /** Matching, facet filtering and counting, with what `mode` needs loaded. Returns
+   *  {results: [{id, score}] ranked, total, counts, initiatives: [index] to show}. */
+  Engine.prototype.collect = function (terms, sel, top, ranked, mode, shown) {
     var meta = this.meta, count = meta.count, self = this;
     var counts = this.facets.map(function (f) {
       return f.values ? f.values.map(function () { return 0; }) : new Int32Array(meta.initiatives);
     });
+    var jI = this.initiativeFacet;
+    if (mode === 'summary') {
+      var t = terms[0][0], sum = this.summary(t.term, t.entry);
+      this.valueFacets.forEach(function (j, n) { counts[j] = sum.counts[n].slice(); });
+      if (jI >= 0) sum.tops.forEach(function (p) { if (p[0] < counts[jI].length) counts[jI][p[0]] = p[1]; });
+      ranked = ranked || this.ranked(terms, mode, shown);
+      return this.shownInitiatives({ results: ranked, total: t.entry[1], counts: counts }, sel, top);
+    }
     var ids = [], score = null;
     if (terms.length) {
       // In rank order (`ranked`, when the caller has it already): results come out ranked.
@@ -727,24 +889,17 @@
     } else {
       for (var d4 = 0; d4 < count; d4++) ids.push(d4);
     }
-    if (!ids.length) return this.shownInitiatives({ results: [], counts: counts }, sel, top);
-    var fd = this.facetData || (this.facetRaw && (this.facetData = this.decodeFacets(this.facetRaw)));
-    if (!fd) throw new Error('facets not loaded: search/f.js');
-    var jI = this.initiativeFacet;
+    if (!ids.length) return this.shownInitiatives({ results: [], total: 0, counts: counts }, sel, top);
+    var owner = this.owners(), has = this.membership(terms, mode);
     // Per active facet: does a document pass it?
     var active = [], pass = [];
     this.facets.forEach(function (f, j) {
       if (!sel[j].size) return;
-      var ok;
-      if (j === jI) {
-        ok = function (d) { return sel[j].has(fd.owner[d]); };
-      } else {
-        var union = new Uint8Array(count), sets = fd.sets[self.valueFacets.indexOf(j)] || [];
-        sel[j].forEach(function (v) { var s = sets[v]; if (s) for (var d = 0; d < count; d++) union[d] |= s[d]; });
-        ok = function (d) { return union[d] === 1; };
-      }
+      var values = Array.from(sel[j]);
       active.push(j);
-      pass.push(ok);
+      pass.push(j === jI
+        ? function (d) { return sel[j].has(owner[d]); }
+        : function (d) { for (var v = 0; v < values.length; v++) if (has(j, values[v], d)) return true; return false; });
     });
     // Documents passing all active facets count for every facet (and are results); documents
     // failing exactly one facet count for that facet only (disjunctive counts).
@@ -756,19 +911,18 @@
       else if (failures === 1) countFor[failed].push(id);
     }
     this.facets.forEach(function (f, j) {
-      var lists = [all, countFor[j]];
-      if (j === jI) {
-        lists.forEach(function (l) { for (var k = 0; k < l.length; k++) { var o = fd.owner[l[k]]; if (o >= 0) counts[j][o]++; } });
-        return;
-      }
-      var sets = fd.sets[self.valueFacets.indexOf(j)] || [];
-      for (var v = 0; v < f.values.length; v++) {
-        var s = sets[v], n = 0;
-        if (s) lists.forEach(function (l) { for (var k = 0; k < l.length; k++) n += s[l[k]]; });
-        counts[j][v] = n;
-      }
+      [all, countFor[j]].forEach(function (l) {
+        for (var k = 0; k < l.length; k++) {
+          if (j === jI) {
+            var o = owner[l[k]];
+            if (o >= 0) counts[j][o]++;
+          } else {
+            for (var v = 0; v < f.values.length; v++) if (has(j, v, l[k])) counts[j][v]++;
+          }
+        }
+      });
     });
-    return this.shownInitiatives({ results: results, counts: counts }, sel, top);
+    return this.shownInitiatives({ results: results, total: results.length, counts: counts }, sel, top);
   };
 
   /** Adds `initiatives`: the `top` initiatives by count (count > 0; ties: lower index) plus the
@@ -828,7 +982,8 @@
     }
     return {
       meta: function (m) { done('search/meta.js', m); },
-      shard: feed('shard'), postings: feed('postings'), facets: feed('facets'), docs: feed('docs'), labels: feed('labels')
+      shard: feed('shard'), keys: feed('keys'), postings: feed('postings'), facets: feed('facets'), ranges: feed('ranges'),
+      firsts: feed('firsts'), docs: feed('docs'), labels: feed('labels')
     };
   }
 
@@ -873,7 +1028,7 @@
   var api = {
     fold: fold, tokenize: tokenize, stem: stem, pipeline: pipeline, hrefFor: hrefFor,
     Engine: Engine, callbacks: callbacks, highlighter: highlighter, highlightPieces: highlightPieces,
-    v64: v64, decodePostings: decodePostings, decodeSet: decodeSet, fileKey: fileKey, cmp: cmp,
+    v64: v64, decodePostings: decodePostings, decodeSummary: decodeSummary, decodeSet: decodeSet, fileKey: fileKey, cmp: cmp,
     frontDecoded: frontDecoded
   };
 

@@ -1,8 +1,10 @@
 //! The search files the browser client loads (format: docs/search-format.md): the meta file,
-//! term shards split by prefix, one file per big term, the facet document sets, display chunks
-//! and initiative label chunks. Everything is encoded compactly (v64 numbers) because the bytes
+//! term shards split by prefix (with their key lists when meta would be too big), one file per
+//! big term, the facet document sets, initiative ranges, display chunks and initiative label
+//! chunks. Everything is encoded compactly (v64 numbers) because the bytes
 //! a reader downloads for a query are the point of this module.
 
+use super::codes::{Codes, HEAD, Layout, TOPS};
 use super::encode::{doc_set, front_coded, postings, v64};
 use super::index::{Doc, FACETS, Index, TITLE_BOOST, kinds};
 use super::pipeline::STOP_WORDS;
@@ -19,10 +21,14 @@ use std::ops::Range;
 
 /// The most bytes a term shard should hold: a prefix whose terms are larger is split by one more
 /// character (a single term larger than this gets a shard of its own).
-pub const SHARD_BYTES: usize = 8 * 1024;
-/// Postings longer than this (encoded) go to a file of their own, so a shard stays a small
-/// dictionary and a query for a rare word never loads a common word's postings.
-pub const BIG_TERM: usize = 1536;
+pub const SHARD_BYTES: usize = 12 * 1024;
+/// Postings longer than this (encoded with codes) go to a file of their own, and the shard
+/// holds the term's summary instead, so a shard stays a small dictionary and a query for a rare
+/// word never loads a common word's postings.
+pub const BIG_TERM: usize = 3072;
+/// Front-coded shard keys longer than this are not written into meta.js but into one file per
+/// first character (`k-<c>.js`), so meta stays small on a large site.
+pub const KEYS_INLINE: usize = 12 * 1024;
 /// Documents per display chunk: the client loads the chunks of the results it shows.
 pub const CHUNK: usize = 2;
 /// Initiatives per label chunk.
@@ -103,33 +109,56 @@ pub struct Encoded {
     pub lists: Vec<Vec<[u32; 2]>>,
     /// Documents per term.
     pub df: Vec<u32>,
+    /// Per term: a small term's postings with codes, a big term's without (its p-file).
     pub encoded: Vec<String>,
+    /// Per term: a big term's summary, empty for a small term.
+    pub summary: Vec<String>,
     /// Per term its big-file number, or `u32::MAX` when its postings are inline.
     pub big: Vec<u32>,
+    /// Every document's facet code and initiative.
+    pub codes: Codes,
+}
+
+/// A term's encoded postings and, for a big term, its summary.
+fn encode_term(list: &[[u32; 2]], codes: &Codes) -> (String, String) {
+    // Every posting takes at least three characters (gap, weight, one code word).
+    if list.len() * 3 <= BIG_TERM {
+        let coded = codes.postings(list);
+        if coded.len() <= BIG_TERM {
+            return (coded, String::new());
+        }
+    }
+    (postings(list), codes.summary(list))
 }
 
 impl Encoded {
     /// Encodes every term's postings; keeps the postings too when `keep` (for updates).
-    pub fn new(index: Index, keep: bool) -> Encoded {
+    pub fn new(index: Index, keep: bool, codes: Codes) -> Encoded {
         let (terms, mut lists): (Vec<String>, Vec<Vec<[u32; 2]>>) = index.postings.into_iter().unzip();
-        let encoded: Vec<String> = lists.par_iter().map(|l| postings(l)).collect();
+        let (encoded, summary): (Vec<String>, Vec<String>) = lists.par_iter().map(|l| encode_term(l, &codes)).unzip();
         let df = lists.iter().map(|l| l.len() as u32).collect();
         if !keep {
             lists = Vec::new();
         }
-        let mut e = Encoded { terms, lists, df, encoded, big: Vec::new() };
+        let mut e = Encoded { terms, lists, df, encoded, summary, big: Vec::new(), codes };
         e.number_big();
         e
+    }
+
+    /// Encodes term `i` again from its (kept) postings.
+    pub fn encode_at(&mut self, i: usize) {
+        (self.encoded[i], self.summary[i]) = encode_term(&self.lists[i], &self.codes);
+        self.df[i] = self.lists[i].len() as u32;
     }
 
     /// Numbers the big terms in term order.
     pub fn number_big(&mut self) {
         let mut n = 0;
         self.big = self
-            .encoded
+            .summary
             .iter()
             .map(|e| {
-                if e.len() > BIG_TERM {
+                if !e.is_empty() {
                     n += 1;
                     n - 1
                 } else {
@@ -146,14 +175,18 @@ impl Encoded {
     fn entry(&self, i: usize) -> String {
         match self.big[i] {
             u32::MAX => format!("\"{}\"", self.encoded[i]),
-            n => format!("[{n},{}]", self.df[i]),
+            n => format!("[{n},{},\"{}\"]", self.df[i], self.summary[i]),
         }
     }
 
     pub fn shards(&self) -> Vec<Shard> {
         let names: Vec<&str> = self.terms.iter().map(String::as_str).collect();
         let size: Vec<usize> = (0..self.terms.len())
-            .map(|i| self.terms[i].len() + 4 + if self.big[i] == u32::MAX { self.encoded[i].len() + 2 } else { 12 })
+            .map(|i| {
+                self.terms[i].len()
+                    + 4
+                    + if self.big[i] == u32::MAX { self.encoded[i].len() + 2 } else { 16 + self.summary[i].len() }
+            })
             .collect();
         shard_terms(&names, &size)
     }
@@ -231,16 +264,51 @@ pub fn files(
         OutFile { path: format!("search/i-{n}.js"), bytes: format!("leernetSearch.labels({n},{body});\n").into_bytes() }
     }));
     let facets: Vec<&[Vec<u32>; 5]> = docs.iter().map(|d| &d.facets).collect();
-    let inits: Vec<Option<u32>> = docs.iter().map(|d| d.initiative).collect();
-    files.push(facet_file(site, &facets, &inits));
-    files.push(meta_file(site, t, shards, enc.big_count(), docs.len()));
+    files.push(facet_file(site, &facets));
+    files.push(ranges_file(site, &enc.codes.owners));
+    let firsts: Vec<&str> = site.initiatives.chunks(LABELS).map(|c| c[0].meta.slug.as_str()).collect();
+    files.push(OutFile {
+        path: "search/n.js".into(),
+        bytes: format!("leernetSearch.firsts({});\n", script_json(serde_json::to_string(&firsts).expect("strings")))
+            .into_bytes(),
+    });
+    files.extend(meta_files(site, t, shards, enc, docs.len()));
     files
 }
 
-/// `search/meta.js`.
-pub fn meta_file(site: &Site, t: &Strings, shards: &[Shard], big: usize, count: usize) -> OutFile {
+/// The code layout of a site: its facets' value counts.
+pub fn layout(site: &Site) -> Layout {
+    let sizes = facets_sizes(site);
+    Layout::new([sizes[0], sizes[1], sizes[2], sizes[3], sizes[4]])
+}
+
+/// `search/meta.js` and, when the keys are not inline, the key files.
+pub fn meta_files(site: &Site, t: &Strings, shards: &[Shard], enc: &Encoded, count: usize) -> Vec<OutFile> {
+    let all = front_coded(shards.iter().map(|s| s.key.as_str()));
+    let mut out = Vec::new();
+    let (keys, groups) = if all.len() <= KEYS_INLINE {
+        (Some(all), None)
+    } else {
+        let mut groups: Vec<(String, Vec<&str>)> = Vec::new();
+        for s in shards {
+            let first: String = s.key.chars().take(1).collect();
+            match groups.last_mut() {
+                Some((g, keys)) if *g == first => keys.push(&s.key),
+                _ => groups.push((first, vec![&s.key])),
+            }
+        }
+        for (g, keys) in &groups {
+            let body = json(&front_coded(keys.iter().copied()));
+            let path = shard_file(g).replacen("search/t-", "search/k-", 1);
+            out.push(OutFile { path, bytes: format!("leernetSearch.keys({},{body});\n", json(g)).into_bytes() });
+        }
+        (None, Some(groups.into_iter().map(|(g, _)| g).collect()))
+    };
+    let layout = &enc.codes.layout;
+    let mut offsets: Vec<Option<usize>> = layout.offsets.iter().map(|&o| Some(o)).collect();
+    offsets.push(None);
     let meta = Meta {
-        version: 2,
+        version: 3,
         lang: &site.config.language,
         stopwords: STOP_WORDS,
         boost: json!({"title": TITLE_BOOST, "body": 1}),
@@ -249,21 +317,25 @@ pub fn meta_file(site: &Site, t: &Strings, shards: &[Shard], big: usize, count: 
         chunk: CHUNK,
         labels: LABELS,
         prefix: PREFIX_TERMS,
-        keys: front_coded(shards.iter().map(|s| s.key.as_str())),
-        big,
-        firsts: site.initiatives.chunks(LABELS).map(|c| c[0].meta.slug.as_str()).collect(),
+        keys,
+        groups,
+        big: enc.big_count(),
+        code: json!({"words": layout.words, "offsets": offsets}),
+        head: HEAD,
+        tops: TOPS,
         facets: facets(site, t),
         strings: client_strings(t),
     };
-    OutFile {
+    out.push(OutFile {
         path: "search/meta.js".into(),
         bytes: format!("leernetSearch.meta({});\n", script_json(serde_json::to_string(&meta).expect("plain data")))
             .into_bytes(),
-    }
+    });
+    out
 }
 
-/// `search/f.js`: one document set per facet value, and the lessons per initiative.
-pub fn facet_file(site: &Site, facets: &[&[Vec<u32>; 5]], inits: &[Option<u32>]) -> OutFile {
+/// `search/f.js`: one document set per facet value.
+pub fn facet_file(site: &Site, facets: &[&[Vec<u32>; 5]]) -> OutFile {
     let sizes: Vec<usize> = facets_sizes(site);
     let mut sets: Vec<Vec<Vec<u32>>> = sizes.iter().map(|&n| vec![Vec::new(); n]).collect();
     for (id, d) in facets.iter().enumerate() {
@@ -274,16 +346,24 @@ pub fn facet_file(site: &Site, facets: &[&[Vec<u32>; 5]], inits: &[Option<u32>])
         }
     }
     let values: Vec<Vec<String>> = sets.par_iter().map(|f| f.iter().map(|ids| doc_set(ids)).collect()).collect();
-    let mut per_init = vec![0u32; site.initiatives.len()];
-    for i in inits[site.initiatives.len().min(inits.len())..].iter().flatten() {
-        per_init[*i as usize] += 1;
+    let body = json!({"values": values});
+    OutFile { path: "search/f.js".into(), bytes: format!("leernetSearch.facets({body});\n").into_bytes() }
+}
+
+/// `search/r.js`: for each initiative in order, how many lessons it has (its range of ids).
+pub fn ranges_file(site: &Site, owners: &[u32]) -> OutFile {
+    let n = site.initiatives.len();
+    let mut per_init = vec![0u32; n];
+    for &o in owners.get(n..).unwrap_or(&[]) {
+        if let Some(c) = per_init.get_mut(o as usize) {
+            *c += 1;
+        }
     }
     let mut counts = String::new();
-    for n in per_init {
-        v64(&mut counts, n);
+    for c in per_init {
+        v64(&mut counts, c);
     }
-    let body = json!({"values": values, "initiatives": counts});
-    OutFile { path: "search/f.js".into(), bytes: format!("leernetSearch.facets({body});\n").into_bytes() }
+    OutFile { path: "search/r.js".into(), bytes: format!("leernetSearch.ranges({});\n", json(&counts)).into_bytes() }
 }
 
 fn facets_sizes(site: &Site) -> Vec<usize> {
@@ -303,9 +383,12 @@ struct Meta<'a> {
     chunk: usize,
     labels: usize,
     prefix: usize,
-    keys: String,
+    keys: Option<String>,
+    groups: Option<Vec<String>>,
     big: usize,
-    firsts: Vec<&'a str>,
+    code: serde_json::Value,
+    head: usize,
+    tops: usize,
     facets: Vec<serde_json::Value>,
     strings: BTreeMap<String, String>,
 }
@@ -337,7 +420,7 @@ mod tests {
     #[test]
     fn shards_split_until_small_and_keys_find_terms() {
         let names = ["a", "ma", "mantel", "mantelzorg", "mar", "markt", "mb", "zorg"];
-        let size = [10, 10, 6000, 6000, 10, 6000, 10, 10];
+        let size = [10, 10, 9000, 9000, 10, 9000, 10, 10];
         let shards = shard_terms(&names, &size);
         let keys: Vec<&str> = shards.iter().map(|s| s.key.as_str()).collect();
         for (i, t) in names.iter().enumerate() {

@@ -6,6 +6,7 @@
 //! build writes; anything that moves document ids (a lesson added, removed or moved to another
 //! initiative) is a full rebuild instead.
 
+use super::codes::Codes;
 use super::files::{self, CHUNK, Encoded, Shard};
 use super::index::{self, Doc, Index};
 use super::pipeline::Pipeline;
@@ -26,11 +27,10 @@ struct Signature {
 pub struct Live {
     enc: Encoded,
     shards: Vec<Shard>,
-    /// Per document id: its path (identity), display record, facet values and initiative.
+    /// Per document id: its path (identity), display record and facet values.
     paths: Vec<String>,
     display: Vec<String>,
     facets: Vec<[Vec<u32>; 5]>,
-    inits: Vec<Option<u32>>,
     pipeline: Pipeline,
 }
 
@@ -49,7 +49,8 @@ impl Live {
         use crate::timing::stage;
         let docs = stage("search: documents", || index::documents(site, t));
         let idx = stage("search: postings", || Index::build(&docs));
-        let enc = stage("search: encode", || Encoded::new(idx, keep));
+        let codes = Codes::new(files::layout(site), docs.iter().map(|d| (&d.facets, d.initiative)));
+        let enc = stage("search: encode", || Encoded::new(idx, keep, codes));
         let display: Vec<String> = docs.iter().map(files::display).collect();
         let shards = enc.shards();
         let mut out = stage("search: files", || files::files(&enc, &shards, site, &docs, &display, t));
@@ -66,7 +67,6 @@ impl Live {
             paths: docs.iter().map(|d| d.path.clone()).collect(),
             display,
             facets: docs.iter().map(|d| d.facets.clone()).collect(),
-            inits: docs.iter().map(|d| d.initiative).collect(),
             pipeline: Pipeline::new(),
         };
         (Some(live), out, notes)
@@ -116,13 +116,18 @@ impl Live {
         for &(id, li, old) in &ids {
             let old_doc = index::doc_of_lesson(site, t, old);
             let new_doc = index::lesson_doc(site, t, li);
-            self.patch(id as u32, &old_doc, &new_doc, &mut touched);
+            // A new facet code changes every posting of the document: all its terms again.
+            let recode = new_doc.facets != self.facets[id];
+            if recode {
+                self.enc.codes.set(id, &new_doc.facets);
+            }
+            self.patch(id as u32, &old_doc, &new_doc, recode, &mut touched);
             let record = files::display(&new_doc);
             if record != self.display[id] {
                 self.display[id] = record;
                 docs_changed.push(id);
             }
-            if new_doc.facets != self.facets[id] {
+            if recode {
                 self.facets[id] = new_doc.facets;
                 facets_changed = true;
             }
@@ -158,10 +163,10 @@ impl Live {
         }
         if facets_changed {
             let refs: Vec<&[Vec<u32>; 5]> = self.facets.iter().collect();
-            out.push(files::facet_file(site, &refs, &self.inits));
+            out.push(files::facet_file(site, &refs));
         }
         if big_moved || new_keys != old_keys {
-            out.push(files::meta_file(site, t, &shards, n_big, self.paths.len()));
+            out.extend(files::meta_files(site, t, &shards, &self.enc, self.paths.len()));
         }
         self.shards = shards;
         // The export is the whole elasticlunr index: made again from all documents.
@@ -181,10 +186,11 @@ impl Live {
             .collect()
     }
 
-    /// Replaces document `id`'s postings: those of `old` out, those of `new` in.
-    fn patch(&mut self, id: u32, old: &Doc, new: &Doc, touched: &mut BTreeSet<String>) {
+    /// Replaces document `id`'s postings: those of `old` out, those of `new` in; with `recode`
+    /// (its facet code changed) every term of `new` is encoded again.
+    fn patch(&mut self, id: u32, old: &Doc, new: &Doc, recode: bool, touched: &mut BTreeSet<String>) {
         let (before, after) = (index::analyse_doc(&self.pipeline, old), index::analyse_doc(&self.pipeline, new));
-        if before == after {
+        if before == after && !recode {
             return;
         }
         let enc = &mut self.enc;
@@ -202,6 +208,7 @@ impl Live {
                     enc.lists.insert(i, Vec::new());
                     enc.df.insert(i, 0);
                     enc.encoded.insert(i, String::new());
+                    enc.summary.insert(i, String::new());
                     enc.big.insert(i, u32::MAX);
                     i
                 }
@@ -218,10 +225,10 @@ impl Live {
                     enc.lists.remove(i);
                     enc.df.remove(i);
                     enc.encoded.remove(i);
+                    enc.summary.remove(i);
                     enc.big.remove(i);
                 } else {
-                    enc.encoded[i] = super::encode::postings(&enc.lists[i]);
-                    enc.df[i] = enc.lists[i].len() as u32;
+                    enc.encode_at(i);
                 }
             }
         }

@@ -5,6 +5,7 @@
 //! plain elasticlunr JSON export for other tools. Format: docs/search-format.md. Uses render's
 //! URL paths and teasers (render never uses search).
 
+pub mod codes;
 pub mod elasticlunr_export;
 pub mod encode;
 pub mod files;

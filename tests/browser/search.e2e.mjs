@@ -67,9 +67,9 @@ function chunkFileFor(title) {
   }
   return undefined;
 }
-// One result: its word's shard, the facet sets, its display chunk, the label chunk of its
-// initiative (the one initiative value shown).
-const WIJK_FILES = [...shardFilesFor('wijkverpleegkundige'), 'search/f.js', chunkFileFor(WIJK.title), 'search/i-0.js'].sort();
+// One result: its word's shard, the initiative ranges (the other counts come from the codes in
+// its postings), its display chunk, the label chunk of its initiative (the one value shown).
+const WIJK_FILES = [...shardFilesFor('wijkverpleegkundige'), 'search/r.js', chunkFileFor(WIJK.title), 'search/i-0.js'].sort();
 
 // "mantelz": every file mentioning mantelz… (text, or the theme/level Mantelzorg(er) label).
 const MANTELZ = {
@@ -197,7 +197,7 @@ async function scenarios(browser, mode, base) {
     eq(loaded, ['search/meta.js'], 'only meta.js loaded at start');
   });
 
-  await t('one word loads its shard, f.js, one display chunk and one label chunk, and links to the lesson', async () => {
+  await t('one word loads its shard, r.js, one display chunk and one label chunk, and links to the lesson', async () => {
     loaded.length = 0;
     await page.fill('#search-q', 'wijkverpleegkundige');
     await rendered(page, [['q', 'wijkverpleegkundige']]);

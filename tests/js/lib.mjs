@@ -1,5 +1,5 @@
 // Shared helpers for the node tests: load the search client core, run it on a built site's
-// index (format v2, docs/search-format.md) with the loader the page would use, and a tiny
+// index (format v3, docs/search-format.md) with the loader the page would use, and a tiny
 // encoder that writes an index in that format from readable arrays (for hand-made fixtures).
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
@@ -21,7 +21,7 @@ export function loadClient(site) {
 export function runDataFile(file) {
   const calls = [];
   const leernetSearch = {};
-  for (const name of ['meta', 'shard', 'postings', 'facets', 'docs', 'labels']) {
+  for (const name of ['meta', 'shard', 'keys', 'postings', 'facets', 'ranges', 'firsts', 'docs', 'labels']) {
     leernetSearch[name] = (...args) => calls.push([name, ...args]);
   }
   vm.runInNewContext(fs.readFileSync(file, 'utf8'), { leernetSearch }, { filename: file });
@@ -86,7 +86,7 @@ export function tally(title) {
   };
 }
 
-// ------------------------------------------------------------------ encoder (format v2)
+// ------------------------------------------------------------------ encoder (format v3)
 
 const V64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
@@ -100,10 +100,15 @@ export function v64(n) {
   }
 }
 
-/** [[doc, weight], ...] (docs ascending) -> postings string. */
-export function encodePostings(list) {
+/** [[doc, weight], ...] (docs ascending) -> postings string; with `code` (doc -> [code
+ *  words]) each posting also carries its document's code words (a small term in a shard). */
+export function encodePostings(list, code) {
   let prev = 0;
-  return list.map(([d, w]) => { const s = v64(d - prev) + v64(w); prev = d; return s; }).join('');
+  return list.map(([d, w]) => {
+    const s = v64(d - prev) + v64(w) + (code ? code(d).map(v64).join('') : '');
+    prev = d;
+    return s;
+  }).join('');
 }
 
 /** Ascending doc ids -> `g…` gaps or `b…` bitset, whichever is shorter (ties: `g`). */
@@ -141,18 +146,52 @@ export function fileKey(key) {
 }
 
 /** The files of an index from a readable spec:
- *  {meta: {lang, stopwords, boost, chunk, labels, prefix, facets, strings},
+ *  {meta: {lang, stopwords, boost, chunk, labels, prefix, head, tops, facets, strings},
  *   keys: [shard keys], big: [terms with a p-file], terms: {term: [[doc, weight], ...]},
- *   initiatives: [[slug, title, lessons]], docs: [{t, u, k, n, s}], sets: [[[ids] per value] per facet]}
+ *   initiatives: [[slug, title, lessons]], docs: [{t, u, k, n, s}],
+ *   sets: [[[ids] per value] per value facet], groups: true to list the keys in key files}
  *  Returns {path: text}. A term goes to the shard of the longest key that is a prefix of it;
- *  a key with longer keys below it is split and gets a `top` list. */
+ *  a key with longer keys below it is split and gets a `top` list. Code bits: the value
+ *  facets' values in order, 30 bits a word. */
 export function encodeIndex(spec) {
   const files = {};
   const json = (x) => JSON.stringify(x).replace(/</g, '\\u003c');
   const keys = [...spec.keys].sort(byCodePoints);
   const terms = Object.keys(spec.terms).sort(byCodePoints);
   const bigs = terms.filter((t) => spec.big.includes(t));
-  const entry = (t) => (bigs.includes(t) ? [bigs.indexOf(t), spec.terms[t].length] : encodePostings(spec.terms[t]));
+  const inits = spec.initiatives;
+  const count = spec.docs.length;
+  const owner = [];
+  inits.forEach((_, i) => owner.push(i));
+  inits.forEach(([, , n], i) => { for (let k = 0; k < n; k++) owner.push(i); });
+  const sizes = spec.sets.map((f) => f.length);
+  const offsets = [];
+  let bit = 0;
+  for (const f of spec.meta.facets) {
+    if (f.values) { offsets.push(bit); bit += f.values.length; } else offsets.push(null);
+  }
+  const words = Math.max(1, Math.ceil(bit / 30));
+  const valueOffsets = offsets.filter((o) => o !== null);
+  const code = (d) => {
+    const c = new Array(words).fill(0);
+    spec.sets.forEach((f, j) => f.forEach((ids, v) => {
+      if (ids.includes(d)) { const b = valueOffsets[j] + v; c[Math.floor(b / 30)] += 2 ** (b % 30); }
+    }));
+    return c;
+  };
+  const summary = (list) => {
+    const ids = list.map(([d]) => d);
+    let s = spec.sets.map((f) => f.map((set) => v64(ids.filter((d) => set.includes(d)).length)).join('')).join('');
+    const per = new Map();
+    for (const d of ids) if (owner[d] !== undefined) per.set(owner[d], (per.get(owner[d]) || 0) + 1);
+    const tops = [...per].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, spec.meta.tops);
+    s += v64(tops.length) + tops.map(([i, n]) => v64(i) + v64(n)).join('');
+    const head = [...list].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, spec.meta.head);
+    return s + v64(head.length) + head.map(([d, w]) => v64(d) + v64(w)).join('');
+  };
+  const entry = (t) => (bigs.includes(t)
+    ? [bigs.indexOf(t), spec.terms[t].length, summary(spec.terms[t])]
+    : encodePostings(spec.terms[t], code));
   const keyOf = (t) => keys.filter((k) => t.startsWith(k)).sort((a, b) => Array.from(b).length - Array.from(a).length)[0];
   for (const t of terms) if (!keyOf(t)) throw new Error(`no key for term ${t}`);
   for (const key of keys) {
@@ -169,20 +208,27 @@ export function encodeIndex(spec) {
   }
   bigs.forEach((t, n) => { files[`search/p-${n}.js`] = `leernetSearch.postings(${n},${json(encodePostings(spec.terms[t]))});\n`; });
   const { chunk, labels } = spec.meta;
-  for (let n = 0; n * chunk < spec.docs.length; n++) {
+  for (let n = 0; n * chunk < count; n++) {
     files[`search/d-${n}.js`] = `leernetSearch.docs(${n},${json(spec.docs.slice(n * chunk, (n + 1) * chunk))});\n`;
   }
-  const inits = spec.initiatives;
   for (let n = 0; n * labels < inits.length; n++) {
     files[`search/i-${n}.js`] = `leernetSearch.labels(${n},${json(inits.slice(n * labels, (n + 1) * labels).map(([s, t]) => [s, t]))});\n`;
   }
-  const facets = { values: spec.sets.map((f) => f.map(encodeSet)), initiatives: inits.map(([, , n]) => v64(n)).join('') };
-  files['search/f.js'] = `leernetSearch.facets(${json(facets)});\n`;
+  files['search/f.js'] = `leernetSearch.facets(${json({ values: spec.sets.map((f) => f.map(encodeSet)) })});\n`;
+  files['search/r.js'] = `leernetSearch.ranges(${json(inits.map(([, , n]) => v64(n)).join(''))});\n`;
+  files['search/n.js'] = `leernetSearch.firsts(${json(inits.filter((_, i) => i % labels === 0).map(([s]) => s))});\n`;
+  let groups = null;
+  if (spec.groups) {
+    groups = [...new Set(keys.map((k) => Array.from(k)[0]))];
+    for (const g of groups) {
+      files[`search/k-${fileKey(g)}.js`] = `leernetSearch.keys(${json(g)},${json(frontCoded(keys.filter((k) => Array.from(k)[0] === g)))});\n`;
+    }
+  }
   const meta = {
-    version: 2, lang: spec.meta.lang, stopwords: spec.meta.stopwords, boost: spec.meta.boost,
-    count: spec.docs.length, initiatives: inits.length, chunk, labels, prefix: spec.meta.prefix,
-    keys: frontCoded(keys), big: bigs.length,
-    firsts: inits.filter((_, i) => i % labels === 0).map(([s]) => s),
+    version: 3, lang: spec.meta.lang, stopwords: spec.meta.stopwords, boost: spec.meta.boost,
+    count, initiatives: inits.length, chunk, labels, prefix: spec.meta.prefix,
+    keys: groups ? null : frontCoded(keys), groups, big: bigs.length,
+    code: { words, offsets }, head: spec.meta.head, tops: spec.meta.tops,
     facets: spec.meta.facets, strings: spec.meta.strings,
   };
   files['search/meta.js'] = `leernetSearch.meta(${json(meta)});\n`;
