@@ -1,22 +1,16 @@
-//! The search files the browser client loads (format: docs/search-format.md): the meta file,
-//! term shards split by prefix (with their key lists when meta would be too big), one file per
-//! big term, the facet document sets, initiative ranges, display chunks and initiative label
-//! chunks. Everything is encoded compactly (v64 numbers) because the bytes
-//! a reader downloads for a query are the point of this module.
+//! The per-term and per-document search files (format: docs/search-format.md): term shards
+//! split by prefix, one postings file per big term, display chunks; the encoded postings they
+//! are made of (`Encoded`). Everything is encoded compactly (v64 numbers) because the bytes a
+//! reader downloads for a query are the point of this module. The files that describe the
+//! whole index (meta, keys, facets) are in `meta`.
 
-use super::codes::{Codes, HEAD, Layout, TOPS};
-use super::encode::{doc_set, front_coded, postings, v64};
-use super::index::{Doc, FACETS, Index, TITLE_BOOST, kinds};
-use super::pipeline::STOP_WORDS;
-use crate::config::Taxonomy;
-use crate::content::model::Site;
+use super::codes::Codes;
+use super::encode::postings;
+use super::index::{Doc, Index};
 use crate::render::OutFile;
 use crate::render::escape::script_json;
-use crate::render::views::{Strings, tr};
 use rayon::prelude::*;
-use serde::Serialize;
 use serde_json::json;
-use std::collections::BTreeMap;
 use std::ops::Range;
 
 /// The most bytes a term shard should hold: a prefix whose terms are larger is split by one more
@@ -98,7 +92,7 @@ pub fn shard_file(key: &str) -> String {
     name
 }
 
-fn json(s: &str) -> String {
+pub(super) fn json(s: &str) -> String {
     script_json(serde_json::to_string(s).expect("strings serialise"))
 }
 
@@ -244,173 +238,6 @@ pub fn display(d: &Doc) -> String {
 pub fn display_chunk(n: usize, records: &[String]) -> OutFile {
     let body = script_json(format!("[{}]", records.join(",")));
     OutFile { path: format!("search/d-{n}.js"), bytes: format!("leernetSearch.docs({n},{body});\n").into_bytes() }
-}
-
-/// Every search file the client loads; `shards` are `enc.shards()`.
-pub fn files(
-    enc: &Encoded,
-    shards: &[Shard],
-    site: &Site,
-    docs: &[Doc],
-    display: &[String],
-    t: &Strings,
-) -> Vec<OutFile> {
-    let mut files: Vec<OutFile> = shards.par_iter().map(|s| enc.shard_file(s)).collect();
-    files.par_extend((0..enc.terms.len()).into_par_iter().filter(|&i| enc.big[i] != u32::MAX).map(|i| enc.big_file(i)));
-    files.par_extend(display.par_chunks(CHUNK).enumerate().map(|(n, records)| display_chunk(n, records)));
-    files.par_extend(site.initiatives.par_chunks(LABELS).enumerate().map(|(n, chunk)| {
-        let list: Vec<_> = chunk.iter().map(|i| json!([i.meta.slug, i.meta.title])).collect();
-        let body = script_json(serde_json::Value::from(list).to_string());
-        OutFile { path: format!("search/i-{n}.js"), bytes: format!("leernetSearch.labels({n},{body});\n").into_bytes() }
-    }));
-    let facets: Vec<&[Vec<u32>; 5]> = docs.iter().map(|d| &d.facets).collect();
-    files.push(facet_file(site, &facets));
-    files.push(ranges_file(site, &enc.codes.owners));
-    let firsts: Vec<&str> = site.initiatives.chunks(LABELS).map(|c| c[0].meta.slug.as_str()).collect();
-    files.push(OutFile {
-        path: "search/n.js".into(),
-        bytes: format!("leernetSearch.firsts({});\n", script_json(serde_json::to_string(&firsts).expect("strings")))
-            .into_bytes(),
-    });
-    files.extend(meta_files(site, t, shards, enc, docs.len()));
-    files
-}
-
-/// The code layout of a site: its facets' value counts.
-pub fn layout(site: &Site) -> Layout {
-    let sizes = facets_sizes(site);
-    Layout::new([sizes[0], sizes[1], sizes[2], sizes[3], sizes[4]])
-}
-
-/// `search/meta.js` and, when the keys are not inline, the key files.
-pub fn meta_files(site: &Site, t: &Strings, shards: &[Shard], enc: &Encoded, count: usize) -> Vec<OutFile> {
-    let all = front_coded(shards.iter().map(|s| s.key.as_str()));
-    let mut out = Vec::new();
-    let (keys, groups) = if all.len() <= KEYS_INLINE {
-        (Some(all), None)
-    } else {
-        let mut groups: Vec<(String, Vec<&str>)> = Vec::new();
-        for s in shards {
-            let first: String = s.key.chars().take(1).collect();
-            match groups.last_mut() {
-                Some((g, keys)) if *g == first => keys.push(&s.key),
-                _ => groups.push((first, vec![&s.key])),
-            }
-        }
-        for (g, keys) in &groups {
-            let body = json(&front_coded(keys.iter().copied()));
-            let path = shard_file(g).replacen("search/t-", "search/k-", 1);
-            out.push(OutFile { path, bytes: format!("leernetSearch.keys({},{body});\n", json(g)).into_bytes() });
-        }
-        (None, Some(groups.into_iter().map(|(g, _)| g).collect()))
-    };
-    let layout = &enc.codes.layout;
-    let mut offsets: Vec<Option<usize>> = layout.offsets.iter().map(|&o| Some(o)).collect();
-    offsets.push(None);
-    let meta = Meta {
-        version: 3,
-        lang: &site.config.language,
-        stopwords: STOP_WORDS,
-        boost: json!({"title": TITLE_BOOST, "body": 1}),
-        count,
-        initiatives: site.initiatives.len(),
-        chunk: CHUNK,
-        labels: LABELS,
-        prefix: PREFIX_TERMS,
-        keys,
-        groups,
-        big: enc.big_count(),
-        code: json!({"words": layout.words, "offsets": offsets}),
-        head: HEAD,
-        tops: TOPS,
-        facets: facets(site, t),
-        strings: client_strings(t),
-    };
-    out.push(OutFile {
-        path: "search/meta.js".into(),
-        bytes: format!("leernetSearch.meta({});\n", script_json(serde_json::to_string(&meta).expect("plain data")))
-            .into_bytes(),
-    });
-    out
-}
-
-/// `search/f.js`: one document set per facet value.
-pub fn facet_file(site: &Site, facets: &[&[Vec<u32>; 5]]) -> OutFile {
-    let sizes: Vec<usize> = facets_sizes(site);
-    let mut sets: Vec<Vec<Vec<u32>>> = sizes.iter().map(|&n| vec![Vec::new(); n]).collect();
-    for (id, d) in facets.iter().enumerate() {
-        for (f, values) in d.iter().enumerate() {
-            for &v in values {
-                sets[f][v as usize].push(id as u32);
-            }
-        }
-    }
-    let values: Vec<Vec<String>> = sets.par_iter().map(|f| f.iter().map(|ids| doc_set(ids)).collect()).collect();
-    let body = json!({"values": values});
-    OutFile { path: "search/f.js".into(), bytes: format!("leernetSearch.facets({body});\n").into_bytes() }
-}
-
-/// `search/r.js`: for each initiative in order, how many lessons it has (its range of ids).
-pub fn ranges_file(site: &Site, owners: &[u32]) -> OutFile {
-    let n = site.initiatives.len();
-    let mut per_init = vec![0u32; n];
-    for &o in owners.get(n..).unwrap_or(&[]) {
-        if let Some(c) = per_init.get_mut(o as usize) {
-            *c += 1;
-        }
-    }
-    let mut counts = String::new();
-    for c in per_init {
-        v64(&mut counts, c);
-    }
-    OutFile { path: "search/r.js".into(), bytes: format!("leernetSearch.ranges({});\n", json(&counts)).into_bytes() }
-}
-
-fn facets_sizes(site: &Site) -> Vec<usize> {
-    let mut v: Vec<usize> = Taxonomy::ALL.iter().map(|&t| site.config.terms(t).len()).collect();
-    v.push(kinds().count());
-    v
-}
-
-#[derive(Serialize)]
-struct Meta<'a> {
-    version: u32,
-    lang: &'a str,
-    stopwords: &'static [&'static str],
-    boost: serde_json::Value,
-    count: usize,
-    initiatives: usize,
-    chunk: usize,
-    labels: usize,
-    prefix: usize,
-    keys: Option<String>,
-    groups: Option<Vec<String>>,
-    big: usize,
-    code: serde_json::Value,
-    head: usize,
-    tops: usize,
-    facets: Vec<serde_json::Value>,
-    strings: BTreeMap<String, String>,
-}
-
-fn facets(site: &Site, t: &Strings) -> Vec<serde_json::Value> {
-    let cfg = &site.config;
-    let mut out: Vec<serde_json::Value> = Taxonomy::ALL.iter().map(|&tax| json!({
-        "param": tax.facet_param(),
-        "name": tr(t, &format!("tax_{}", tax.field())),
-        "values": cfg.terms(tax).iter().map(|term| json!({"slug": term.slug, "label": cfg.label(term)})).collect::<Vec<_>>(),
-    })).collect();
-    let kinds: Vec<_> = kinds().map(|k| json!({"slug": k, "label": tr(t, &format!("kind_{k}"))})).collect();
-    out.push(json!({"param": FACETS[4], "name": tr(t, "facet_soort"), "values": kinds}));
-    out.push(json!({"param": FACETS[5], "name": tr(t, "facet_initiatief"), "values": null}));
-    out
-}
-
-fn client_strings(t: &Strings) -> BTreeMap<String, String> {
-    let mut s: BTreeMap<String, String> =
-        t.iter().filter_map(|(k, v)| k.strip_prefix("search_").map(|k| (k.to_string(), v.clone()))).collect();
-    s.insert("initiative".into(), tr(t, "initiative"));
-    s
 }
 
 #[cfg(test)]

@@ -49,11 +49,11 @@ impl Live {
         use crate::timing::stage;
         let docs = stage("search: documents", || index::documents(site, t));
         let idx = stage("search: postings", || Index::build(&docs));
-        let codes = Codes::new(files::layout(site), docs.iter().map(|d| (&d.facets, d.initiative)));
+        let codes = Codes::new(super::meta::layout(site), docs.iter().map(|d| (&d.facets, d.initiative)));
         let enc = stage("search: encode", || Encoded::new(idx, keep, codes));
         let display: Vec<String> = docs.iter().map(files::display).collect();
         let shards = enc.shards();
-        let mut out = stage("search: files", || files::files(&enc, &shards, site, &docs, &display, t));
+        let mut out = stage("search: files", || super::meta::files(&enc, &shards, site, &docs, &display, t));
         let (export, notes) = export_wanted(site, docs.len());
         if export {
             out.extend(elasticlunr_export::files(&site.config.language, &docs));
@@ -163,10 +163,10 @@ impl Live {
         }
         if facets_changed {
             let refs: Vec<&[Vec<u32>; 5]> = self.facets.iter().collect();
-            out.push(files::facet_file(site, &refs));
+            out.push(super::meta::facet_file(site, &refs));
         }
         if big_moved || new_keys != old_keys {
-            out.extend(files::meta_files(site, t, &shards, &self.enc, self.paths.len()));
+            out.extend(super::meta::meta_files(site, t, &shards, &self.enc, self.paths.len()));
         }
         self.shards = shards;
         // The export is the whole elasticlunr index: made again from all documents.

@@ -11,6 +11,7 @@ pub mod encode;
 pub mod files;
 pub mod index;
 pub mod live;
+pub mod meta;
 pub mod pipeline;
 
 use crate::config::ExportPolicy;
