@@ -139,27 +139,79 @@ impl Drop for Staging {
     }
 }
 
+impl Staging {
+    /// Makes the folder of `path` (inside `tmp`) unless it is known to exist.
+    fn folder_of(&self, path: &Path) -> io::Result<()> {
+        // Folders made so far are remembered: a page's folder is made with one mkdir and
+        // no stat, and the many files of one folder (search/) cost no look-up at all.
+        if let Some(parent) = path.parent() {
+            let known = self.dirs.lock().unwrap_or_else(|e| e.into_inner()).contains(parent);
+            if !known {
+                std::fs::create_dir_all(parent)?;
+                self.dirs.lock().unwrap_or_else(|e| e.into_inner()).insert(parent.to_path_buf());
+            }
+        }
+        Ok(())
+    }
+
+    fn written(&self, bytes: u64) {
+        use std::sync::atomic::Ordering;
+        self.files.fetch_add(1, Ordering::Relaxed);
+        self.bytes.fetch_add(bytes, Ordering::Relaxed);
+    }
+
+    fn error(&self, rel: &str, e: io::Error) -> crate::diagnostics::Diagnostic {
+        crate::diagnostics::Diagnostic::file(&self.out, format!("cannot write {rel}: {e}"))
+    }
+}
+
 impl crate::render::Sink for Staging {
     fn put(&self, file: OutFile) -> Result<(), crate::diagnostics::Diagnostic> {
-        use std::sync::atomic::Ordering;
         let path = self.tmp.join(&file.path);
         let write = || -> io::Result<()> {
-            // Folders made so far are remembered: a page's folder is made with one mkdir and
-            // no stat, and the many files of one folder (search/) cost no look-up at all.
-            if let Some(parent) = path.parent() {
-                let known = self.dirs.lock().unwrap_or_else(|e| e.into_inner()).contains(parent);
-                if !known {
-                    std::fs::create_dir_all(parent)?;
-                    self.dirs.lock().unwrap_or_else(|e| e.into_inner()).insert(parent.to_path_buf());
-                }
-            }
+            self.folder_of(&path)?;
             std::fs::write(&path, &file.bytes)
         };
-        write()
-            .map_err(|e| crate::diagnostics::Diagnostic::file(&self.out, format!("cannot write {}: {e}", file.path)))?;
-        self.files.fetch_add(1, Ordering::Relaxed);
-        self.bytes.fetch_add(file.bytes.len() as u64, Ordering::Relaxed);
+        write().map_err(|e| self.error(&file.path, e))?;
+        self.written(file.bytes.len() as u64);
         Ok(())
+    }
+
+    fn put_streamed(
+        &self,
+        rel: &str,
+        write: &mut dyn FnMut(&mut dyn io::Write) -> io::Result<()>,
+    ) -> Result<(), crate::diagnostics::Diagnostic> {
+        use io::Write;
+        let path = self.tmp.join(rel);
+        let mut stream = || -> io::Result<u64> {
+            self.folder_of(&path)?;
+            let file = io::BufWriter::with_capacity(1 << 16, std::fs::File::create(&path)?);
+            let mut out = Counted { inner: file, bytes: 0 };
+            write(&mut out)?;
+            out.flush()?;
+            Ok(out.bytes)
+        };
+        let bytes = stream().map_err(|e| self.error(rel, e))?;
+        self.written(bytes);
+        Ok(())
+    }
+}
+
+/// A writer that counts the bytes passing through it.
+struct Counted<W> {
+    inner: W,
+    bytes: u64,
+}
+
+impl<W: io::Write> io::Write for Counted<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.bytes += n as u64;
+        Ok(n)
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
     }
 }
 

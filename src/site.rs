@@ -123,14 +123,20 @@ pub fn render_into(
     let search_files = search.iter().map(|f| f.path.clone()).collect();
     stage("write search files", || put_all(search))?;
     theme.set_globals(site, links);
+    let theme: &Theme = theme;
     let views = stage("views", || Views::build(site, links, &theme.strings));
     let data = PageData::new(site, links, &theme.strings, &views, link_mode(site));
     let pages = Page::all(site, links);
-    stage("render + write pages", || render::render_pages(theme, &data, &pages, sink))?;
+    // The files for machines are made beside the pages: they are mostly one thread's work
+    // (feeds, sitemap, the JSON export written as it is made), which the other threads'
+    // pages hide.
+    let (rendered, machine) = rayon::join(
+        || stage("render + write pages", || render::render_pages(theme, &data, &pages, sink)),
+        || stage("feeds, sitemap, api", || machine_files_into(site, links, theme, &pages, &mut notes, sink)),
+    );
+    rendered?;
+    let lessons_json = machine.map_err(|d| vec![d])?;
     put_all(render::static_files(theme))?;
-    let (machine, lessons_json) =
-        stage("feeds, sitemap, api", || machine_files(site, links, theme, &pages, &mut notes));
-    put_all(machine)?;
     Ok((notes, Kept { views, lessons_json, search_files, search: live }))
 }
 
@@ -144,6 +150,30 @@ pub fn machine_files(
     all: &[Page],
     notes: &mut Vec<String>,
 ) -> (Vec<OutFile>, api::LessonsJson) {
+    let mut files = feeds_and_sitemap(site, links, theme, all, notes);
+    let (api_files, lessons_json) = api::export_keeping(site, links);
+    files.extend(api_files);
+    (files, lessons_json)
+}
+
+/// `machine_files`, each handed to `sink` as soon as it is made (the big JSON files piece by
+/// piece, never held whole).
+pub fn machine_files_into(
+    site: &Site,
+    links: &Links,
+    theme: &Theme,
+    all: &[Page],
+    notes: &mut Vec<String>,
+    sink: &dyn Sink,
+) -> Result<api::LessonsJson, Diagnostic> {
+    for f in feeds_and_sitemap(site, links, theme, all, notes) {
+        sink.put(f)?;
+    }
+    api::export_into(site, links, sink)
+}
+
+/// The feeds, the sitemap and robots.txt.
+fn feeds_and_sitemap(site: &Site, links: &Links, theme: &Theme, all: &[Page], notes: &mut Vec<String>) -> Vec<OutFile> {
     use crate::render::{feeds, seo};
     let mut files = feeds::feeds(site, links, &theme.strings);
     match sitemap(site, all) {
@@ -151,9 +181,7 @@ pub fn machine_files(
         None => notes.push("no base_url in config.toml: Atom feeds, sitemap.xml and JSON-LD URLs are left out".into()),
     }
     files.push(OutFile { path: "robots.txt".into(), bytes: seo::robots(site).into_bytes() });
-    let (api_files, lessons_json) = api::export_keeping(site, links);
-    files.extend(api_files);
-    (files, lessons_json)
+    files
 }
 
 /// `sitemap.xml` of the pages `all`; `None` without a `base_url`.

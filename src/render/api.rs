@@ -30,12 +30,14 @@ mod lessons;
 
 pub use lessons::LessonsJson;
 
-use super::OutFile;
 use super::urls;
+use super::{OutFile, Sink};
 use crate::config::Taxonomy;
 use crate::content::model::{Contact, ExtLink, Figure, Meta, Outcome, Site};
+use crate::diagnostics::Diagnostic;
 use crate::link::Links;
 use serde::Serialize;
+use std::io::Write;
 
 /// The version of the export format.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -154,12 +156,25 @@ fn term_counts(cfg: &crate::config::Config) -> TermCounts {
 
 /// `{"schema_version":1,"<key>":<value>}` and a newline, keys in that order.
 fn file<T: Serialize + ?Sized>(path: &str, key: &str, value: &T) -> OutFile {
-    let mut bytes = format!("{{\"schema_version\":{SCHEMA_VERSION},\"{key}\":").into_bytes();
-    if serde_json::to_writer(&mut bytes, value).is_err() {
-        bytes.extend_from_slice(b"null");
-    }
-    bytes.extend_from_slice(b"}\n");
+    let mut bytes = Vec::new();
+    // Writing into memory cannot fail.
+    let _ = write_file(&mut bytes, key, value);
     OutFile { path: path.into(), bytes }
+}
+
+/// `file`, written to `out`.
+fn write_file<T: Serialize + ?Sized>(out: &mut dyn std::io::Write, key: &str, value: &T) -> std::io::Result<()> {
+    write!(out, "{{\"schema_version\":{SCHEMA_VERSION},\"{key}\":")?;
+    // Only a writer's error is passed on; a value that cannot be serialised is `null`, as before.
+    let mut buf = std::io::BufWriter::with_capacity(1 << 16, &mut *out);
+    match serde_json::to_writer(&mut buf, value) {
+        Ok(()) => {}
+        Err(e) if e.is_io() => return Err(e.into()),
+        Err(_) => buf.write_all(b"null")?,
+    }
+    buf.flush()?;
+    drop(buf);
+    out.write_all(b"}\n")
 }
 
 fn slugs<'a>(site: &'a Site, idx: Option<&Vec<usize>>) -> Vec<&'a str> {
@@ -174,6 +189,31 @@ pub fn export(site: &Site, links: &Links) -> Vec<OutFile> {
 
 /// `export`, also returning where each lesson's entry lies in `api/lessons.json`.
 pub fn export_keeping(site: &Site, links: &Links) -> (Vec<OutFile>, LessonsJson) {
+    let (index, initiatives, taxonomies) = parts(site, links);
+    let (lessons, lessons_file) = LessonsJson::build(site, links);
+    let files = vec![
+        index,
+        file(INITIATIVES, "initiatives", &initiatives),
+        lessons_file,
+        file(TAXONOMIES, "taxonomies", &taxonomies),
+    ];
+    (files, lessons)
+}
+
+/// `export_keeping`, each file handed to `sink`; the two big ones (`initiatives.json`,
+/// `lessons.json`) are written as they are made instead of being held whole.
+pub fn export_into(site: &Site, links: &Links, sink: &dyn Sink) -> Result<LessonsJson, Diagnostic> {
+    let (index, initiatives, taxonomies) = parts(site, links);
+    sink.put(index)?;
+    sink.put_streamed(INITIATIVES, &mut |out| write_file(out, "initiatives", &initiatives))?;
+    drop(initiatives);
+    let lessons = LessonsJson::write(site, links, sink)?;
+    sink.put(file(TAXONOMIES, "taxonomies", &taxonomies))?;
+    Ok(lessons)
+}
+
+/// `api/index.json` made, and the values of `initiatives.json` and `taxonomies.json`.
+fn parts<'a>(site: &'a Site, links: &Links) -> (OutFile, Vec<InitiativeOut<'a>>, Vec<TaxonomyOut<'a>>) {
     let base = &site.config.base_url;
     let initiatives: Vec<InitiativeOut> = site
         .initiatives
@@ -244,14 +284,7 @@ pub fn export_keeping(site: &Site, links: &Links) -> (Vec<OutFile>, LessonsJson)
     };
     let mut index_bytes = serde_json::to_vec(&index).unwrap_or_else(|_| b"{}".to_vec());
     index_bytes.push(b'\n');
-    let (lessons, lessons_file) = LessonsJson::build(site, links);
-    let files = vec![
-        OutFile { path: INDEX.into(), bytes: index_bytes },
-        file(INITIATIVES, "initiatives", &initiatives),
-        lessons_file,
-        file(TAXONOMIES, "taxonomies", &taxonomies),
-    ];
-    (files, lessons)
+    (OutFile { path: INDEX.into(), bytes: index_bytes }, initiatives, taxonomies)
 }
 
 #[cfg(test)]

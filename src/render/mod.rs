@@ -19,6 +19,7 @@ use crate::link::Links;
 use pages::{Page, PageData};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
+use std::io::{self, Write};
 use std::path::Path;
 use tera::Tera;
 use views::Strings;
@@ -81,6 +82,18 @@ impl Theme {
 /// preview server and tests). Called from many threads at once.
 pub trait Sink: Sync {
     fn put(&self, file: OutFile) -> Result<(), Diagnostic>;
+
+    /// A file made piece by piece (one too big to hold whole, like `api/lessons.json`): `write`
+    /// is handed a writer for its bytes. By default the pieces are collected and given to `put`.
+    fn put_streamed(
+        &self,
+        path: &str,
+        write: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
+    ) -> Result<(), Diagnostic> {
+        let mut bytes = Vec::new();
+        write(&mut bytes).map_err(|e| Diagnostic::file(path, format!("cannot write {path}: {e}")))?;
+        self.put(OutFile { path: path.into(), bytes })
+    }
 }
 
 /// A sink that keeps every file in memory.

@@ -3,9 +3,11 @@
 
 use super::{LESSONS, SCHEMA_VERSION, Terms, slugs};
 use crate::content::model::Site;
+use crate::diagnostics::Diagnostic;
 use crate::link::Links;
-use crate::render::{OutFile, urls};
+use crate::render::{OutFile, Sink, urls};
 use serde::Serialize;
+use std::io::{self, Write};
 
 #[derive(Serialize)]
 struct LessonOut<'a> {
@@ -49,35 +51,40 @@ fn lesson_entry(site: &Site, links: &Links, li: usize) -> Vec<u8> {
         text: &l.meta.body.text,
         related: slugs(site, links.related.get(li)),
     };
-    serde_json::to_vec(&out).unwrap_or_else(|_| b"null".to_vec())
+    // Sized up front (text plus the fields around it), so the buffer does not grow by doubling.
+    let mut bytes = Vec::with_capacity(entry_estimate(l));
+    if serde_json::to_writer(&mut bytes, &out).is_err() {
+        bytes.clear();
+        bytes.extend_from_slice(b"null");
+    }
+    bytes
+}
+
+/// About the length of a lesson's entry: its text, title and the fields around them.
+fn entry_estimate(l: &crate::content::model::Lesson) -> usize {
+    l.meta.body.text.len() + l.meta.title.len() + 600
 }
 
 impl LessonsJson {
     /// `api/lessons.json`: `{"schema_version":1,"lessons":[...]}` and a newline.
     pub fn build(site: &Site, links: &Links) -> (LessonsJson, OutFile) {
-        use rayon::prelude::*;
-        // In slices, each joined as soon as it is made: the 35 MB file at 10,000 lessons is not
-        // held twice (as entries and as the file).
-        let head = lessons_head();
-        // Sized up front (text plus the fields around it), so the buffer does not double past it.
-        let estimate: usize = site.lessons.iter().map(|l| l.meta.body.text.len() + l.meta.title.len() + 600).sum();
-        let mut bytes = Vec::with_capacity(head.len() + estimate + 3);
-        bytes.extend_from_slice(head.as_bytes());
+        let estimate: usize = site.lessons.iter().map(entry_estimate).sum();
+        let mut bytes = Vec::with_capacity(lessons_head().len() + estimate + 3);
         let mut lens = Vec::with_capacity(site.lessons.len());
-        let slice = (4 * rayon::current_num_threads()).max(1);
-        for start in (0..site.lessons.len()).step_by(256 * slice) {
-            let end = (start + 256 * slice).min(site.lessons.len());
-            let entries: Vec<Vec<u8>> = (start..end).into_par_iter().map(|li| lesson_entry(site, links, li)).collect();
-            for e in entries {
-                if !lens.is_empty() {
-                    bytes.push(b',');
-                }
-                bytes.extend_from_slice(&e);
-                lens.push(e.len());
-            }
-        }
-        bytes.extend_from_slice(b"]}\n");
+        // Writing into memory cannot fail.
+        let _ = write_entries(site, links, &mut bytes, &mut lens);
         (LessonsJson { lens }, OutFile { path: LESSONS.into(), bytes })
+    }
+
+    /// `build`, written to `sink` as it is made: the file (35 MB at 10,000 lessons) is never
+    /// held whole.
+    pub fn write(site: &Site, links: &Links, sink: &dyn Sink) -> Result<LessonsJson, Diagnostic> {
+        let mut lens = Vec::with_capacity(site.lessons.len());
+        sink.put_streamed(LESSONS, &mut |out| {
+            lens.clear();
+            write_entries(site, links, out, &mut lens)
+        })?;
+        Ok(LessonsJson { lens })
     }
 
     /// Serialises lesson `li` again and puts it in `file` (the file `build` gave, kept up to date;
@@ -93,6 +100,26 @@ impl LessonsJson {
         file.splice(old, entry);
         true
     }
+}
+
+/// The whole of `api/lessons.json` into `out`, each entry's length into `lens`. Entries are
+/// made in parallel, a slice at a time, and written as soon as their slice is done.
+fn write_entries(site: &Site, links: &Links, out: &mut dyn Write, lens: &mut Vec<usize>) -> io::Result<()> {
+    use rayon::prelude::*;
+    out.write_all(lessons_head().as_bytes())?;
+    let slice = 64 * rayon::current_num_threads().max(1);
+    for start in (0..site.lessons.len()).step_by(slice) {
+        let end = (start + slice).min(site.lessons.len());
+        let entries: Vec<Vec<u8>> = (start..end).into_par_iter().map(|li| lesson_entry(site, links, li)).collect();
+        for e in entries {
+            if !lens.is_empty() {
+                out.write_all(b",")?;
+            }
+            out.write_all(&e)?;
+            lens.push(e.len());
+        }
+    }
+    out.write_all(b"]}\n")
 }
 
 /// What `api/lessons.json` starts with.
