@@ -6,7 +6,7 @@
 //! - `engine_on_hand_made_index`: ranking, AND, prefixes, facet counts and on-demand loading on
 //!   a small index written by hand to the data contract (tests/js/engine.test.mjs);
 //! - `shipped_client_is_the_minified_source`: static/search.min.js (what the site loads) is
-//!   static/search.js minified by terser at this commit (tests/js/minified.test.mjs);
+//!   static/search.js and search.min.js made from client/search/ at this commit (tests/js/minified.test.mjs);
 //! - `elasticlunr_export_matches_client`: the real `elasticlunr` package, loading the
 //!   search_index.nl.json export, finds the same documents as the client
 //!   (tests/js/elasticlunr-compat.test.mjs);
