@@ -737,7 +737,8 @@
       }
     }
     var noFacets = !this.sel.some(function (s) { return s.size > 0; });
-    if (!this.terms) {   // stage 2: what the counts need (see Engine.mode), big-term postings
+    var early = noFacets && this.options.onResults;
+    if (!this.terms) {   // stage 2: what the ranking needs (see Engine.mode): big terms' p-files
       var terms = this.words.map(function (w) { return e.termsFor(w); });
       this.mode = e.mode(terms, noFacets, this.top);
       need = [];
@@ -748,20 +749,21 @@
         terms.forEach(function (list) {
           list.forEach(function (t) { if (typeof t.entry !== 'string') need.push('search/p-' + t.entry[0] + '.js'); });
         });
-        need.push('search/r.js');
-        if (this.mode === 'full') need.push('search/f.js');
       }
-      need = missing(e, need);
+      // and what the counts need: with early results, that loads beside their display chunks
+      this.countFiles = this.mode === 'coded' ? ['search/r.js'] : this.mode === 'full' ? ['search/r.js', 'search/f.js'] : [];
+      need = missing(e, early ? need : need.concat(this.countFiles));
       if (need.length) return need;
       this.terms = terms;
     }
     // No facet selected: the ranking needs no facet data, so the first results are handed to
     // options.onResults as soon as their display chunks are in, before counting.
-    if (noFacets && this.options.onResults && !this.early) {
+    if (early && !this.early) {
       // Only the first few (what one round of requests brings): the rest of the page follows.
+      // r.js (small) comes in the same round; f.js (large) only after the first results.
       var ranked = this.ranked || (this.ranked = e.ranked(this.terms, this.mode, this.shown));
       var first = Math.min(this.shown, FIRST);
-      need = [];
+      need = this.countFiles.filter(function (f) { return f === 'search/r.js'; });
       for (var r = 0; r < ranked.length && r < first; r++) {
         need.push('search/d-' + Math.floor(ranked[r].id / e.meta.chunk) + '.js');
       }
@@ -773,6 +775,8 @@
         results: ranked.map(function (x, k) { return k < first ? { id: x.id, score: x.score, doc: e.doc(x.id) } : x; })
       });
     }
+    need = missing(e, this.countFiles);   // stage 2b: f.js after early results
+    if (need.length) return need;
     if (!this.found) this.found = e.collect(this.terms, this.sel, this.top, this.ranked, this.mode, this.shown);
     var found = this.found;
     // stage 3: display chunks of the results shown, label chunks of the initiative values shown

@@ -222,6 +222,12 @@ await t.check('first results before the counts: onResults with the first 6 shown
   eq(first.o.results.map((r) => Boolean(r.doc)), [true, true, true, true, true], 'docs for the first min(shown, 6)');
   ok(!first.files.some((f) => f.includes('/i-')), 'no label chunk loaded before the first results');
   ok(first.files.length < e.log.length || out.initiatives.length === 0, 'the rest loads after');
+  eq(first.files, ['search/t-man.js', 'search/r.js', 'search/d-1.js', 'search/d-2.js', 'search/d-3.js', 'search/d-4.js'],
+    'r.js comes with the first display chunks (one round after the shard)');
+  const full = fresh(), before = [];
+  await full.run('zorg ', { top: 11, onResults: () => before.push(...full.log) });
+  ok(before.includes('search/r.js') && !before.includes('search/f.js') && full.log.includes('search/f.js'),
+    `f.js loads after the first results: ${before}`);
   const withFacet = [];
   await fresh().run('man', { facets: { soort: ['les'] }, onResults: (o) => withFacet.push(o) });
   eq(withFacet.length, 0, 'with a facet selected, results need the counts first: no early call');
