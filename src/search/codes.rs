@@ -49,16 +49,24 @@ pub struct Codes {
     pub layout: Layout,
     pub words: Vec<u32>,
     pub owners: Vec<u32>,
+    /// Per document the characters its code words take.
+    chars: Vec<u8>,
+}
+
+/// Characters of `n` as a v64 number.
+fn v64_len(n: u32) -> usize {
+    (32 - n.leading_zeros() as usize).div_ceil(5).max(1)
 }
 
 impl Codes {
     /// Codes of documents given as (facet values per facet, initiative).
     pub fn new<'a>(layout: Layout, docs: impl Iterator<Item = (&'a [Vec<u32>; 5], Option<u32>)>) -> Codes {
-        let mut codes = Codes { layout, words: Vec::new(), owners: Vec::new() };
+        let mut codes = Codes { layout, words: Vec::new(), owners: Vec::new(), chars: Vec::new() };
         for (facets, owner) in docs {
             let start = codes.words.len();
             codes.words.resize(start + codes.layout.words, 0);
             codes.owners.push(owner.unwrap_or(u32::MAX));
+            codes.chars.push(0);
             codes.set(start / codes.layout.words, facets);
         }
         codes
@@ -77,11 +85,24 @@ impl Codes {
                 }
             }
         }
+        self.chars[doc] = code.iter().map(|&w| v64_len(w) as u8).sum();
     }
 
     pub fn code(&self, doc: u32) -> &[u32] {
         let w = self.layout.words;
         self.words.get(doc as usize * w..(doc as usize + 1) * w).unwrap_or(&[])
+    }
+
+    /// The length of `postings(list)`, without writing it.
+    pub fn postings_len(&self, list: &[[u32; 2]]) -> usize {
+        let mut prev = 0;
+        list.iter()
+            .map(|p| {
+                let n = v64_len(p[0] - prev) + v64_len(p[1]) + *self.chars.get(p[0] as usize).unwrap_or(&1) as usize;
+                prev = p[0];
+                n
+            })
+            .sum()
     }
 
     /// A small term's postings as its shard holds them: `gap, weight` and the document's code
@@ -222,5 +243,9 @@ mod tests {
         assert_eq!(decode(&s)[..5], [1, 3, 2, 1, 1]);
         // Postings with codes: gap, weight, code (one word here).
         assert_eq!(decode(&codes.postings(&[[2, 9], [4, 1]])), [2, 9, 0b11001, 2, 1, 0b10001]);
+        for list in [&[[2, 9], [4, 1]][..], &[[0, 40], [3, 1000], [4, 1]], &[]] {
+            assert_eq!(codes.postings_len(list), codes.postings(list).len());
+        }
+        assert_eq!([v64_len(0), v64_len(31), v64_len(32), v64_len(1023), v64_len(1024), v64_len(u32::MAX)], [1, 1, 2, 2, 3, 7]);
     }
 }

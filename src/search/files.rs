@@ -116,11 +116,8 @@ pub struct Encoded {
 /// A term's encoded postings and, for a big term, its summary.
 fn encode_term(list: &[[u32; 2]], codes: &Codes) -> (String, String) {
     // Every posting takes at least three characters (gap, weight, one code word).
-    if list.len() * 3 <= BIG_TERM {
-        let coded = codes.postings(list);
-        if coded.len() <= BIG_TERM {
-            return (coded, String::new());
-        }
+    if list.len() * 3 <= BIG_TERM && codes.postings_len(list) <= BIG_TERM {
+        return (codes.postings(list), String::new());
     }
     (postings(list), codes.summary(list))
 }
