@@ -52,6 +52,7 @@ fn edits_patch_the_index_like_a_full_build() {
         ("lessons/l05.md", "tip", "many occurrences of a common word", &"zorg ".repeat(400)),
         ("lessons/l07.md", "succes", "kind changes: the facet sets change", "Eerste tekst"),
         ("lessons/l05.md", "tip", "back again", "Eerste tekst"),
+        ("lessons/l05.md", "tip", "one word's weight changes, the others stay", "Eerste tekst tekst"),
     ];
     for (file, kind, what, text) in edits {
         let n: usize = file[9..11].parse().unwrap();

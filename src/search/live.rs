@@ -186,21 +186,33 @@ impl Live {
             .collect()
     }
 
-    /// Replaces document `id`'s postings: those of `old` out, those of `new` in; with `recode`
-    /// (its facet code changed) every term of `new` is encoded again.
+    /// Replaces document `id`'s postings: those of `old` out, those of `new` in. Only the terms
+    /// whose weight in the document changed are touched; with `recode` (its facet code changed)
+    /// every term of `new` is, as all its postings change.
     fn patch(&mut self, id: u32, old: &Doc, new: &Doc, recode: bool, touched: &mut BTreeSet<String>) {
         let (before, after) = (index::analyse_doc(&self.pipeline, old), index::analyse_doc(&self.pipeline, new));
         if before == after && !recode {
             return;
         }
         let enc = &mut self.enc;
-        for (term, ..) in &before {
-            if let Ok(i) = enc.terms.binary_search(term) {
-                enc.lists[i].retain(|p| p[0] != id);
-                touched.insert(term.clone());
+        let weight_in = |list: &[(String, u32)], term: &str| {
+            list.binary_search_by(|(t, _)| t.as_str().cmp(term)).ok().map(|i| list[i].1)
+        };
+        for (term, weight) in &before {
+            if weight_in(&after, term) != Some(*weight) {
+                if let Ok(i) = enc.terms.binary_search(term) {
+                    enc.lists[i].retain(|p| p[0] != id);
+                    touched.insert(term.clone());
+                }
             }
         }
         for (term, weight) in after {
+            if weight_in(&before, &term) == Some(weight) {
+                if recode {
+                    touched.insert(term);
+                }
+                continue;
+            }
             let i = match enc.terms.binary_search(&term) {
                 Ok(i) => i,
                 Err(i) => {
