@@ -1,4 +1,4 @@
-//! The browser search client (static/search.js) against the Rust side, run by `cargo test`:
+//! The browser search client (client/search/) against the Rust side, run by `cargo test`:
 //!
 //! - `js_pipeline_matches_rust`: `leernet search-pipeline` and the client's pipeline give the same
 //!   token and stem for every word of the content and of tests/data/dutch-words.txt
@@ -6,7 +6,7 @@
 //! - `engine_on_hand_made_index`: ranking, AND, prefixes, facet counts and on-demand loading on
 //!   a small index written by hand to the data contract (tests/js/engine.test.mjs);
 //! - `shipped_client_is_the_minified_source`: static/search.min.js (what the site loads) is
-//!   static/search.js and search.min.js made from client/search/ at this commit (tests/js/minified.test.mjs);
+//!   client/search/ joined and minified at this commit (tests/js/minified.test.mjs);
 //! - `elasticlunr_export_matches_client`: the real `elasticlunr` package, loading the
 //!   search_index.nl.json export, finds the same documents as the client
 //!   (tests/js/elasticlunr-compat.test.mjs);

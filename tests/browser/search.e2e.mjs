@@ -15,6 +15,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { eq, ok, tally } from './harness.mjs';
+import { requireClient } from '../../scripts/client.mjs';
 
 const require = createRequire(import.meta.url);
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -52,7 +53,7 @@ const WIJK = {
 };
 const COORD = 'Zet een onafhankelijke gezinsregisseur in met mandaat van de financiers';
 // Which files a word and a title are in, in this build (format v2, docs/search-format.md).
-const engineLib = require(path.join(repo, 'static/search.js'));
+const engineLib = requireClient();
 const META = JSON.parse(fs.readFileSync(path.join(site, 'search/meta.js'), 'utf8').replace(/^leernetSearch\.meta\(/, '').replace(/\);\s*$/, ''));
 const KEYS = new engineLib.Engine(META);
 /** The shard files of a word being typed: those of its folded form and of its stem. */

@@ -1,4 +1,4 @@
-// The search core (Engine in static/search.js) on a small hand-made index in format v3
+// The search core (Engine in client/search/) on a small hand-made index in format v3
 // (tests/js/fixtures/search/, written from the readable spec in tests/js/fixtures/index.mjs):
 // ranking, AND, prefixes, facet counts (summaries, codes, f.js), and exactly which files each
 // query loads.
@@ -11,7 +11,7 @@ import { encodeIndex, encodePostings, frontCoded, encodeSet, loadClient, loadEng
 import { spec } from './fixtures/index.mjs';
 
 const fixture = path.join(repo, 'tests/js/fixtures');
-const client = loadClient(null);   // the repo's static/search.js
+const client = loadClient(null);   // the repo's source, client/search/ joined
 const t = tally('engine');
 
 const ok = (cond, what) => {

@@ -6,15 +6,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 import { fileURLToPath } from 'node:url';
+import { requireClient } from '../../scripts/client.mjs';
 
 export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
 
-/** The client core: the minified one a built site loads, else the repo's source. */
+/** The client core: the minified one a built site loads, else the repo's source
+ *  (client/search/ joined). */
 export function loadClient(site) {
   const shipped = site && path.join(site, 'search.min.js');
-  const file = shipped && fs.existsSync(shipped) ? shipped : path.join(repo, 'static/search.js');
-  return require(file);
+  return shipped && fs.existsSync(shipped) ? require(shipped) : requireClient();
 }
 
 /** Runs one data script (search/*.js) and returns [callback name, ...its arguments]. */
