@@ -182,34 +182,56 @@ impl Local {
 impl Index {
     pub fn build(docs: &[Doc]) -> Index {
         let pipeline = Pipeline::new();
-        // One contiguous share per thread: each share stems its distinct words once.
-        let share = docs.len().div_ceil(rayon::current_num_threads()).max(1);
-        let parts: Vec<Local> = docs
-            .par_chunks(share)
-            .enumerate()
-            .map(|(n, chunk)| {
+        // One contiguous share per thread, of about equal text (an initiative has more than a
+        // lesson): each share stems its distinct words once.
+        let parts: Vec<Local> = shares(docs, rayon::current_num_threads())
+            .into_par_iter()
+            .map(|range| {
                 let mut local = Local::default();
-                for (j, d) in chunk.iter().enumerate() {
-                    local.add(&pipeline, (n * share + j) as u32, d);
+                for id in range {
+                    local.add(&pipeline, id as u32, &docs[id]);
                 }
                 local
             })
             .collect();
-        let mut postings: AHashMap<String, Vec<[u32; 2]>> = AHashMap::new();
-        for part in parts {
-            for (term, list) in part.terms.into_iter().zip(part.postings) {
-                match postings.get_mut(&term) {
-                    Some(l) => l.extend(list),
-                    None => {
-                        postings.insert(term, list);
-                    }
-                }
-            }
-        }
-        let mut postings: Vec<(String, Vec<[u32; 2]>)> = postings.into_iter().collect();
-        postings.par_iter_mut().for_each(|(_, l)| l.sort_unstable_by_key(|p| p[0]));
-        Index { postings: postings.into_iter().collect() }
+        Index { postings: merge(parts) }
     }
+}
+
+/// `n` contiguous ranges of `docs` (at least one) with about the same amount of text each.
+fn shares(docs: &[Doc], n: usize) -> Vec<std::ops::Range<usize>> {
+    let size = |d: &Doc| d.title.len() + d.text.len() + d.extra.len() + 1;
+    let per = docs.iter().map(size).sum::<usize>().div_ceil(n.max(1)).max(1);
+    let (mut out, mut start, mut filled) = (Vec::new(), 0, 0);
+    for (i, d) in docs.iter().enumerate() {
+        filled += size(d);
+        if filled >= per && out.len() + 1 < n {
+            out.push(start..i + 1);
+            (start, filled) = (i + 1, 0);
+        }
+    }
+    out.push(start..docs.len());
+    out
+}
+
+/// The shares' postings joined per term. Shares are contiguous and in document order, so a
+/// term's list is its shares' lists one after the other (documents ascending).
+fn merge(parts: Vec<Local>) -> BTreeMap<String, Vec<[u32; 2]>> {
+    let mut all: Vec<(String, usize, Vec<[u32; 2]>)> = parts
+        .into_iter()
+        .enumerate()
+        .flat_map(|(n, part)| part.terms.into_iter().zip(part.postings).map(move |(t, l)| (t, n, l)))
+        .collect();
+    all.par_sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+    let mut joined: Vec<(String, Vec<[u32; 2]>)> = Vec::with_capacity(all.len());
+    for (term, _, list) in all {
+        match joined.last_mut() {
+            Some((t, l)) if *t == term => l.extend_from_slice(&list),
+            _ => joined.push((term, list)),
+        }
+    }
+    // Already in term order: the map is built from the sorted list without sorting again.
+    joined.into_iter().collect()
 }
 
 /// One document's terms with their weights, sorted by term.
@@ -219,4 +241,53 @@ pub fn analyse_doc(p: &Pipeline, doc: &Doc) -> Vec<(String, u32)> {
     let mut out: Vec<(String, u32)> = local.terms.into_iter().zip(local.postings).map(|(t, l)| (t, l[0][1])).collect();
     out.sort_unstable();
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc<'a>(title: &'a str, text: &'a str) -> Doc<'a> {
+        Doc {
+            title,
+            text,
+            extra: String::new(),
+            path: String::new(),
+            kind: "les",
+            initiative: None,
+            initiative_title: String::new(),
+            teaser: String::new(),
+            facets: Default::default(),
+        }
+    }
+
+    #[test]
+    fn shares_cover_every_document_once_in_order() {
+        let long = "woord ".repeat(50);
+        let docs: Vec<Doc> = (0..10).map(|i| doc("t", if i < 3 { &long } else { "kort" })).collect();
+        for n in [1, 2, 3, 16] {
+            let s = shares(&docs, n);
+            assert!(!s.is_empty() && s.len() <= n);
+            assert_eq!(s.iter().flat_map(|r| r.clone()).collect::<Vec<_>>(), (0..10).collect::<Vec<_>>());
+        }
+        // The three long documents weigh as much as the rest: they get a share of their own.
+        assert_eq!(shares(&docs, 2)[0], 0..2);
+        assert_eq!(shares(&[], 2), [0..0]);
+    }
+
+    #[test]
+    fn postings_are_the_same_whatever_the_shares() {
+        let texts = ["zorg en welzijn", "mantelzorg zorg", "wijkteam", "zorg zorg budget"];
+        let docs: Vec<Doc> = texts.iter().map(|t| doc("Zorg", t)).collect();
+        let one = {
+            let p = Pipeline::new();
+            let mut local = Local::default();
+            for (i, d) in docs.iter().enumerate() {
+                local.add(&p, i as u32, d);
+            }
+            merge(vec![local])
+        };
+        assert_eq!(Index::build(&docs).postings, one);
+        assert_eq!(one["zorg"], [[0, 11], [1, 11], [2, 10], [3, 12]]);
+    }
 }
