@@ -10,7 +10,6 @@ use super::views::{self, Strings, Views, tr};
 use crate::config::Taxonomy;
 use crate::content::model::Site;
 use crate::link::Links;
-use serde::Serialize;
 use tera::{Context, Value};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -144,17 +143,10 @@ pub struct PageData<'a> {
     glossary: super::glossary::Glossary,
 }
 
-#[derive(Serialize)]
-struct KindGroup {
-    kind: &'static str,
-    label: String,
-    lessons: Vec<Value>,
-}
-
-#[derive(Serialize)]
-struct InitiativeGroup {
-    initiative: Value,
-    lessons: Vec<Value>,
+/// A template map of `pairs`: what serialising a struct of these fields gives, without copying
+/// the values.
+fn map<const N: usize>(pairs: [(&'static str, Value); N]) -> Value {
+    Value::from(std::collections::BTreeMap::from(pairs))
 }
 
 impl<'a> PageData<'a> {
@@ -163,35 +155,35 @@ impl<'a> PageData<'a> {
         PageData { site, links, t, views, mode, glossary }
     }
 
-    fn lessons(&self, idx: &[usize]) -> Vec<Value> {
-        idx.iter().map(|&i| self.views.lesson_values[i].clone()).collect()
+    /// The cards of lessons `idx` as one template value. Cards are shared, not copied: a
+    /// value's clone is a reference count (inserting with `Context::insert` would serialise
+    /// each card again).
+    fn lessons(&self, idx: &[usize]) -> Value {
+        Value::from(idx.iter().map(|&i| self.views.lesson_values[i].clone()).collect::<Vec<_>>())
     }
 
-    fn initiatives(&self, idx: &[usize]) -> Vec<Value> {
-        idx.iter().map(|&i| self.views.initiative_values[i].clone()).collect()
+    fn initiatives(&self, idx: &[usize]) -> Value {
+        Value::from(idx.iter().map(|&i| self.views.initiative_values[i].clone()).collect::<Vec<_>>())
     }
 
-    /// Lessons (already ordered by initiative) in one group per initiative.
-    fn by_initiative(&self, lessons: &[usize]) -> Vec<InitiativeGroup> {
-        let mut groups: Vec<InitiativeGroup> = Vec::new();
-        let mut current = usize::MAX;
+    /// Lessons (already ordered by initiative) in one group per initiative (`initiative`,
+    /// `lessons`).
+    fn by_initiative(&self, lessons: &[usize]) -> Value {
+        let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
         for &li in lessons {
             let ii = self.links.initiative_of[li];
             if ii == usize::MAX {
                 continue;
             }
-            if ii != current {
-                current = ii;
-                groups.push(InitiativeGroup {
-                    initiative: self.views.initiative_values[ii].clone(),
-                    lessons: Vec::new(),
-                });
-            }
-            if let Some(g) = groups.last_mut() {
-                g.lessons.push(self.views.lesson_values[li].clone());
+            match groups.last_mut() {
+                Some((current, members)) if *current == ii => members.push(li),
+                _ => groups.push((ii, vec![li])),
             }
         }
-        groups
+        let group = |(ii, members): (usize, Vec<usize>)| {
+            map([("initiative", self.views.initiative_values[ii].clone()), ("lessons", self.lessons(&members))])
+        };
+        Value::from(groups.into_iter().map(group).collect::<Vec<_>>())
     }
 
     /// Previous/next links and page numbers for page `n` of a list of `total` pages at `base`.
@@ -217,36 +209,39 @@ impl<'a> PageData<'a> {
         match page {
             Page::Home => {
                 let newest: Vec<usize> = self.links.newest.iter().take(HOME_NEWEST).copied().collect();
-                c.insert("newest", &self.lessons(&newest));
+                c.insert_value("newest", self.lessons(&newest));
                 // The home page shows the first initiatives; the list page has them all.
-                c.insert("initiatives", &self.views.initiative_values[..self.views.initiative_values.len().min(12)]);
+                let shown = &self.views.initiative_values[..self.views.initiative_values.len().min(12)];
+                c.insert_value("initiatives", Value::from(shown));
                 c.insert("page_title", &site.config.title);
             }
             Page::InitiativeList => {
-                c.insert("initiatives", &self.views.initiative_values);
+                c.insert_value("initiatives", Value::from(&self.views.initiative_values[..]));
                 c.insert("page_title", &tr(self.t, "initiatives"));
             }
             Page::Initiative(ii) => {
                 let init = &site.initiatives[ii];
-                let kinds: Vec<KindGroup> = self
+                // One group (`kind`, `label`, `lessons`) per kind that has lessons.
+                let kinds: Vec<Value> = self
                     .links
                     .by_kind
                     .iter()
-                    .map(|(k, _)| {
+                    .filter_map(|(k, _)| {
                         let ls: Vec<usize> = self.links.lessons_of[ii]
                             .iter()
                             .copied()
                             .filter(|&li| site.lessons[li].kind == *k)
                             .collect();
-                        KindGroup {
-                            kind: k.as_str(),
-                            label: tr(self.t, &format!("kinds_{}", k.as_str())),
-                            lessons: self.lessons(&ls),
-                        }
+                        (!ls.is_empty()).then(|| {
+                            map([
+                                ("kind", Value::from(k.as_str())),
+                                ("label", Value::from(tr(self.t, &format!("kinds_{}", k.as_str())))),
+                                ("lessons", self.lessons(&ls)),
+                            ])
+                        })
                     })
-                    .filter(|g| !g.lessons.is_empty())
                     .collect();
-                c.insert("initiative", &self.views.initiative_values[ii]);
+                c.insert_value("initiative", self.views.initiative_values[ii].clone());
                 c.insert("terms", &self.views.initiative_terms[ii]);
                 c.insert("organisations", &init.organisations);
                 let lang = site.config.language.as_str();
@@ -270,7 +265,7 @@ impl<'a> PageData<'a> {
                 c.insert("contact", &init.contact);
                 c.insert("ext_links", &init.links);
                 c.insert("last_reviewed", &init.last_reviewed.map(|d| d.to_string()));
-                c.insert("lesson_groups", &kinds);
+                c.insert_value("lesson_groups", Value::from(kinds));
                 c.insert_value("body", Value::safe_string(&self.body(&init.meta.body.html, &root)));
                 c.insert("page_title", &init.meta.title);
                 c.insert("description", &init.summary);
@@ -278,7 +273,7 @@ impl<'a> PageData<'a> {
             Page::LessonList(n) => {
                 let start = (n as usize * PAGE_SIZE).min(self.links.newest.len());
                 let end = (start + PAGE_SIZE).min(self.links.newest.len());
-                c.insert("lessons", &self.lessons(&self.links.newest[start..end]));
+                c.insert_value("lessons", self.lessons(&self.links.newest[start..end]));
                 c.insert("pagination", &self.pagination(urls::LESSONS, n, page_count(self.links.newest.len())));
                 c.insert(
                     "kinds",
@@ -293,17 +288,17 @@ impl<'a> PageData<'a> {
             }
             Page::Lesson(li) => {
                 let l = &site.lessons[li];
-                c.insert("lesson", &self.views.lesson_values[li]);
+                c.insert_value("lesson", self.views.lesson_values[li].clone());
                 c.insert_value("jsonld", Value::safe_string(&super::seo::lesson_jsonld(site, li)));
                 c.insert("terms", &self.views.lesson_terms[li]);
-                c.insert("related", &self.lessons(&self.links.related[li]));
+                c.insert_value("related", self.lessons(&self.links.related[li]));
                 c.insert("source", &l.source_ref);
                 c.insert(
                     "source_is_url",
                     &l.source_ref.as_deref().is_some_and(|s| s.starts_with("http://") || s.starts_with("https://")),
                 );
                 if let Some(&ii) = self.links.initiative_of.get(li).filter(|&&ii| ii != usize::MAX) {
-                    c.insert("initiative", &self.views.initiative_values[ii]);
+                    c.insert_value("initiative", self.views.initiative_values[ii].clone());
                 }
                 c.insert_value("body", Value::safe_string(&self.body(&l.meta.body.html, &root)));
                 c.insert("page_title", &l.meta.title);
@@ -331,14 +326,14 @@ impl<'a> PageData<'a> {
                 // Initiatives on the first page only, at most PAGE_SIZE; the rest through search.
                 let shown: &[usize] =
                     if n == 0 { &pages.initiatives[..pages.initiatives.len().min(PAGE_SIZE)] } else { &[] };
-                c.insert("initiatives", &self.initiatives(shown));
+                c.insert_value("initiatives", self.initiatives(shown));
                 c.insert("initiative_count", &pages.initiatives.len());
                 c.insert("first_page", &(n == 0));
                 c.insert(
                     "more_initiatives",
                     &format!("{}?{}={}&soort=initiatief", urls::SEARCH, tax.facet_param(), term.slug),
                 );
-                c.insert("lesson_groups", &self.by_initiative(&pages.lessons[start..end]));
+                c.insert_value("lesson_groups", self.by_initiative(&pages.lessons[start..end]));
                 c.insert("lesson_count", &pages.lessons.len());
                 c.insert("page_title", site.config.label(term));
             }

@@ -77,10 +77,9 @@ pub struct Views {
 
 /// A teaser: the first `max` characters of `text`, cut at a word.
 pub fn teaser(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        return text.to_string();
-    }
-    let cut: String = text.chars().take(max).collect();
+    // Where character `max` starts: none when the text is no longer than `max` characters.
+    let Some((end, _)) = text.char_indices().nth(max) else { return text.to_string() };
+    let cut = &text[..end];
     let cut = match cut.rfind(' ') {
         Some(i) if i > max / 2 => &cut[..i],
         _ => &cut[..],
