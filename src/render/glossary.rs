@@ -9,7 +9,7 @@
 
 use crate::config::GlossaryEntry;
 use crate::content::markdown::slugify;
-use aho_corasick::{AhoCorasick, Input, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
 use std::collections::HashMap;
 use std::fmt::Write;
 
@@ -115,8 +115,14 @@ impl Glossary {
             .iter()
             .map(|t| t.text.char_indices().rev().filter_map(|(at, _)| by_text.get(&t.text[..at]).copied()).collect())
             .collect();
-        let kind = MatchKind::LeftmostLongest;
-        let ac = AhoCorasick::builder().match_kind(kind).build(terms.iter().map(|t| &t.text)).ok();
+        // A plain DFA without a prefilter: bodies are full of near misses (compound words holding
+        // a term), which made the default SIMD prefilter stop and check at most words.
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
+            .prefilter(false)
+            .build(terms.iter().map(|t| &t.text))
+            .ok();
         Glossary { ac, terms, prefixes }
     }
 
