@@ -167,13 +167,17 @@ impl Staging {
 
 impl crate::render::Sink for Staging {
     fn put(&self, file: OutFile) -> Result<(), crate::diagnostics::Diagnostic> {
-        let path = self.tmp.join(&file.path);
+        self.put_slice(file.path, &file.bytes)
+    }
+
+    fn put_slice(&self, rel: String, bytes: &[u8]) -> Result<(), crate::diagnostics::Diagnostic> {
+        let path = self.tmp.join(&rel);
         let write = || -> io::Result<()> {
             self.folder_of(&path)?;
-            std::fs::write(&path, &file.bytes)
+            std::fs::write(&path, bytes)
         };
-        write().map_err(|e| self.error(&file.path, e))?;
-        self.written(file.bytes.len() as u64);
+        write().map_err(|e| self.error(&rel, e))?;
+        self.written(bytes.len() as u64);
         Ok(())
     }
 

@@ -83,6 +83,12 @@ impl Theme {
 pub trait Sink: Sync {
     fn put(&self, file: OutFile) -> Result<(), Diagnostic>;
 
+    /// A file whose bytes the caller keeps (a buffer it reuses). By default they are copied and
+    /// given to `put`.
+    fn put_slice(&self, path: String, bytes: &[u8]) -> Result<(), Diagnostic> {
+        self.put(OutFile { path, bytes: bytes.to_vec() })
+    }
+
     /// A file made piece by piece (one too big to hold whole, like `api/lessons.json`): `write`
     /// is handed a writer for its bytes. By default the pieces are collected and given to `put`.
     fn put_streamed(
@@ -117,14 +123,21 @@ impl Sink for Collect {
 pub fn render_pages(theme: &Theme, data: &PageData, pages: &[Page], sink: &dyn Sink) -> Result<(), Vec<Diagnostic>> {
     let dir = data.site.root.join("templates");
     let errors = std::sync::Mutex::new(Vec::<Diagnostic>::new());
+    thread_local! {
+        /// Each thread renders into one buffer it keeps: no page grows a fresh one.
+        static PAGE: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
     pages.par_iter().for_each(|&page| {
         let ctx = data.context(page);
         crate::timing::page_done();
-        let result = theme
-            .tera
-            .render(page.template(), &ctx)
-            .map_err(|e| templates::template_error(&dir, &e))
-            .and_then(|html| sink.put(OutFile { path: page.file(data.site), bytes: html.into_bytes() }));
+        let result = PAGE.with_borrow_mut(|html| {
+            html.clear();
+            theme
+                .tera
+                .render_to(page.template(), &ctx, &mut *html)
+                .map_err(|e| templates::template_error(&dir, &e))
+                .and_then(|()| sink.put_slice(page.file(data.site), html))
+        });
         if let Err(d) = result {
             let mut errs = errors.lock().unwrap_or_else(|e| e.into_inner());
             if !errs.iter().any(|e| e.message == d.message) {
