@@ -118,10 +118,10 @@ pub fn render_into(
     let put_all = |files: Vec<OutFile>| files.into_par_iter().try_for_each(|f| sink.put(f)).map_err(|d| vec![d]);
     // The search index first: its working memory (the largest of any stage) is free again for
     // the pages, instead of coming on top of theirs. A plain build lets the index itself go too.
-    let (live, search, mut notes) =
-        stage("search index", || crate::search::live::Live::build(site, &theme.strings, keep_search));
-    let search_files = search.iter().map(|f| f.path.clone()).collect();
-    stage("write search files", || put_all(search))?;
+    // Its files go to the sink as they are made.
+    let (live, search_files, mut notes) =
+        stage("search index", || crate::search::live::Live::build_into(site, &theme.strings, keep_search, sink))
+            .map_err(|d| vec![d])?;
     theme.set_globals(site, links);
     let theme: &Theme = theme;
     let views = stage("views", || Views::build(site, links, &theme.strings));

@@ -12,9 +12,20 @@ use super::index::{self, Doc, Index};
 use super::pipeline::Pipeline;
 use super::{elasticlunr_export, export_wanted};
 use crate::content::model::{Lesson, Site};
-use crate::render::OutFile;
+use crate::diagnostics::Diagnostic;
 use crate::render::views::Strings;
+use crate::render::{OutFile, Sink};
 use std::collections::BTreeSet;
+
+/// A sink that keeps the files (for `Live::build`).
+struct Collect(std::sync::Mutex<Vec<OutFile>>);
+
+impl Sink for Collect {
+    fn put(&self, file: OutFile) -> Result<(), Diagnostic> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).push(file);
+        Ok(())
+    }
+}
 
 /// A shard described by term strings, not indices (indices move when terms come and go).
 #[derive(PartialEq)]
@@ -46,6 +57,20 @@ impl Live {
     /// A full build: every search file, notes for the build summary and, when `keep`, the index
     /// for later updates (a plain build does not keep the postings, which saves their memory).
     pub fn build(site: &Site, t: &Strings, keep: bool) -> (Option<Live>, Vec<OutFile>, Vec<String>) {
+        let files = Collect(std::sync::Mutex::new(Vec::new()));
+        let (live, _, notes) = Live::build_into(site, t, keep, &files).expect("collecting cannot fail");
+        let mut files = files.0.into_inner().unwrap_or_else(|e| e.into_inner());
+        files.sort_unstable_by(|a, b| a.path.cmp(&b.path));
+        (live, files, notes)
+    }
+
+    /// `build`, handing every file to `sink` as soon as it is made; returns the paths written.
+    pub fn build_into(
+        site: &Site,
+        t: &Strings,
+        keep: bool,
+        sink: &dyn Sink,
+    ) -> Result<(Option<Live>, Vec<String>, Vec<String>), Diagnostic> {
         use crate::timing::stage;
         let docs = stage("search: documents", || index::documents(site, t));
         let idx = stage("search: postings", || Index::build(&docs));
@@ -53,13 +78,16 @@ impl Live {
         let enc = stage("search: encode", || Encoded::new(idx, keep, codes));
         let display: Vec<String> = docs.iter().map(files::display).collect();
         let shards = enc.shards();
-        let mut out = stage("search: files", || super::meta::files(&enc, &shards, site, &docs, &display, t));
+        let mut paths = stage("search: files", || super::meta::files(&enc, &shards, site, &docs, &display, t, sink))?;
         let (export, notes) = export_wanted(site, docs.len());
         if export {
-            out.extend(elasticlunr_export::files(&site.config.language, &docs));
+            for f in elasticlunr_export::files(&site.config.language, &docs) {
+                paths.push(f.path.clone());
+                sink.put(f)?;
+            }
         }
         if !keep {
-            return (None, out, notes);
+            return Ok((None, paths, notes));
         }
         let live = Live {
             shards,
@@ -69,7 +97,7 @@ impl Live {
             facets: docs.iter().map(|d| d.facets.clone()).collect(),
             pipeline: Pipeline::new(),
         };
-        (Some(live), out, notes)
+        Ok((Some(live), paths, notes))
     }
 
     fn signature(&self, s: &Shard) -> Signature {

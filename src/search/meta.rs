@@ -12,9 +12,10 @@ use super::index::{FACETS, TITLE_BOOST, kinds};
 use super::pipeline::STOP_WORDS;
 use crate::config::Taxonomy;
 use crate::content::model::Site;
-use crate::render::OutFile;
+use crate::diagnostics::Diagnostic;
 use crate::render::escape::script_json;
 use crate::render::views::{Strings, tr};
+use crate::render::{OutFile, Sink};
 use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::json;
@@ -28,26 +29,46 @@ pub fn files(
     docs: &[Doc],
     display: &[String],
     t: &Strings,
-) -> Vec<OutFile> {
-    let mut files: Vec<OutFile> = shards.par_iter().map(|s| enc.shard_file(s)).collect();
-    files.par_extend((0..enc.terms.len()).into_par_iter().filter(|&i| enc.big[i] != u32::MAX).map(|i| enc.big_file(i)));
-    files.par_extend(display.par_chunks(CHUNK).enumerate().map(|(n, records)| display_chunk(n, records)));
-    files.par_extend(site.initiatives.par_chunks(LABELS).enumerate().map(|(n, chunk)| {
+    sink: &dyn Sink,
+) -> Result<Vec<String>, Diagnostic> {
+    // Each file goes to the sink as soon as it is made (never all held at once); its path is kept.
+    let put = |f: OutFile| {
+        let path = f.path.clone();
+        sink.put(f).map(|_| path)
+    };
+    let mut paths: Vec<String> = shards.par_iter().map(|s| put(enc.shard_file(s))).collect::<Result<_, _>>()?;
+    let big = (0..enc.terms.len()).into_par_iter().filter(|&i| enc.big[i] != u32::MAX);
+    paths.extend(big.map(|i| put(enc.big_file(i))).collect::<Result<Vec<_>, _>>()?);
+    let chunks = display.par_chunks(CHUNK).enumerate();
+    paths.extend(chunks.map(|(n, records)| put(display_chunk(n, records))).collect::<Result<Vec<_>, _>>()?);
+    let labels = site.initiatives.par_chunks(LABELS).enumerate().map(|(n, chunk)| {
         let list: Vec<_> = chunk.iter().map(|i| json!([i.meta.slug, i.meta.title])).collect();
         let body = script_json(serde_json::Value::from(list).to_string());
-        OutFile { path: format!("search/i-{n}.js"), bytes: format!("leernetSearch.labels({n},{body});\n").into_bytes() }
-    }));
-    let facets: Vec<&[Vec<u32>; 5]> = docs.iter().map(|d| &d.facets).collect();
-    files.push(facet_file(site, &facets));
-    files.push(ranges_file(site, &enc.codes.owners));
-    let firsts: Vec<&str> = site.initiatives.chunks(LABELS).map(|c| c[0].meta.slug.as_str()).collect();
-    files.push(OutFile {
-        path: "search/n.js".into(),
-        bytes: format!("leernetSearch.firsts({});\n", script_json(serde_json::to_string(&firsts).expect("strings")))
-            .into_bytes(),
+        put(OutFile {
+            path: format!("search/i-{n}.js"),
+            bytes: format!("leernetSearch.labels({n},{body});\n").into_bytes(),
+        })
     });
-    files.extend(meta_files(site, t, shards, enc, docs.len()));
-    files
+    paths.extend(labels.collect::<Result<Vec<_>, _>>()?);
+    let facets: Vec<&[Vec<u32>; 5]> = docs.iter().map(|d| &d.facets).collect();
+    let firsts: Vec<&str> = site.initiatives.chunks(LABELS).map(|c| c[0].meta.slug.as_str()).collect();
+    let mut rest = vec![
+        facet_file(site, &facets),
+        ranges_file(site, &enc.codes.owners),
+        OutFile {
+            path: "search/n.js".into(),
+            bytes: format!(
+                "leernetSearch.firsts({});\n",
+                script_json(serde_json::to_string(&firsts).expect("strings"))
+            )
+            .into_bytes(),
+        },
+    ];
+    rest.extend(meta_files(site, t, shards, enc, docs.len()));
+    for f in rest {
+        paths.push(put(f)?);
+    }
+    Ok(paths)
 }
 
 /// The code layout of a site: its facets' value counts.
