@@ -246,6 +246,9 @@ mod tests {
         for list in [&[[2, 9], [4, 1]][..], &[[0, 40], [3, 1000], [4, 1]], &[]] {
             assert_eq!(codes.postings_len(list), codes.postings(list).len());
         }
-        assert_eq!([v64_len(0), v64_len(31), v64_len(32), v64_len(1023), v64_len(1024), v64_len(u32::MAX)], [1, 1, 2, 2, 3, 7]);
+        assert_eq!(
+            [v64_len(0), v64_len(31), v64_len(32), v64_len(1023), v64_len(1024), v64_len(u32::MAX)],
+            [1, 1, 2, 2, 3, 7]
+        );
     }
 }
