@@ -277,7 +277,7 @@
    *  onResults (called once, when no facet is selected, as soon as the first few results can
    *  show: `results` carries `doc` for the first min(shown, 6) only)}.
    *  Resolves to {words, idle, total, results: [{id, score, doc (the first `shown`)}],
-   *  counts (per facet per value; initiatives: Int32Array), selection, initiatives: [{index,
+   *  counts (per facet per value; initiatives: Int32Array, from a summary only the values shown), selection, initiatives: [{index,
    *  slug, label, count, selected}], shown}. */
   Engine.prototype.run = function (query, options, load) {
     var self = this, q = new Query(this, query, options);
