@@ -14,18 +14,8 @@ use super::{elasticlunr_export, export_wanted};
 use crate::content::model::{Lesson, Site};
 use crate::diagnostics::Diagnostic;
 use crate::render::views::Strings;
-use crate::render::{OutFile, Sink};
+use crate::render::{Collect, OutFile, Sink};
 use std::collections::BTreeSet;
-
-/// A sink that keeps the files (for `Live::build`).
-struct Collect(std::sync::Mutex<Vec<OutFile>>);
-
-impl Sink for Collect {
-    fn put(&self, file: OutFile) -> Result<(), Diagnostic> {
-        self.0.lock().unwrap_or_else(|e| e.into_inner()).push(file);
-        Ok(())
-    }
-}
 
 /// A shard described by term strings, not indices (indices move when terms come and go).
 #[derive(PartialEq)]
@@ -57,9 +47,9 @@ impl Live {
     /// A full build: every search file, notes for the build summary and, when `keep`, the index
     /// for later updates (a plain build does not keep the postings, which saves their memory).
     pub fn build(site: &Site, t: &Strings, keep: bool) -> (Option<Live>, Vec<OutFile>, Vec<String>) {
-        let files = Collect(std::sync::Mutex::new(Vec::new()));
+        let files = Collect::default();
         let (live, _, notes) = Live::build_into(site, t, keep, &files).expect("collecting cannot fail");
-        let mut files = files.0.into_inner().unwrap_or_else(|e| e.into_inner());
+        let mut files = files.into_files();
         files.sort_unstable_by(|a, b| a.path.cmp(&b.path));
         (live, files, notes)
     }
