@@ -79,8 +79,8 @@ pub fn shard_terms(terms: &[&str], size: &[usize]) -> Vec<Shard> {
 }
 
 /// A file-name-safe form of a shard key: ASCII letters and digits as they are, others as `_hex`.
-pub fn shard_file(key: &str) -> String {
-    let mut name = String::from("search/t-");
+pub fn file_key(key: &str) -> String {
+    let mut name = String::new();
     for c in key.chars() {
         if c.is_ascii_lowercase() || c.is_ascii_digit() {
             name.push(c);
@@ -88,8 +88,12 @@ pub fn shard_file(key: &str) -> String {
             name.push_str(&format!("_{:x}", c as u32));
         }
     }
-    name.push_str(".js");
     name
+}
+
+/// The file of the shard with key `key`.
+pub fn shard_file(key: &str) -> String {
+    format!("search/t-{}.js", file_key(key))
 }
 
 pub(super) fn json(s: &str) -> String {

@@ -185,6 +185,9 @@ impl Live {
         }
         if big_moved || new_keys != old_keys {
             out.extend(super::meta::meta_files(site, t, &shards, &self.enc, self.paths.len()));
+            // Key files of first characters no longer used (or of keys now inline in meta.js).
+            let now = super::meta::key_files(new_keys.iter().copied());
+            removed.extend(super::meta::key_files(old_keys.iter().copied()).into_iter().filter(|f| !now.contains(f)));
         }
         self.shards = shards;
         // The export is the whole elasticlunr index: made again from all documents.

@@ -6,7 +6,7 @@
 
 use super::codes::{HEAD, Layout, TOPS};
 use super::encode::{doc_set, front_coded, v64};
-use super::files::{CHUNK, Encoded, KEYS_INLINE, LABELS, PREFIX_TERMS, Shard, display_chunk, json, shard_file};
+use super::files::{CHUNK, Encoded, KEYS_INLINE, LABELS, PREFIX_TERMS, Shard, display_chunk, file_key, json};
 use super::index::Doc;
 use super::index::{FACETS, TITLE_BOOST, kinds};
 use super::pipeline::STOP_WORDS;
@@ -77,27 +77,56 @@ pub fn layout(site: &Site) -> Layout {
     Layout::new([sizes[0], sizes[1], sizes[2], sizes[3], sizes[4]])
 }
 
-/// `search/meta.js` and, when the keys are not inline, the key files.
-pub fn meta_files(site: &Site, t: &Strings, shards: &[Shard], enc: &Encoded, count: usize) -> Vec<OutFile> {
-    let all = front_coded(shards.iter().map(|s| s.key.as_str()));
-    let mut out = Vec::new();
-    let (keys, groups) = if all.len() <= KEYS_INLINE {
-        (Some(all), None)
-    } else {
+/// Where the shard keys go: front-coded into meta.js, or, when that would be over
+/// `KEYS_INLINE`, grouped by first character into one key file per group (`search/k-<c>.js`).
+enum Keys<'a> {
+    Inline(String),
+    Groups(Vec<(String, Vec<&'a str>)>),
+}
+
+impl<'a> Keys<'a> {
+    fn of(keys: impl Iterator<Item = &'a str> + Clone) -> Keys<'a> {
+        let all = front_coded(keys.clone());
+        if all.len() <= KEYS_INLINE {
+            return Keys::Inline(all);
+        }
         let mut groups: Vec<(String, Vec<&str>)> = Vec::new();
-        for s in shards {
-            let first: String = s.key.chars().take(1).collect();
+        for key in keys {
+            let first: String = key.chars().take(1).collect();
             match groups.last_mut() {
-                Some((g, keys)) if *g == first => keys.push(&s.key),
-                _ => groups.push((first, vec![&s.key])),
+                Some((g, keys)) if *g == first => keys.push(key),
+                _ => groups.push((first, vec![key])),
             }
         }
-        for (g, keys) in &groups {
-            let body = json(&front_coded(keys.iter().copied()));
-            let path = shard_file(g).replacen("search/t-", "search/k-", 1);
-            out.push(OutFile { path, bytes: format!("leernetSearch.keys({},{body});\n", json(g)).into_bytes() });
+        Keys::Groups(groups)
+    }
+}
+
+fn key_file(group: &str) -> String {
+    format!("search/k-{}.js", file_key(group))
+}
+
+/// The key files written for these shard keys (none when they fit in meta.js).
+pub fn key_files<'a>(keys: impl Iterator<Item = &'a str> + Clone) -> Vec<String> {
+    match Keys::of(keys) {
+        Keys::Inline(_) => Vec::new(),
+        Keys::Groups(groups) => groups.iter().map(|(g, _)| key_file(g)).collect(),
+    }
+}
+
+/// `search/meta.js` and, when the keys are not inline, the key files.
+pub fn meta_files(site: &Site, t: &Strings, shards: &[Shard], enc: &Encoded, count: usize) -> Vec<OutFile> {
+    let mut out = Vec::new();
+    let (keys, groups) = match Keys::of(shards.iter().map(|s| s.key.as_str())) {
+        Keys::Inline(all) => (Some(all), None),
+        Keys::Groups(groups) => {
+            for (g, keys) in &groups {
+                let body = json(&front_coded(keys.iter().copied()));
+                let bytes = format!("leernetSearch.keys({},{body});\n", json(g)).into_bytes();
+                out.push(OutFile { path: key_file(g), bytes });
+            }
+            (None, Some(groups.into_iter().map(|(g, _)| g).collect()))
         }
-        (None, Some(groups.into_iter().map(|(g, _)| g).collect()))
     };
     let layout = &enc.codes.layout;
     let mut offsets: Vec<Option<usize>> = layout.offsets.iter().map(|&o| Some(o)).collect();
@@ -206,4 +235,22 @@ fn client_strings(t: &Strings) -> BTreeMap<String, String> {
         t.iter().filter_map(|(k, v)| k.strip_prefix("search_").map(|k| (k.to_string(), v.clone()))).collect();
     s.insert("initiative".into(), tr(t, "initiative"));
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_move_to_key_files_when_meta_would_be_too_big() {
+        let small = ["a", "b", "ø"];
+        assert!(key_files(small.iter().copied()).is_empty());
+        // Long keys that share little: over KEYS_INLINE front-coded, in three first characters.
+        let many: Vec<String> =
+            ["a", "b", "ø"].iter().flat_map(|c| (0..2000).map(move |n| format!("{c}{:x}", n * 7919))).collect();
+        let mut many: Vec<&str> = many.iter().map(String::as_str).collect();
+        many.sort_unstable();
+        assert!(front_coded(many.iter().copied()).len() > KEYS_INLINE);
+        assert_eq!(key_files(many.iter().copied()), ["search/k-a.js", "search/k-b.js", "search/k-_f8.js"]);
+    }
 }
