@@ -150,10 +150,9 @@ pub fn machine_files(
     all: &[Page],
     notes: &mut Vec<String>,
 ) -> (Vec<OutFile>, api::LessonsJson) {
-    let mut files = feeds_and_sitemap(site, links, theme, all, notes);
-    let (api_files, lessons_json) = api::export_keeping(site, links);
-    files.extend(api_files);
-    (files, lessons_json)
+    let sink = Collect::default();
+    let lessons_json = machine_files_into(site, links, theme, all, notes, &sink).expect("collecting cannot fail");
+    (sink.into_files(), lessons_json)
 }
 
 /// `machine_files`, each handed to `sink` as soon as it is made (the big JSON files piece by

@@ -189,15 +189,9 @@ pub fn export(site: &Site, links: &Links) -> Vec<OutFile> {
 
 /// `export`, also returning where each lesson's entry lies in `api/lessons.json`.
 pub fn export_keeping(site: &Site, links: &Links) -> (Vec<OutFile>, LessonsJson) {
-    let (index, initiatives, taxonomies) = parts(site, links);
-    let (lessons, lessons_file) = LessonsJson::build(site, links);
-    let files = vec![
-        index,
-        file(INITIATIVES, "initiatives", &initiatives),
-        lessons_file,
-        file(TAXONOMIES, "taxonomies", &taxonomies),
-    ];
-    (files, lessons)
+    let sink = super::Collect::default();
+    let lessons = export_into(site, links, &sink).expect("collecting in memory cannot fail");
+    (sink.into_files(), lessons)
 }
 
 /// `export_keeping`, each file handed to `sink`; the two big ones (`initiatives.json`,

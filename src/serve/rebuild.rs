@@ -124,7 +124,7 @@ impl Workspace {
         let links = Links::build(&empty);
         let kept = Kept {
             views: crate::render::views::Views::build(&empty, &links, &theme.strings),
-            lessons_json: crate::render::api::LessonsJson::build(&empty, &links).0,
+            lessons_json: crate::render::api::LessonsJson::default(),
             search_files: vec![],
             search: None,
         };

@@ -5,7 +5,7 @@ use super::{LESSONS, SCHEMA_VERSION, Terms, slugs};
 use crate::content::model::Site;
 use crate::diagnostics::Diagnostic;
 use crate::link::Links;
-use crate::render::{OutFile, Sink, urls};
+use crate::render::{Sink, urls};
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -28,6 +28,7 @@ struct LessonOut<'a> {
 
 /// Where each lesson's entry lies in `api/lessons.json`, so that the preview server can replace
 /// the entries of the lessons that changed in the file instead of serialising every lesson.
+#[derive(Default)]
 pub struct LessonsJson {
     /// The length in bytes of each lesson's entry.
     lens: Vec<usize>,
@@ -67,17 +68,8 @@ fn entry_estimate(l: &crate::content::model::Lesson) -> usize {
 
 impl LessonsJson {
     /// `api/lessons.json`: `{"schema_version":1,"lessons":[...]}` and a newline.
-    pub fn build(site: &Site, links: &Links) -> (LessonsJson, OutFile) {
-        let estimate: usize = site.lessons.iter().map(entry_estimate).sum();
-        let mut bytes = Vec::with_capacity(lessons_head().len() + estimate + 3);
-        let mut lens = Vec::with_capacity(site.lessons.len());
-        // Writing into memory cannot fail.
-        let _ = write_entries(site, links, &mut bytes, &mut lens);
-        (LessonsJson { lens }, OutFile { path: LESSONS.into(), bytes })
-    }
-
-    /// `build`, written to `sink` as it is made: the file (35 MB at 10,000 lessons) is never
-    /// held whole.
+    /// `api/lessons.json`, written to `sink` as it is made (a sink that writes to disk never
+    /// holds the file, 35 MB at 10,000 lessons, whole); where each lesson's entry lies in it.
     pub fn write(site: &Site, links: &Links, sink: &dyn Sink) -> Result<LessonsJson, Diagnostic> {
         let mut lens = Vec::with_capacity(site.lessons.len());
         sink.put_streamed(LESSONS, &mut |out| {
@@ -87,7 +79,7 @@ impl LessonsJson {
         Ok(LessonsJson { lens })
     }
 
-    /// Serialises lesson `li` again and puts it in `file` (the file `build` gave, kept up to date;
+    /// Serialises lesson `li` again and puts it in `file` (the file `write` gave, kept up to date;
     /// the site keeps its lessons and their order). Returns whether the file changed.
     pub fn update(&mut self, site: &Site, links: &Links, li: usize, file: &mut Vec<u8>) -> bool {
         let entry = lesson_entry(site, links, li);
