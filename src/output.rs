@@ -301,13 +301,46 @@ fn swap_in(new: &Path, out: &Path) -> io::Result<()> {
     remove_tree(&old)
 }
 
-/// Removes a folder tree, its top-level entries in parallel.
+/// Removes a folder tree on all cores. Entries are named relative to their folder's descriptor
+/// and told apart by the type the directory listing gives: one system call a file (std's
+/// `remove_dir_all` stats each entry and walks its whole path again; 0.3 s at 10,000 lessons).
+/// Symbolic links are removed, never followed.
 fn remove_tree(dir: &Path) -> io::Result<()> {
-    let entries: Vec<_> = std::fs::read_dir(dir)?.flatten().map(|e| e.path()).collect();
-    entries
-        .par_iter()
-        .try_for_each(|p| if p.is_dir() && !p.is_symlink() { remove_tree(p) } else { std::fs::remove_file(p) })?;
+    use rustix::fs::{Mode, OFlags};
+    let flags = OFlags::RDONLY | OFlags::DIRECTORY | OFlags::NOFOLLOW | OFlags::CLOEXEC;
+    let fd = rustix::fs::open(dir, flags, Mode::empty())?;
+    remove_contents(&fd)?;
+    drop(fd);
     std::fs::remove_dir(dir)
+}
+
+/// Removes everything inside the folder open as `dir`.
+fn remove_contents(dir: &rustix::fd::OwnedFd) -> io::Result<()> {
+    use rustix::fs::{AtFlags, FileType, Mode, OFlags};
+    let mut entries = Vec::new();
+    for entry in rustix::fs::Dir::read_from(dir)? {
+        let entry = entry?;
+        let name = entry.file_name();
+        if name != c"." && name != c".." {
+            let kind = match entry.file_type() {
+                FileType::Unknown => FileType::from_raw_mode(rustix::fs::statat(dir, name, AtFlags::SYMLINK_NOFOLLOW)?.st_mode),
+                kind => kind,
+            };
+            entries.push((name.to_owned(), kind == FileType::Directory));
+        }
+    }
+    entries.par_iter().try_for_each(|(name, is_dir)| {
+        if *is_dir {
+            let flags = OFlags::RDONLY | OFlags::DIRECTORY | OFlags::NOFOLLOW | OFlags::CLOEXEC;
+            let sub = rustix::fs::openat(dir, name.as_c_str(), flags, Mode::empty())?;
+            remove_contents(&sub)?;
+            drop(sub);
+            rustix::fs::unlinkat(dir, name.as_c_str(), AtFlags::REMOVEDIR)?;
+        } else {
+            rustix::fs::unlinkat(dir, name.as_c_str(), AtFlags::empty())?;
+        }
+        Ok(())
+    })
 }
 
 #[cfg(test)]
