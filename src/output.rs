@@ -323,7 +323,9 @@ fn remove_contents(dir: &rustix::fd::OwnedFd) -> io::Result<()> {
         let name = entry.file_name();
         if name != c"." && name != c".." {
             let kind = match entry.file_type() {
-                FileType::Unknown => FileType::from_raw_mode(rustix::fs::statat(dir, name, AtFlags::SYMLINK_NOFOLLOW)?.st_mode),
+                FileType::Unknown => {
+                    FileType::from_raw_mode(rustix::fs::statat(dir, name, AtFlags::SYMLINK_NOFOLLOW)?.st_mode)
+                }
                 kind => kind,
             };
             entries.push((name.to_owned(), kind == FileType::Directory));

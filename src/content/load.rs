@@ -129,26 +129,32 @@ pub struct Partial {
 pub fn load_file(config: &Config, src: &SourceFile) -> (Loaded, Vec<Diagnostic>) {
     let path = &src.path;
     let fail = |d: Diagnostic| (Loaded::Failed(None), vec![d]);
-    match std::fs::metadata(path) {
-        Ok(m) if m.len() > config.content.max_file_size => {
-            return fail(
-                Diagnostic::file(
-                    path,
-                    format!(
-                        "the file is {} bytes, more than the limit of {} bytes",
-                        m.len(),
-                        config.content.max_file_size
-                    ),
-                )
+    let cannot_read = |e: std::io::Error| fail(Diagnostic::file(path, format!("cannot read: {e}")));
+    // One open, then the size from the open file (no second walk of the path).
+    let mut file = match std::fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) => return cannot_read(e),
+    };
+    let max = config.content.max_file_size;
+    let too_big = |len: u64| {
+        fail(
+            Diagnostic::file(path, format!("the file is {len} bytes, more than the limit of {max} bytes"))
                 .with_suggestion("split it, or raise [content] max_file_size in config.toml"),
-            );
-        }
-        Ok(_) => {}
-        Err(e) => return fail(Diagnostic::file(path, format!("cannot read: {e}"))),
+        )
+    };
+    let len = match file.metadata() {
+        Ok(m) => m.len(),
+        Err(e) => return cannot_read(e),
+    };
+    if len > max {
+        return too_big(len);
     }
-    match std::fs::read(path) {
-        Ok(bytes) => parse_file(config, src, bytes),
-        Err(e) => fail(Diagnostic::file(path, format!("cannot read: {e}"))),
+    // Read at most one byte past the limit, in case the file grew since.
+    let mut bytes = Vec::with_capacity(len as usize + 1);
+    match std::io::Read::read_to_end(&mut std::io::Read::take(&mut file, max + 1), &mut bytes) {
+        Ok(_) if bytes.len() as u64 > max => too_big(bytes.len() as u64),
+        Ok(_) => parse_file(config, src, bytes),
+        Err(e) => cannot_read(e),
     }
 }
 

@@ -16,11 +16,12 @@ use std::path::Path;
 /// Loads and validates every content file under `root`. Always returns the site made of the
 /// files that loaded, and every problem found; callers decide whether problems are fatal.
 pub fn load_site(root: &Path, config: Config) -> (Site, Vec<Diagnostic>) {
-    let (files, mut diags) = load::discover(root);
-    let load::LoadedAll { mut initiatives, mut lessons, partial, diags: load_diags } = load::load_all(&config, &files);
+    let (files, mut diags) = crate::timing::stage("  discover", || load::discover(root));
+    let load::LoadedAll { mut initiatives, mut lessons, partial, diags: load_diags } =
+        crate::timing::stage("  read + parse", || load::load_all(&config, &files));
     diags.extend(load_diags);
     let sources: Vec<String> = files.iter().map(|f| f.rel.clone()).collect();
-    diags.extend(validate::validate(&initiatives, &lessons, &partial, &sources));
+    diags.extend(crate::timing::stage("  validate", || validate::validate(&initiatives, &lessons, &partial, &sources)));
     initiatives.sort_by(|a, b| a.meta.slug.cmp(&b.meta.slug));
     lessons.sort_by(|a, b| a.meta.slug.cmp(&b.meta.slug));
     initiatives.dedup_by(|a, b| a.meta.slug == b.meta.slug);

@@ -130,11 +130,10 @@ pub fn render_pages(theme: &Theme, data: &PageData, pages: &[Page], sink: &dyn S
     pages.par_iter().for_each(|&page| {
         let ctx = data.context(page);
         crate::timing::page_done();
+        let (root, portable) = data.links_from(page);
         let result = PAGE.with_borrow_mut(|html| {
             html.clear();
-            theme
-                .tera
-                .render_to(page.template(), &ctx, &mut *html)
+            templates::links_from(&root, portable, || theme.tera.render_to(page.template(), &ctx, &mut *html))
                 .map_err(|e| templates::template_error(&dir, &e))
                 .and_then(|()| sink.put_slice(page.file(data.site), html))
         });
