@@ -375,6 +375,28 @@ mod tests {
     }
 
     #[test]
+    fn removing_a_tree_removes_links_not_what_they_point_to() {
+        let d = tempfile::tempdir().unwrap();
+        let keep = d.path().join("keep");
+        std::fs::create_dir_all(keep.join("sub")).unwrap();
+        std::fs::write(keep.join("sub/photo.jpg"), b"x").unwrap();
+        let tree = d.path().join("old");
+        for dir in ["a/b/c", "d", "e"] {
+            std::fs::create_dir_all(tree.join(dir)).unwrap();
+        }
+        for (i, f) in ["a/index.html", "a/b/c/index.html", "d/x.js", "top.xml"].iter().enumerate() {
+            std::fs::write(tree.join(f), vec![b'x'; i * 5000]).unwrap();
+        }
+        std::os::unix::fs::symlink(&keep, tree.join("e/link-to-folder")).unwrap();
+        std::os::unix::fs::symlink(keep.join("sub/photo.jpg"), tree.join("link-to-file")).unwrap();
+        std::os::unix::fs::symlink(d.path().join("nowhere"), tree.join("dangling")).unwrap();
+        remove_tree(&tree).unwrap();
+        assert!(!tree.exists());
+        assert_eq!(std::fs::read(keep.join("sub/photo.jpg")).unwrap(), b"x", "a link's target is left alone");
+        assert!(remove_tree(&tree).is_err(), "a missing folder is an error, not a panic");
+    }
+
+    #[test]
     fn swap_replaces_whole_folder() {
         let d = tempfile::tempdir().unwrap();
         let out = d.path().join("public");

@@ -128,3 +128,34 @@ pub fn strings(root: &Path, lang: &str) -> Result<BTreeMap<String, String>, Diag
         Diagnostic::new(&path, l, c, e.message().to_string())
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn render(tera: &Tera, root: &str, portable: bool) -> String {
+        let mut ctx = tera::Context::new();
+        ctx.insert("root", root);
+        ctx.insert("portable", &portable);
+        tera.render("t.html", &ctx).unwrap()
+    }
+
+    #[test]
+    fn url_filter_links_from_the_page_being_rendered() {
+        let mut tera = Tera::new();
+        tera.register_filter("url", url_filter);
+        tera.add_raw_template("t.html", r#"{{ "lessen/x/" | url }} {{ "" | url }} {{ "a.css" | url }}"#).unwrap();
+        // From the context alone.
+        assert_eq!(render(&tera, "/base/", false), "/base/lessen/x/ /base/ /base/a.css");
+        assert_eq!(render(&tera, "../../", true), "../../lessen/x/index.html ../../index.html ../../a.css");
+        // From `links_from`, which wins over the context, and is undone afterwards (also
+        // when nested).
+        let html = links_from("../", true, || {
+            let inner = links_from("/", false, || render(&tera, "ignored/", false));
+            assert_eq!(inner, "/lessen/x/ / /a.css");
+            render(&tera, "ignored/", false)
+        });
+        assert_eq!(html, "../lessen/x/index.html ../index.html ../a.css");
+        assert_eq!(render(&tera, "/", false), "/lessen/x/ / /a.css");
+    }
+}
