@@ -1,75 +1,12 @@
-//! Output: writes the rendered files as a whole new folder next to the target and swaps it in
-//! atomically, so a failed or killed build never leaves a half-written site. Refuses output
-//! folders that would destroy the site itself or a home/system folder.
+//! The staging folder of a build: a fresh folder beside the output that files go into as they
+//! are rendered (unchanged ones linked from the previous output), swapped in for the old output
+//! in one step, after which the old one is removed on all cores.
 
-use crate::diagnostics::Diagnostic;
+use super::{MARKER, absolute};
 use crate::render::OutFile;
 use rayon::prelude::*;
-use std::collections::BTreeSet;
 use std::io;
-use std::path::{Component, Path, PathBuf};
-
-/// Makes `p` absolute and removes `.`/`..` without touching the file system.
-pub fn absolute(p: &Path) -> PathBuf {
-    let p = if p.is_absolute() { p.to_path_buf() } else { std::env::current_dir().unwrap_or_default().join(p) };
-    let mut out = PathBuf::new();
-    for c in p.components() {
-        match c {
-            Component::ParentDir => {
-                out.pop();
-            }
-            Component::CurDir => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// The file every build writes into its output folder; only a folder holding it (or an empty
-/// one) is ever replaced, so a mistyped `--output` cannot wipe someone's files.
-pub const MARKER: &str = ".leernet";
-
-/// Refuses output folders that must never be replaced: `/`, the home folder, the site root or
-/// any folder above it, a content or theme folder, or an existing folder holding content.
-pub fn check_output_dir(root: &Path, output: &Path) -> Result<(), Diagnostic> {
-    let root = absolute(root);
-    let out = absolute(output);
-    let refuse = |why: &str| {
-        Err(Diagnostic::file(&out, format!("refusing to use {} as the output folder: {why}", out.display())))
-    };
-    if out.parent().is_none() {
-        return refuse("it is the file-system root");
-    }
-    if let Some(home) = std::env::var_os("HOME").map(PathBuf::from) {
-        if absolute(&home) == out {
-            return refuse("it is your home folder");
-        }
-    }
-    if root.starts_with(&out) {
-        return refuse("it is the site root or a folder that contains it");
-    }
-    for d in ["initiatives", "lessons", "templates", "static"] {
-        if out.starts_with(root.join(d)) {
-            return refuse(&format!("it lies inside the site's {d}/ folder"));
-        }
-    }
-    if out.is_dir() {
-        for marker in ["config.toml", "initiatives", "lessons", "Cargo.toml", ".git"] {
-            if out.join(marker).exists() {
-                return refuse(&format!("it contains {marker}, so it is not a build output"));
-            }
-        }
-        let empty = std::fs::read_dir(&out).map(|mut d| d.next().is_none()).unwrap_or(false);
-        if !empty && !out.join(MARKER).is_file() {
-            return refuse(&format!(
-                "it is not empty and was not written by leernet (it has no {MARKER} file); empty it or choose another folder"
-            ));
-        }
-    } else if out.exists() {
-        return refuse("it is a file, not a folder");
-    }
-    Ok(())
-}
+use std::path::{Path, PathBuf};
 
 fn sibling(out: &Path, tag: &str) -> PathBuf {
     let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
@@ -89,24 +26,20 @@ fn remove_stale(out: &Path) {
     }
 }
 
-/// Writes `files` into a fresh folder beside `output`, then swaps it in.
-pub fn write_atomic(output: &Path, files: &[OutFile]) -> io::Result<()> {
-    let staging = Staging::new(output)?;
-    write_tree(&staging.tmp, files)?;
-    staging.commit()
-}
-
 /// A build's output being written: a fresh folder beside the target that files go into as they
 /// are rendered, swapped in by `commit`. Dropped without `commit` (a failed build), it removes
 /// itself and the previous output stays as it was.
 pub struct Staging {
     out: PathBuf,
-    tmp: PathBuf,
+    pub(super) tmp: PathBuf,
     committed: bool,
     pub files: std::sync::atomic::AtomicUsize,
     pub bytes: std::sync::atomic::AtomicU64,
     /// Folders known to exist in `tmp`.
     dirs: std::sync::Mutex<std::collections::HashSet<PathBuf>>,
+    /// The output being replaced, if there is one: its files that are unchanged are linked
+    /// into the new output instead of written again.
+    previous: Option<PathBuf>,
 }
 
 impl Staging {
@@ -120,7 +53,8 @@ impl Staging {
         std::fs::create_dir_all(&tmp)?;
         std::fs::write(tmp.join(MARKER), "Written by leernet. This folder is replaced as a whole on every build.\n")?;
         let dirs = std::sync::Mutex::new([tmp.clone()].into_iter().collect());
-        Ok(Staging { out, tmp, committed: false, files: Default::default(), bytes: Default::default(), dirs })
+        let previous = out.join(MARKER).is_file().then(|| out.clone());
+        Ok(Staging { out, tmp, committed: false, files: Default::default(), bytes: Default::default(), dirs, previous })
     }
 
     /// Swaps the finished folder in for the old output.
@@ -154,6 +88,32 @@ impl Staging {
         Ok(())
     }
 
+    /// Links the previous output's `rel` to `path` if it holds exactly `bytes`: no new copy
+    /// of the data, and removing the previous output frees nothing for it. (The file keeps
+    /// its time, so deploy tools that compare times skip it too.) Falls back to writing on
+    /// any doubt: no previous file, another size or content, not a plain file, or a file
+    /// system without hard links.
+    fn link_unchanged(&self, rel: &str, bytes: &[u8], path: &Path) -> bool {
+        use std::io::Read;
+        use std::os::unix::fs::OpenOptionsExt;
+        thread_local! {
+            static OLD: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+        }
+        let Some(prev) = &self.previous else { return false };
+        let old = prev.join(rel);
+        let nofollow = rustix::fs::OFlags::NOFOLLOW.bits() as i32;
+        let Ok(mut f) = std::fs::OpenOptions::new().read(true).custom_flags(nofollow).open(&old) else { return false };
+        match f.metadata() {
+            Ok(m) if m.is_file() && m.len() == bytes.len() as u64 => {}
+            _ => return false,
+        }
+        let same = OLD.with_borrow_mut(|buf| {
+            buf.clear();
+            f.read_to_end(buf).is_ok() && buf.as_slice() == bytes
+        });
+        same && std::fs::hard_link(&old, path).is_ok()
+    }
+
     fn written(&self, bytes: u64) {
         use std::sync::atomic::Ordering;
         self.files.fetch_add(1, Ordering::Relaxed);
@@ -174,6 +134,9 @@ impl crate::render::Sink for Staging {
         let path = self.tmp.join(&rel);
         let write = || -> io::Result<()> {
             self.folder_of(&path)?;
+            if self.link_unchanged(&rel, bytes, &path) {
+                return Ok(());
+            }
             std::fs::write(&path, bytes)
         };
         write().map_err(|e| self.error(&rel, e))?;
@@ -216,67 +179,6 @@ impl<W: io::Write> io::Write for Counted<W> {
     }
     fn flush(&mut self) -> io::Result<()> {
         self.inner.flush()
-    }
-}
-
-/// Writes files into `dir` (which exists), creating sub-folders first.
-pub fn write_tree(dir: &Path, files: &[OutFile]) -> io::Result<()> {
-    let folders: BTreeSet<PathBuf> =
-        files.iter().filter_map(|f| Path::new(&f.path).parent().map(|p| dir.join(p))).collect();
-    for f in &folders {
-        std::fs::create_dir_all(f)?;
-    }
-    files.par_iter().try_for_each(|f| std::fs::write(dir.join(&f.path), &f.bytes))
-}
-
-/// Zips a finished output folder (every file but the marker, sorted) under a top folder `top/`.
-pub fn zip_folder(dir: &Path, zip: &Path, top: &str) -> io::Result<()> {
-    let mut files = Vec::new();
-    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
-        let entry = entry.map_err(io::Error::other)?;
-        if entry.file_type().is_file() && entry.file_name() != MARKER {
-            let rel = entry.path().strip_prefix(dir).map_err(io::Error::other)?;
-            let path = rel.to_string_lossy().replace('\\', "/");
-            files.push(OutFile { path, bytes: std::fs::read(entry.path())? });
-        }
-    }
-    write_zip(zip, top, &files)
-}
-
-/// Writes `files` as one zip archive under a top folder `top/`, atomically (temporary file,
-/// then rename). Entries are sorted and carry a fixed timestamp, so the same site gives the same
-/// archive byte for byte.
-pub fn write_zip(path: &Path, top: &str, files: &[OutFile]) -> io::Result<()> {
-    use std::io::Write;
-    let path = absolute(path);
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent)?;
-    }
-    let tmp = path.with_file_name(format!(
-        ".{}.leernet-zip-{}",
-        path.file_name().unwrap_or_default().to_string_lossy(),
-        std::process::id()
-    ));
-    let result = (|| {
-        let mut zip = zip::ZipWriter::new(std::io::BufWriter::new(std::fs::File::create(&tmp)?));
-        let opts = zip::write::SimpleFileOptions::default()
-            .compression_method(zip::CompressionMethod::Deflated)
-            .last_modified_time(zip::DateTime::default())
-            .unix_permissions(0o644);
-        let mut sorted: Vec<&OutFile> = files.iter().collect();
-        sorted.sort_by(|a, b| a.path.cmp(&b.path));
-        for f in sorted {
-            zip.start_file(format!("{top}/{}", f.path), opts).map_err(io::Error::other)?;
-            zip.write_all(&f.bytes)?;
-        }
-        zip.finish().map_err(io::Error::other)?.flush()
-    })();
-    match result {
-        Ok(()) => std::fs::rename(&tmp, &path),
-        Err(e) => {
-            let _ = std::fs::remove_file(&tmp);
-            Err(e)
-        }
     }
 }
 
@@ -350,31 +252,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn refuses_dangerous_outputs() {
-        let root = Path::new("/tmp/site");
-        assert!(check_output_dir(root, Path::new("/")).is_err());
-        assert!(check_output_dir(root, Path::new("/tmp/site")).is_err());
-        assert!(check_output_dir(root, Path::new("/tmp")).is_err());
-        assert!(check_output_dir(root, Path::new("/tmp/site/lessons/out")).is_err());
-        assert!(check_output_dir(root, Path::new("/tmp/site/public")).is_ok());
-        assert!(check_output_dir(root, Path::new("/tmp/site/x/../")).is_err());
-    }
-
-    #[test]
-    fn replaces_only_its_own_or_empty_folders() {
-        let d = tempfile::tempdir().unwrap();
-        let root = d.path().join("site");
-        let other = d.path().join("photos");
-        std::fs::create_dir_all(&other).unwrap();
-        assert!(check_output_dir(&root, &other).is_ok(), "empty folder is fine");
-        std::fs::write(other.join("holiday.jpg"), b"x").unwrap();
-        let e = check_output_dir(&root, &other).unwrap_err();
-        assert!(e.message.contains("not written by leernet"), "{}", e.message);
-        write_atomic(&d.path().join("public"), &[]).unwrap();
-        assert!(check_output_dir(&root, &d.path().join("public")).is_ok());
-    }
-
-    #[test]
     fn removing_a_tree_removes_links_not_what_they_point_to() {
         let d = tempfile::tempdir().unwrap();
         let keep = d.path().join("keep");
@@ -397,14 +274,36 @@ mod tests {
     }
 
     #[test]
-    fn swap_replaces_whole_folder() {
+    fn unchanged_files_are_linked_from_the_previous_output() {
+        use crate::render::Sink;
+        use std::os::unix::fs::MetadataExt;
         let d = tempfile::tempdir().unwrap();
         let out = d.path().join("public");
-        write_atomic(&out, &[OutFile { path: "a/index.html".into(), bytes: b"1".to_vec() }]).unwrap();
-        write_atomic(&out, &[OutFile { path: "b.html".into(), bytes: b"2".to_vec() }]).unwrap();
-        assert!(!out.join("a/index.html").exists());
-        assert_eq!(std::fs::read(out.join("b.html")).unwrap(), b"2");
-        let left: Vec<_> = std::fs::read_dir(d.path()).unwrap().collect();
-        assert_eq!(left.len(), 1, "no temporary folders left behind");
+        let build = |files: &[(&str, &str)]| {
+            let staging = Staging::new(&out).unwrap();
+            for (path, text) in files {
+                staging.put_slice(path.to_string(), text.as_bytes()).unwrap();
+            }
+            staging
+        };
+        build(&[("a/index.html", "same"), ("b.html", "old"), ("c.html", "gone")]).commit().unwrap();
+        let ino = |p: &str| std::fs::metadata(out.join(p)).unwrap().ino();
+        let (a, b) = (ino("a/index.html"), ino("b.html"));
+        let staging = build(&[("a/index.html", "same"), ("b.html", "new"), ("d.html", "added")]);
+        // Until the swap the previous output is untouched.
+        assert_eq!(std::fs::read_to_string(out.join("b.html")).unwrap(), "old");
+        assert!(out.join("c.html").exists() && !out.join("d.html").exists());
+        staging.commit().unwrap();
+        assert_eq!(ino("a/index.html"), a, "the unchanged file is the same file");
+        assert_ne!(ino("b.html"), b, "a changed file is written anew");
+        assert_eq!(std::fs::read_to_string(out.join("b.html")).unwrap(), "new");
+        assert_eq!(std::fs::read_to_string(out.join("a/index.html")).unwrap(), "same");
+        assert!(!out.join("c.html").exists() && out.join("d.html").exists());
+        assert_eq!(std::fs::metadata(out.join("a/index.html")).unwrap().nlink(), 1, "the old tree is gone");
+        // A failed build (staging dropped) leaves the output as it was.
+        drop(build(&[("a/index.html", "same"), ("b.html", "newer")]));
+        assert_eq!(std::fs::read_to_string(out.join("b.html")).unwrap(), "new");
+        assert_eq!(std::fs::metadata(out.join("a/index.html")).unwrap().nlink(), 1);
+        assert_eq!(std::fs::read_dir(d.path()).unwrap().count(), 1, "no staging folder left");
     }
 }
