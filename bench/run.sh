@@ -36,6 +36,20 @@ for n in "${sizes[@]}"; do
   secs=$(echo "$wall" | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
   size=$(du -sb "$out" | awk '{printf "%.0f", $1/1e6}')
   echo "build: ${secs} s wall, $(awk -v p="$pages" -v s="$secs" 'BEGIN {printf "%.0f", p/s}') pages/s, peak memory ${rss} MB, $pages pages, output ${size} MB"
+  # The same build timed several times (one run here varies by ±10 %), in three situations:
+  # into a new folder; replacing the previous output (unchanged files are linked from it);
+  # replacing an output in which every page differs (another base URL, of the same length).
+  runs=${RUNS:-$([ "$n" -le 10000 ] && echo 7 || echo 1)}
+  times() {
+    for _ in $(seq "$runs"); do
+      [ "$1" = new ] && rm -rf "$out"
+      local url=https://a.example
+      [ "$1" = changed ] && { [ "${url_b:-0}" = 0 ] && url=https://b.example; url_b=$((1 - ${url_b:-0})); }
+      /usr/bin/time -f "%e" "$bin" build --quiet --base-url "$url" --root "$corpus" --output "$out" 2>&1 | tail -1
+    done | sort -n | awk -v what="$1" '{t[NR]=$1} END {m=(NR%2)?t[(NR+1)/2]:(t[NR/2]+t[NR/2+1])/2; printf "  %-9s median %.2f s (%.2f-%.2f over %d runs)\n", what, m, t[1], t[NR], NR}'
+  }
+  echo "build times: into a new folder / replacing the previous output / replacing it with every page changed:"
+  times new; times unchanged; times changed
   LEERNET_TIMINGS=1 "$bin" build --root "$corpus" --output "$out" 2>&1 | grep -E '^  ' | sed 's/^/  /'
   echo "search bytes per one-word query (search.js + meta + shards + document chunks the client loads):"
   node bench/search-payload.mjs "$out" "${queries[@]}" | sed 's/^/  /'

@@ -7,6 +7,7 @@ use crate::render::OutFile;
 use rayon::prelude::*;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 fn sibling(out: &Path, tag: &str) -> PathBuf {
     let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
@@ -33,14 +34,21 @@ pub struct Staging {
     out: PathBuf,
     pub(super) tmp: PathBuf,
     committed: bool,
-    pub files: std::sync::atomic::AtomicUsize,
+    pub files: AtomicUsize,
     pub bytes: std::sync::atomic::AtomicU64,
     /// Folders known to exist in `tmp`.
     dirs: std::sync::Mutex<std::collections::HashSet<PathBuf>>,
     /// The output being replaced, if there is one: its files that are unchanged are linked
     /// into the new output instead of written again.
     previous: Option<PathBuf>,
+    /// Files looked for in the previous output, and found unchanged.
+    probes: AtomicUsize,
+    hits: AtomicUsize,
 }
+
+/// After this many looks into the previous output, a build that found almost nothing unchanged
+/// there (every page differs: a new template or base URL) stops looking.
+const PROBES_BEFORE_GIVING_UP: usize = 500;
 
 impl Staging {
     pub fn new(output: &Path) -> io::Result<Staging> {
@@ -54,7 +62,17 @@ impl Staging {
         std::fs::write(tmp.join(MARKER), "Written by leernet. This folder is replaced as a whole on every build.\n")?;
         let dirs = std::sync::Mutex::new([tmp.clone()].into_iter().collect());
         let previous = out.join(MARKER).is_file().then(|| out.clone());
-        Ok(Staging { out, tmp, committed: false, files: Default::default(), bytes: Default::default(), dirs, previous })
+        Ok(Staging {
+            out,
+            tmp,
+            committed: false,
+            files: Default::default(),
+            bytes: Default::default(),
+            dirs,
+            previous,
+            probes: Default::default(),
+            hits: Default::default(),
+        })
     }
 
     /// Swaps the finished folder in for the old output.
@@ -92,7 +110,8 @@ impl Staging {
     /// of the data, and removing the previous output frees nothing for it. (The file keeps
     /// its time, so deploy tools that compare times skip it too.) Falls back to writing on
     /// any doubt: no previous file, another size or content, not a plain file, or a file
-    /// system without hard links.
+    /// system without hard links. Stops looking once nearly nothing is found unchanged (every
+    /// page differs after a new template or base URL): the look would only cost time.
     fn link_unchanged(&self, rel: &str, bytes: &[u8], path: &Path) -> bool {
         use std::io::Read;
         use std::os::unix::fs::OpenOptionsExt;
@@ -100,6 +119,10 @@ impl Staging {
             static OLD: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
         }
         let Some(prev) = &self.previous else { return false };
+        let (probes, hits) = (self.probes.fetch_add(1, Ordering::Relaxed), self.hits.load(Ordering::Relaxed));
+        if probes >= PROBES_BEFORE_GIVING_UP && hits * 20 < probes {
+            return false;
+        }
         let old = prev.join(rel);
         let nofollow = rustix::fs::OFlags::NOFOLLOW.bits() as i32;
         let Ok(mut f) = std::fs::OpenOptions::new().read(true).custom_flags(nofollow).open(&old) else { return false };
@@ -111,11 +134,14 @@ impl Staging {
             buf.clear();
             f.read_to_end(buf).is_ok() && buf.as_slice() == bytes
         });
-        same && std::fs::hard_link(&old, path).is_ok()
+        let linked = same && std::fs::hard_link(&old, path).is_ok();
+        if linked {
+            self.hits.fetch_add(1, Ordering::Relaxed);
+        }
+        linked
     }
 
     fn written(&self, bytes: u64) {
-        use std::sync::atomic::Ordering;
         self.files.fetch_add(1, Ordering::Relaxed);
         self.bytes.fetch_add(bytes, Ordering::Relaxed);
     }
