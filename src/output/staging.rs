@@ -300,6 +300,39 @@ mod tests {
     }
 
     #[test]
+    fn looking_into_the_previous_output_stops_when_nearly_nothing_is_unchanged() {
+        use crate::render::Sink;
+        use std::os::unix::fs::MetadataExt;
+        let d = tempfile::tempdir().unwrap();
+        let out = d.path().join("public");
+        let names: Vec<String> = (0..PROBES_BEFORE_GIVING_UP + 20).map(|i| format!("p/{i}.html")).collect();
+        let first = Staging::new(&out).unwrap();
+        for n in &names {
+            first.put_slice(n.clone(), b"old").unwrap();
+        }
+        first.put_slice("same.html".into(), b"same").unwrap();
+        first.commit().unwrap();
+        let ino = || std::fs::metadata(out.join("same.html")).unwrap().ino();
+        let before = ino();
+        // Every page changed, then an unchanged one: by then nobody looks any more.
+        let second = Staging::new(&out).unwrap();
+        for n in &names {
+            second.put_slice(n.clone(), b"new").unwrap();
+        }
+        second.put_slice("same.html".into(), b"same").unwrap();
+        second.commit().unwrap();
+        assert_ne!(ino(), before, "written anew");
+        assert_eq!(std::fs::read(out.join("same.html")).unwrap(), b"same");
+        assert_eq!(std::fs::read(out.join(&names[7])).unwrap(), b"new");
+        // The same file first: linked.
+        let before = ino();
+        let third = Staging::new(&out).unwrap();
+        third.put_slice("same.html".into(), b"same").unwrap();
+        third.commit().unwrap();
+        assert_eq!(ino(), before, "linked");
+    }
+
+    #[test]
     fn unchanged_files_are_linked_from_the_previous_output() {
         use crate::render::Sink;
         use std::os::unix::fs::MetadataExt;

@@ -110,14 +110,18 @@ export function ok(cond, what) {
 
 /** Collects failed requests, responses with status >= 400 and console/script errors of a page.
  *  `quiet` is set while a tool (axe-core) runs its own requests. The browser's favicon probe is
- *  not the site's. */
+ *  not the site's, nor are stylesheets fetched by XHR (axe-core's, blocked on file://; their
+ *  events may arrive after `quiet` is unset, so they are told apart by what they are). */
 export function watch(page) {
   // expect404: the URL of a page opened on purpose to get the site's 404 page.
   const w = { problems: [], quiet: false, expect404: null };
   const ignore = (url) => /\/favicon\.ico$/.test(url);
+  const css = (url) => /\.css(\?|$)/.test(url);
   page.on('pageerror', (e) => w.problems.push(`script error: ${e.message}`));
   page.on('console', (m) => {
     if (m.type() !== 'error' || w.quiet) return;
+    const xhr = /^Access to XMLHttpRequest at '([^']+)'/.exec(m.text());
+    if (xhr && css(xhr[1])) return;
     // Chromium logs failed loads as "Failed to load resource" without the URL; they are
     // reported through requestfailed/response with their URL, except the favicon.
     if (/Failed to load resource/.test(m.text())) {
@@ -127,6 +131,7 @@ export function watch(page) {
     w.problems.push(`console error: ${m.text()}${m.location() && m.location().url ? ` (${m.location().url})` : ''}`);
   });
   page.on('requestfailed', (r) => {
+    if (r.resourceType() === 'xhr' && css(r.url())) return;
     if (!w.quiet && !ignore(r.url())) w.problems.push(`request failed: ${r.url()} (${r.failure() && r.failure().errorText})`);
   });
   page.on('response', (r) => {
