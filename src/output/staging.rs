@@ -124,8 +124,10 @@ impl Staging {
             return false;
         }
         let old = prev.join(rel);
-        let nofollow = rustix::fs::OFlags::NOFOLLOW.bits() as i32;
-        let Ok(mut f) = std::fs::OpenOptions::new().read(true).custom_flags(nofollow).open(&old) else { return false };
+        // Not through a symbolic link, and never waiting (a named pipe planted there would
+        // block a plain open); anything but a plain file is then refused below.
+        let flags = (rustix::fs::OFlags::NOFOLLOW | rustix::fs::OFlags::NONBLOCK).bits() as i32;
+        let Ok(mut f) = std::fs::OpenOptions::new().read(true).custom_flags(flags).open(&old) else { return false };
         match f.metadata() {
             Ok(m) if m.is_file() && m.len() == bytes.len() as u64 => {}
             _ => return false,
@@ -330,6 +332,34 @@ mod tests {
         third.put_slice("same.html".into(), b"same").unwrap();
         third.commit().unwrap();
         assert_eq!(ino(), before, "linked");
+    }
+
+    #[test]
+    fn odd_files_in_the_previous_output_are_written_over_not_followed() {
+        use crate::render::Sink;
+        let d = tempfile::tempdir().unwrap();
+        let out = d.path().join("public");
+        let first = Staging::new(&out).unwrap();
+        first.put_slice("a.html".into(), b"x").unwrap();
+        first.commit().unwrap();
+        // Planted by someone else: a named pipe (opening it plainly would wait forever) and a
+        // link to a file outside with the very bytes the build writes.
+        let outside = d.path().join("outside.html");
+        std::fs::write(&outside, b"same").unwrap();
+        let fifo = rustix::fs::FileType::Fifo;
+        rustix::fs::mknodat(rustix::fs::CWD, out.join("pipe.html"), fifo, 0o644.into(), 0).unwrap();
+        std::os::unix::fs::symlink(&outside, out.join("link.html")).unwrap();
+        let second = Staging::new(&out).unwrap();
+        second.put_slice("pipe.html".into(), b"page").unwrap();
+        second.put_slice("link.html".into(), b"same").unwrap();
+        second.commit().unwrap();
+        for (name, bytes) in [("pipe.html", &b"page"[..]), ("link.html", b"same")] {
+            let m = std::fs::symlink_metadata(out.join(name)).unwrap();
+            assert!(m.is_file(), "{name} is a plain file of its own");
+            assert_eq!(std::fs::read(out.join(name)).unwrap(), bytes);
+        }
+        use std::os::unix::fs::MetadataExt;
+        assert_eq!(std::fs::metadata(&outside).unwrap().nlink(), 1, "the outside file was not linked in");
     }
 
     #[test]
