@@ -7,7 +7,7 @@ use crate::render::OutFile;
 use rayon::prelude::*;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
 fn sibling(out: &Path, tag: &str) -> PathBuf {
     let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
@@ -35,7 +35,7 @@ pub struct Staging {
     pub(super) tmp: PathBuf,
     committed: bool,
     pub files: AtomicUsize,
-    pub bytes: std::sync::atomic::AtomicU64,
+    pub bytes: AtomicU64,
     /// Folders known to exist in `tmp`.
     dirs: std::sync::Mutex<std::collections::HashSet<PathBuf>>,
     /// The output being replaced, if there is one: its files that are unchanged are linked

@@ -130,10 +130,12 @@ pub fn render_pages(theme: &Theme, data: &PageData, pages: &[Page], sink: &dyn S
     pages.par_iter().for_each(|&page| {
         let ctx = data.context(page);
         crate::timing::page_done();
-        let (root, portable) = data.links_from(page);
+        // The page's link root as its context has it (what the `url` filter would look up).
+        let root = ctx.get("root").and_then(|v| v.as_str()).unwrap_or_default();
+        let portable = ctx.get("portable").and_then(|v| v.as_bool()).unwrap_or(false);
         let result = PAGE.with_borrow_mut(|html| {
             html.clear();
-            templates::links_from(&root, portable, || theme.tera.render_to(page.template(), &ctx, &mut *html))
+            templates::links_from(root, portable, || theme.tera.render_to(page.template(), &ctx, &mut *html))
                 .map_err(|e| templates::template_error(&dir, &e))
                 .and_then(|()| sink.put_slice(page.file(data.site), html))
         });

@@ -196,12 +196,6 @@ impl<'a> PageData<'a> {
         })
     }
 
-    /// The root prefix of `page`'s links and whether they are portable (what the `url` filter
-    /// needs; also in its context as `root` and `portable`).
-    pub fn links_from(&self, page: Page) -> (String, bool) {
-        (urls::root_for(&self.mode, &page.path(self.site)), matches!(self.mode, LinkMode::Portable))
-    }
-
     /// The template context of one page.
     pub fn context(&self, page: Page) -> Context {
         let site = self.site;
