@@ -110,6 +110,39 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line, col)
 }
 
+/// Line and column of many byte offsets of one text, as `line_col` gives them, in time linear
+/// in the text when the offsets come in increasing order (a parser's events do): each call
+/// goes on from the last one instead of counting from the start again.
+pub struct LineCursor<'a> {
+    text: &'a str,
+    offset: usize,
+    line: usize,
+    col: usize,
+}
+
+impl<'a> LineCursor<'a> {
+    pub fn new(text: &'a str) -> Self {
+        LineCursor { text, offset: 0, line: 1, col: 1 }
+    }
+
+    pub fn at(&mut self, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(self.text, offset.min(self.text.len()));
+        if offset < self.offset {
+            *self = LineCursor::new(self.text);
+        }
+        for c in self.text[self.offset..offset].chars() {
+            if c == '\n' {
+                self.line += 1;
+                self.col = 1;
+            } else {
+                self.col += 1;
+            }
+        }
+        self.offset = offset;
+        (self.line, self.col)
+    }
+}
+
 fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     while i > 0 && !s.is_char_boundary(i) {
         i -= 1;
@@ -127,6 +160,16 @@ mod tests {
         assert_eq!(closest("mantelzorgg", terms), Some("mantelzorg"));
         assert_eq!(closest("Preventie", terms), Some("preventie"));
         assert_eq!(closest("xyz", terms), None);
+    }
+
+    #[test]
+    fn line_cursor_agrees_with_line_col() {
+        let t = "ab\ncdé f\n\nxyz";
+        let mut cursor = LineCursor::new(t);
+        // Increasing, repeated, then going back (which starts again from the top).
+        for off in [0, 1, 3, 3, 6, 8, 10, 11, 14, 99, 4, 2, 12] {
+            assert_eq!(cursor.at(off), line_col(t, off), "offset {off}");
+        }
     }
 
     #[test]

@@ -6,6 +6,7 @@ pub mod frontmatter;
 pub mod load;
 pub mod markdown;
 pub mod model;
+pub mod nesting;
 pub mod validate;
 
 use crate::config::Config;

@@ -7,8 +7,17 @@ use super::index::Doc;
 use super::pipeline::{elasticlunr_code, fold};
 use crate::render::OutFile;
 
+/// Words longer than this are left out of the export: no one searches for them, and
+/// elasticlunr-rs keeps its index as a tree one level per character, which it writes out
+/// recursively (a 1 MB word overflowed the stack).
+const MAX_WORD: usize = 64;
+
 fn plain(text: &str) -> String {
-    fold(text).chars().map(|c| if c.is_alphanumeric() { c } else { ' ' }).collect()
+    let spaced: String = fold(text).chars().map(|c| if c.is_alphanumeric() { c } else { ' ' }).collect();
+    if !spaced.split(' ').any(|w| w.len() > MAX_WORD) {
+        return spaced;
+    }
+    spaced.split(' ').filter(|w| w.len() <= MAX_WORD).collect::<Vec<_>>().join(" ")
 }
 
 /// What the export is made from, owned, so that it can be made on another thread (the preview
