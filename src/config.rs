@@ -104,11 +104,14 @@ pub struct ContentConfig {
     pub trusted_html: bool,
     /// Largest content file accepted, in bytes.
     pub max_file_size: u64,
+    /// A folder of source texts (relative to the site root) that `check` compares the content
+    /// with, warning about copied runs of words.
+    pub sources: Option<String>,
 }
 
 impl Default for ContentConfig {
     fn default() -> Self {
-        ContentConfig { trusted_html: false, max_file_size: 1024 * 1024 }
+        ContentConfig { trusted_html: false, max_file_size: 1024 * 1024, sources: None }
     }
 }
 
