@@ -61,6 +61,11 @@ pub struct Term {
     /// One-line description.
     #[serde(default)]
     pub description: String,
+    /// The term says the sources do not describe this (like financing `onbekend`, "Niet
+    /// beschreven"): shown with its label like any term, but never given out as a fact about
+    /// an initiative (left out of the JSON-LD keywords).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub not_described: bool,
 }
 
 /// One glossary entry: a Dutch term a reader meets, explained.
