@@ -135,3 +135,22 @@ fn a_long_copied_text_is_one_warning_and_quick() {
     assert!(d[0].message.starts_with("40000 words in a row"), "{}", &d[0].message[..80]);
     assert!(d[0].message.ends_with(" …\""), "the copied words are shortened");
 }
+
+#[test]
+fn many_runs_in_one_long_paragraph_are_placed_in_linear_time() {
+    let f = Fixture::valid();
+    let words: Vec<String> = (0..8).map(|i| format!("bronwoord{i}")).collect();
+    f.write("bronnen/kort.txt", &words.join(" "));
+    // One line of 8,000 copies (under the 1 MiB file limit) of the 8 source words, each followed by a word of its own.
+    let run = words.join(" ");
+    let body: Vec<String> = (0..8_000).map(|i| format!("{run} eigen{i}")).collect();
+    f.write("lessons/kopie.md", &lesson(GOOD_LESSON, &body.join(" ")));
+    let start = std::time::Instant::now();
+    let d = check(&f);
+    assert!(start.elapsed().as_secs() < 20, "{:?}", start.elapsed());
+    assert_eq!(d.len(), 8_000, "{:?}", d.first());
+    let step = run.chars().count() + " eigen0 ".len();
+    assert_eq!((d[0].line, d[0].column), (8, 1));
+    assert_eq!((d[1].line, d[1].column), (8, 1 + step));
+    assert!(d.iter().all(|x| x.line == 8));
+}

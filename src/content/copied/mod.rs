@@ -72,15 +72,33 @@ struct Stretch {
     pieces: Vec<(usize, usize, usize, bool)>,
 }
 
-impl Stretch {
-    /// File line and column of the byte at `offset` of `text`.
-    fn position(&self, offset: usize) -> (usize, usize) {
-        let i = self.pieces.partition_point(|p| p.0 <= offset).saturating_sub(1);
-        match self.pieces.get(i) {
-            Some(&(start, line, col, true)) => (line, col + self.text[start..offset].chars().count()),
-            Some(&(_, line, col, false)) => (line, col),
-            None => (1, 1),
+/// Places the runs of one stretch in the file, front to back, counting each character once (a
+/// long paragraph with many runs stays linear).
+struct Placer<'a> {
+    s: &'a Stretch,
+    piece: usize,
+    at: usize,
+    col: usize,
+}
+
+impl<'a> Placer<'a> {
+    fn new(s: &'a Stretch) -> Self {
+        Placer { s, piece: usize::MAX, at: 0, col: 0 }
+    }
+
+    /// File line and column of the byte at `offset` of the stretch's text.
+    fn place(&mut self, offset: usize) -> (usize, usize) {
+        let i = self.s.pieces.partition_point(|p| p.0 <= offset).saturating_sub(1);
+        let Some(&(start, line, col, exact)) = self.s.pieces.get(i) else { return (1, 1) };
+        if !exact {
+            return (line, col);
         }
+        if i != self.piece || offset < self.at {
+            (self.piece, self.at, self.col) = (i, start, col);
+        }
+        self.col += self.s.text[self.at..offset].chars().count();
+        self.at = offset;
+        (line, self.col)
     }
 }
 
@@ -100,23 +118,31 @@ fn check_file(index: &Index, names: &[String], file: &Path) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for s in &stretches {
         let words = shingles::words(&s.text, s.quoted);
+        let mut placer = Placer::new(s);
         for run in index.runs(&words) {
-            out.push(warning(file, s, &words[run.start..run.end], &names[run.origin.file as usize], run.origin.line));
+            let at = placer.place(words[run.start].start);
+            out.push(warning(
+                file,
+                s,
+                at,
+                &words[run.start..run.end],
+                &names[run.origin.file as usize],
+                run.origin.line,
+            ));
         }
     }
     out
 }
 
-fn warning(file: &Path, s: &Stretch, words: &[Word], source: &str, source_line: u32) -> Diagnostic {
+fn warning(file: &Path, s: &Stretch, at: (usize, usize), words: &[Word], source: &str, line: u32) -> Diagnostic {
     let (first, last) = (words[0], words[words.len() - 1]);
-    let (line, col) = s.position(first.start);
     let copied = s.text[first.start..last.end].split_whitespace().collect::<Vec<_>>().join(" ");
     let shown = if copied.chars().count() > 160 {
         format!("{} …", copied.chars().take(150).collect::<String>().trim_end())
     } else {
         copied
     };
-    Diagnostic::new(file, line, col, msg::copied(words.len(), source, source_line, &shown))
+    Diagnostic::new(file, at.0, at.1, msg::copied(words.len(), source, line, &shown))
         .with_suggestion(msg::copied_hint())
         .warning()
 }
