@@ -1,6 +1,7 @@
 //! The source texts of `check --sources DIR`: every text file below DIR read into one shingle
 //! index, HTML with its tags, scripts, styles and comments taken out and its entities decoded.
-//! Binary files are skipped; a missing folder or an unreadable file is an error.
+//! Binary files are skipped; symbolic links are followed (a loop is reported); a missing folder
+//! or an unreadable file is an error.
 
 use super::msg;
 use super::shingles::Index;
@@ -27,7 +28,7 @@ pub fn read(dir: &Path) -> Result<Sources, Vec<Diagnostic>> {
     let mut index = Index::default();
     let mut names = Vec::new();
     let mut errors = Vec::new();
-    let walker = WalkDir::new(dir).sort_by_file_name().into_iter();
+    let walker = WalkDir::new(dir).follow_links(true).sort_by_file_name().into_iter();
     let visible = |e: &walkdir::DirEntry| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.');
     for entry in walker.filter_entry(visible) {
         let entry = match entry {
