@@ -60,11 +60,18 @@ pub fn read(dir: &Path) -> Result<Sources, Vec<Diagnostic>> {
 /// The text of one source file; `None` for a binary file (it has NUL bytes).
 fn read_text(path: &Path) -> Result<Option<String>, Diagnostic> {
     let fail = |e: std::io::Error| Diagnostic::file(path, msg::cannot_read(&e.to_string()));
-    let len = std::fs::metadata(path).map_err(fail)?.len();
+    let file = std::fs::File::open(path).map_err(fail)?;
+    let too_large = |len| Diagnostic::file(path, msg::source_too_large(len, MAX_SOURCE_BYTES));
+    let len = file.metadata().map_err(fail)?.len();
     if len > MAX_SOURCE_BYTES {
-        return Err(Diagnostic::file(path, msg::source_too_large(len, MAX_SOURCE_BYTES)));
+        return Err(too_large(len));
     }
-    let bytes = std::fs::read(path).map_err(fail)?;
+    // Read at most one byte past the limit, in case the file grew since.
+    let mut bytes = Vec::with_capacity(len as usize + 1);
+    std::io::Read::read_to_end(&mut std::io::Read::take(file, MAX_SOURCE_BYTES + 1), &mut bytes).map_err(fail)?;
+    if bytes.len() as u64 > MAX_SOURCE_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
     if bytes.contains(&0) {
         return Ok(None);
     }
