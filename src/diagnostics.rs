@@ -5,6 +5,26 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+/// How serious a problem is. Errors stop a build and fail `check`; warnings are reported and
+/// fail `check` only with `--deny-warnings`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    #[default]
+    Error,
+    Warning,
+}
+
+impl Severity {
+    /// `error` or `warning`, as printed before the message.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
 /// One problem in one file. `line` and `column` are 1-based; 0 means "the whole file".
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
 pub struct Diagnostic {
@@ -14,11 +34,29 @@ pub struct Diagnostic {
     pub message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub suggestion: Option<String>,
+    pub severity: Severity,
 }
 
 impl Diagnostic {
     pub fn new(file: impl Into<PathBuf>, line: usize, column: usize, message: impl Into<String>) -> Self {
-        Diagnostic { file: file.into(), line, column, message: message.into(), suggestion: None }
+        Diagnostic {
+            file: file.into(),
+            line,
+            column,
+            message: message.into(),
+            suggestion: None,
+            severity: Severity::Error,
+        }
+    }
+
+    /// The same problem, reported as a warning.
+    pub fn warning(mut self) -> Self {
+        self.severity = Severity::Warning;
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
     }
 
     /// A problem with a file as a whole (unreadable, empty, too large, ...).
@@ -36,11 +74,11 @@ impl Diagnostic {
         self.file.strip_prefix(root).unwrap_or(&self.file).display().to_string()
     }
 
-    /// The diagnostic as JSON (`file` relative to `root`), for `check --format json` and the
-    /// preview server's overlay.
+    /// The diagnostic as JSON (`file` relative to `root`, `severity` `error` or `warning`), for
+    /// `check --format json` and the preview server's overlay.
     pub fn to_json(&self, root: &Path) -> serde_json::Value {
         serde_json::json!({"file": self.display_path(root), "line": self.line, "column": self.column,
-            "message": self.message, "suggestion": self.suggestion})
+            "severity": self.severity, "message": self.message, "suggestion": self.suggestion})
     }
 
     /// `file:line:col: message (suggestion)` with the path shown relative to `root`.
@@ -49,7 +87,9 @@ impl Diagnostic {
         if self.line > 0 {
             out.push_str(&format!(":{}:{}", self.line, self.column.max(1)));
         }
-        out.push_str(": error: ");
+        out.push_str(": ");
+        out.push_str(self.severity.as_str());
+        out.push_str(": ");
         out.push_str(&self.message);
         if let Some(s) = &self.suggestion {
             out.push_str(" (");

@@ -56,11 +56,21 @@ pub fn load_config(opts: &BuildOptions) -> Result<Config, Vec<Diagnostic>> {
 /// Loads and validates everything: what `leernet check` runs. Returns the site (of the files
 /// that loaded) and every problem, sorted.
 pub fn check(root: &Path) -> (Option<Site>, Vec<Diagnostic>) {
+    check_with(root, None)
+}
+
+/// `check`, and when a sources folder is given (`sources`, else `[content] sources` relative
+/// to the site root) also the warnings about phrasing copied from its texts.
+pub fn check_with(root: &Path, sources: Option<&Path>) -> (Option<Site>, Vec<Diagnostic>) {
     let config = match Config::load(root) {
         Ok(c) => c,
         Err(d) => return (None, d),
     };
-    let (site, diags) = content::load_site(root, config);
+    let dir = content::copied::resolve(root, sources, config.content.sources.as_deref());
+    let (site, mut diags) = content::load_site(root, config);
+    if let Some(dir) = dir {
+        diags.extend(crate::timing::stage("copied phrasing", || content::copied::check(&site, &dir)));
+    }
     (Some(site), crate::diagnostics::Diagnostics(diags).sorted())
 }
 

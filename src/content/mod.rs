@@ -1,6 +1,7 @@
 //! Content: reads `initiatives/` and `lessons/` into the plain-data site model and checks it.
 //! `load_site` is the pipeline's first two stages, load and validate.
 
+pub mod copied;
 pub mod fields;
 pub mod frontmatter;
 pub mod load;
