@@ -28,6 +28,8 @@ pub struct BuildOptions {
     pub portable: bool,
     /// Also write the (portable) site as one zip archive here.
     pub zip: Option<PathBuf>,
+    /// How the previous output is removed after the swap (`leernet build` detaches it).
+    pub cleanup: output::Cleanup,
 }
 
 /// What a build did.
@@ -226,7 +228,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
     }
     let io_err =
         |what: &str, e: std::io::Error| vec![Diagnostic::file(&out, format!("cannot {what} the output folder: {e}"))];
-    let staging = output::Staging::new(&out).map_err(|e| io_err("create", e))?;
+    let staging = output::Staging::new(&out, opts.cleanup).map_err(|e| io_err("create", e))?;
     let (mut notes, kept) = render_into(&site, &links, &mut theme, &staging, false)?;
     drop_aside(kept);
     let (files, bytes) = (staging.files.load(Ordering::Relaxed), staging.bytes.load(Ordering::Relaxed));
