@@ -2,9 +2,8 @@
 //! are rendered (unchanged ones linked from the previous output), swapped in for the old output
 //! in one step, after which the old one is removed on all cores.
 
-use super::{MARKER, absolute};
+use super::{MARKER, absolute, platform};
 use crate::render::OutFile;
-use rayon::prelude::*;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
@@ -114,7 +113,6 @@ impl Staging {
     /// page differs after a new template or base URL): the look would only cost time.
     fn link_unchanged(&self, rel: &str, bytes: &[u8], path: &Path) -> bool {
         use std::io::Read;
-        use std::os::unix::fs::OpenOptionsExt;
         thread_local! {
             static OLD: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
         }
@@ -126,8 +124,7 @@ impl Staging {
         let old = prev.join(rel);
         // Not through a symbolic link, and never waiting (a named pipe planted there would
         // block a plain open); anything but a plain file is then refused below.
-        let flags = (rustix::fs::OFlags::NOFOLLOW | rustix::fs::OFlags::NONBLOCK).bits() as i32;
-        let Ok(mut f) = std::fs::OpenOptions::new().read(true).custom_flags(flags).open(&old) else { return false };
+        let Ok(mut f) = platform::open_no_follow(&old) else { return false };
         match f.metadata() {
             Ok(m) if m.is_file() && m.len() == bytes.len() as u64 => {}
             _ => return false,
@@ -215,12 +212,10 @@ fn swap_in(new: &Path, out: &Path) -> io::Result<()> {
         return std::fs::rename(new, out);
     }
     // One atomic exchange where the file system supports it: no moment without a site.
-    let exchanged =
-        rustix::fs::renameat_with(rustix::fs::CWD, new, rustix::fs::CWD, out, rustix::fs::RenameFlags::EXCHANGE);
-    if exchanged.is_ok() {
+    if platform::exchange(new, out).is_ok() {
         // `new` now holds the previous output: removed on all cores (std's remove_dir_all
         // uses one; that was 0.3 s at 10,000 lessons).
-        return remove_tree(new);
+        return platform::remove_tree(new);
     }
     let old = sibling(out, "old");
     std::fs::rename(out, &old)?;
@@ -228,51 +223,7 @@ fn swap_in(new: &Path, out: &Path) -> io::Result<()> {
         let _ = std::fs::rename(&old, out);
         return Err(e);
     }
-    remove_tree(&old)
-}
-
-/// Removes a folder tree on all cores. Entries are named relative to their folder's descriptor
-/// and told apart by the type the directory listing gives: one system call a file (std's
-/// `remove_dir_all` stats each entry and walks its whole path again; 0.3 s at 10,000 lessons).
-/// Symbolic links are removed, never followed.
-fn remove_tree(dir: &Path) -> io::Result<()> {
-    use rustix::fs::{Mode, OFlags};
-    let flags = OFlags::RDONLY | OFlags::DIRECTORY | OFlags::NOFOLLOW | OFlags::CLOEXEC;
-    let fd = rustix::fs::open(dir, flags, Mode::empty())?;
-    remove_contents(&fd)?;
-    drop(fd);
-    std::fs::remove_dir(dir)
-}
-
-/// Removes everything inside the folder open as `dir`.
-fn remove_contents(dir: &rustix::fd::OwnedFd) -> io::Result<()> {
-    use rustix::fs::{AtFlags, FileType, Mode, OFlags};
-    let mut entries = Vec::new();
-    for entry in rustix::fs::Dir::read_from(dir)? {
-        let entry = entry?;
-        let name = entry.file_name();
-        if name != c"." && name != c".." {
-            let kind = match entry.file_type() {
-                FileType::Unknown => {
-                    FileType::from_raw_mode(rustix::fs::statat(dir, name, AtFlags::SYMLINK_NOFOLLOW)?.st_mode)
-                }
-                kind => kind,
-            };
-            entries.push((name.to_owned(), kind == FileType::Directory));
-        }
-    }
-    entries.par_iter().try_for_each(|(name, is_dir)| {
-        if *is_dir {
-            let flags = OFlags::RDONLY | OFlags::DIRECTORY | OFlags::NOFOLLOW | OFlags::CLOEXEC;
-            let sub = rustix::fs::openat(dir, name.as_c_str(), flags, Mode::empty())?;
-            remove_contents(&sub)?;
-            drop(sub);
-            rustix::fs::unlinkat(dir, name.as_c_str(), AtFlags::REMOVEDIR)?;
-        } else {
-            rustix::fs::unlinkat(dir, name.as_c_str(), AtFlags::empty())?;
-        }
-        Ok(())
-    })
+    platform::remove_tree(&old)
 }
 
 #[cfg(test)]
@@ -295,10 +246,10 @@ mod tests {
         std::os::unix::fs::symlink(&keep, tree.join("e/link-to-folder")).unwrap();
         std::os::unix::fs::symlink(keep.join("sub/photo.jpg"), tree.join("link-to-file")).unwrap();
         std::os::unix::fs::symlink(d.path().join("nowhere"), tree.join("dangling")).unwrap();
-        remove_tree(&tree).unwrap();
+        platform::remove_tree(&tree).unwrap();
         assert!(!tree.exists());
         assert_eq!(std::fs::read(keep.join("sub/photo.jpg")).unwrap(), b"x", "a link's target is left alone");
-        assert!(remove_tree(&tree).is_err(), "a missing folder is an error, not a panic");
+        assert!(platform::remove_tree(&tree).is_err(), "a missing folder is an error, not a panic");
     }
 
     #[test]
