@@ -71,7 +71,7 @@ impl Live {
         let mut paths = stage("search: files", || super::meta::files(&enc, &shards, site, &docs, &display, t, sink))?;
         let (export, notes) = export_wanted(site, docs.len());
         if export {
-            for f in elasticlunr_export::files(site, &docs) {
+            for f in stage("search: elasticlunr export", || elasticlunr_export::files(site, &docs)) {
                 paths.push(f.path.clone());
                 sink.put(f)?;
             }

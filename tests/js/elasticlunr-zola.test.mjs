@@ -3,12 +3,11 @@
 //   node tests/js/elasticlunr-zola.test.mjs <site-output-dir> --base-url URL   (a normal build)
 //   node tests/js/elasticlunr-zola.test.mjs <site-output-dir> --portable       (a portable build)
 //
-// In a fresh browser-like global (`window`), runs the scripts a page would load with <script>
-// tags, in this order: the real `elasticlunr.min.js`, the few lines of glue that
-// docs/elasticlunr-export.md gives (lunr-languages is written for lunr: it finds elasticlunr as
-// `lunr`), `lunr.stemmer.support.js` and `lunr.du.js` from the real `lunr-languages` package,
-// and our `search_index.nl.js`; then `elasticlunr.Index.load(window.searchIndex)` and searches
-// Dutch words as a zola theme's search script does. Checks that singular and plural find the
+// Runs the README's example page in a fresh browser-like global (`window`): its scripts in
+// order — the real `elasticlunr.min.js`, two lines of glue (lunr-languages is written for lunr:
+// it finds elasticlunr as `lunr`), `lunr.stemmer.support.js` and `lunr.du.js` from the real
+// `lunr-languages` package, our `search_index.nl.js`, and its search; then loads the index from
+// `window.searchIndex` again and searches Dutch words as a zola theme's search script does. Checks that singular and plural find the
 // same pages, that every ref (of every stored document, not only hits) is the URL of a page that
 // exists in the output, and that every hit carries its page's title.
 import fs from 'node:fs';
@@ -25,40 +24,6 @@ if (!site || !['--base-url', '--portable'].includes(mode) || (mode === '--base-u
 const nodeModules = fileURLToPath(new URL('../../node_modules/', import.meta.url));
 const meta = readMeta(site);
 const t = tally(`elasticlunr export as a zola theme loads it (${mode === '--portable' ? 'portable' : 'normal'} build)`);
-
-// The glue of docs/elasticlunr-export.md, word for word.
-const GLUE = `window.lunr = elasticlunr;
-lunr.generateStopWordFilter = function (words) {
-  var stop = {};
-  words.forEach(function (w) { stop[w] = true; });
-  return function (token) { return stop[token] === true ? undefined : token; };
-};`;
-
-const window = { console: { log() {}, warn() {}, error: console.error } };
-window.window = window;
-vm.createContext(window);
-const scripts = [
-  ['elasticlunr.min.js', fs.readFileSync(path.join(nodeModules, 'elasticlunr/elasticlunr.min.js'), 'utf8')],
-  ['glue', GLUE],
-  ['lunr.stemmer.support.js', fs.readFileSync(path.join(nodeModules, 'lunr-languages/lunr.stemmer.support.js'), 'utf8')],
-  ['lunr.du.js', fs.readFileSync(path.join(nodeModules, 'lunr-languages/lunr.du.js'), 'utf8')],
-  [`search_index.${meta.lang}.js`, fs.readFileSync(path.join(site, `search_index.${meta.lang}.js`), 'utf8')],
-];
-for (const [name, source] of scripts) {
-  t.check(`<script src="${name}"> runs`, () => vm.runInContext(source, window, { filename: name }));
-}
-
-let index;
-t.check('elasticlunr.Index.load(window.searchIndex)', () => {
-  const data = window.searchIndex;
-  if (!data) throw new Error('search_index.nl.js set no window.searchIndex');
-  if (JSON.stringify(data.pipeline) !== JSON.stringify(['trimmer-du', 'stopWordFilter-du', 'stemmer-du'])) {
-    throw new Error(`pipeline ${JSON.stringify(data.pipeline)}`);
-  }
-  if (JSON.stringify(data.fields) !== JSON.stringify(['title', 'description', 'body'])) throw new Error(`fields ${data.fields}`);
-  if (data.version !== window.elasticlunr.version) throw new Error(`version ${data.version}, elasticlunr ${window.elasticlunr.version}`);
-  index = window.elasticlunr.Index.load(data);
-});
 
 /** The output file a ref names, or an error saying why it names none. */
 function pageFile(ref) {
@@ -85,6 +50,55 @@ function pageTitle(file) {
   }
   return h1Cache.get(file);
 }
+
+// The README's example page ("Use the search index from another client"), as it stands: its
+// scripts run in order in a fresh global, `src` files taken from node_modules and the site.
+const repo = fileURLToPath(new URL('../../', import.meta.url));
+const fence = (file) => {
+  const blocks = fs.readFileSync(path.join(repo, file), 'utf8').split('```html\n').slice(1).map((b) => b.split('\n```')[0]);
+  const example = blocks.find((b) => b.includes('window.searchIndex'));
+  if (!example) throw new Error(`${file} has no html example that uses window.searchIndex`);
+  return example;
+};
+const example = fence('README.md');
+t.check('docs/elasticlunr-export.md has the README\'s example', () => {
+  if (fence('docs/elasticlunr-export.md') !== example) throw new Error('the two examples differ');
+});
+const SOURCES = {
+  'elasticlunr.min.js': path.join(nodeModules, 'elasticlunr/elasticlunr.min.js'),
+  'lunr.stemmer.support.js': path.join(nodeModules, 'lunr-languages/lunr.stemmer.support.js'),
+  'lunr.du.js': path.join(nodeModules, 'lunr-languages/lunr.du.js'),
+  [`search_index.${meta.lang}.js`]: path.join(site, `search_index.${meta.lang}.js`),
+};
+const logged = [];
+const window = { console: { log: (...a) => logged.push(a), warn() {}, error: console.error } };
+window.window = window;
+vm.createContext(window);
+for (const [, src, inline] of example.matchAll(/<script(?: src="([^"]+)")?>([\s\S]*?)<\/script>/g)) {
+  t.check(src ? `<script src="${src}">` : `<script>${inline.trim().slice(0, 40)}…`, () => {
+    if (src && !SOURCES[src]) throw new Error(`the example loads ${src}, which this test does not know`);
+    vm.runInContext(src ? fs.readFileSync(SOURCES[src], 'utf8') : inline, window, { filename: src || 'inline script' });
+  });
+}
+t.check('the example printed the title and URL of each hit', () => {
+  if (!logged.length) throw new Error('nothing printed');
+  for (const [title, ref] of logged) {
+    if (pageTitle(pageFile(ref)) !== title) throw new Error(`printed "${title}" for ${ref}`);
+  }
+  console.log(`the README's example found ${logged.length} pages for "mantelzorgers"`);
+});
+
+let index;
+t.check('elasticlunr.Index.load(window.searchIndex)', () => {
+  const data = window.searchIndex;
+  if (!data) throw new Error('search_index.nl.js set no window.searchIndex');
+  if (JSON.stringify(data.pipeline) !== JSON.stringify(['trimmer-du', 'stopWordFilter-du', 'stemmer-du'])) {
+    throw new Error(`pipeline ${JSON.stringify(data.pipeline)}`);
+  }
+  if (JSON.stringify(data.fields) !== JSON.stringify(['title', 'description', 'body'])) throw new Error(`fields ${data.fields}`);
+  if (data.version !== window.elasticlunr.version) throw new Error(`version ${data.version}, elasticlunr ${window.elasticlunr.version}`);
+  index = window.elasticlunr.Index.load(data);
+});
 
 // What a zola theme's search script passes (zola's docs): AND of the words, title boosted.
 const OPTIONS = {
