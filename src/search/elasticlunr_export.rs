@@ -81,3 +81,25 @@ impl Input {
 pub fn files(site: &Site, docs: &[Doc]) -> Vec<OutFile> {
     Input::new(site, docs).files()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    #[test]
+    fn refs_are_absolute_root_relative_or_portable() {
+        let mut c = Config::parse(Path::new("c.toml"), "title='x'\nbase_url='https://a.nl/kennis/'").unwrap();
+        c.base_url = c.base_url.trim_end_matches('/').to_string();
+        assert_eq!(page_url(&c, "lessen/x/"), "https://a.nl/kennis/lessen/x/");
+        c.base_url.clear();
+        assert_eq!(page_url(&c, "lessen/x/"), "/lessen/x/");
+        c.portable = true;
+        assert_eq!(page_url(&c, "initiatieven/y/"), "initiatieven/y/index.html");
+    }
+
+    #[test]
+    fn words_are_folded_for_the_pipeline() {
+        assert_eq!(folded_words("Coördinatie, wijk-teams!"), ["coordinatie", "wijk", "teams"]);
+    }
+}
