@@ -7,6 +7,7 @@
 //! serve        live preview: watch, incremental rebuild, HTTP, reload
 //! site         runs the pipeline: load → validate → link → render → search index → write
 //! scaffold     `leernet new`
+//! diff         `leernet diff`: pages added, removed, changed between two output folders
 //! search       the build-time search index (uses render's URL paths and escaping)
 //! output       the output folder, written atomically (a render::Sink)
 //! render       pages through templates, URLs, views, charts, feeds, sitemap, JSON export
@@ -20,6 +21,7 @@
 pub mod config;
 pub mod content;
 pub mod diagnostics;
+pub mod diff;
 pub mod link;
 pub mod output;
 pub mod render;

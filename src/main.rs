@@ -37,6 +37,14 @@ enum Format {
     Json,
 }
 
+#[derive(Clone, Copy, ValueEnum)]
+enum DiffFormat {
+    /// Plain text
+    Text,
+    /// Markdown, for a pull-request comment or a job summary
+    Markdown,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Check every content file and report all problems; writes nothing.
@@ -76,6 +84,15 @@ enum Command {
         /// Open the site in the default browser.
         #[arg(long)]
         open: bool,
+    },
+    /// List the pages added, removed and changed between two builds (for pull-request reviews).
+    Diff {
+        /// The output folder of the earlier build (e.g. of the base branch).
+        old: PathBuf,
+        /// The output folder of the later build (e.g. of the pull request).
+        new: PathBuf,
+        #[arg(long, value_enum, default_value = "text")]
+        format: DiffFormat,
     },
     /// Print `token<TAB>term` for every word of standard input, as the search index sees it
     /// (term empty for a stop word). Used to test the browser client against the index.
@@ -304,6 +321,22 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Command::Diff { old, new, format } => match leernet::diff::compare(&old, &new) {
+            Ok(changes) => {
+                print!(
+                    "{}",
+                    match format {
+                        DiffFormat::Text => leernet::diff::to_text(&changes),
+                        DiffFormat::Markdown => leernet::diff::to_markdown(&changes),
+                    }
+                );
+                ExitCode::SUCCESS
+            }
+            Err(d) => {
+                print_diagnostics(Path::new("."), &[d], Format::Human);
+                ExitCode::from(1)
+            }
+        },
         Command::SearchPipeline => {
             use std::io::{Read, Write};
             let mut input = String::new();

@@ -1,8 +1,9 @@
 //! Output: writes the rendered files as a whole new folder next to the target and swaps it in
 //! atomically (`staging`), so a failed or killed build never leaves a half-written site.
 //! Refuses output folders that would destroy the site itself or a home/system folder; writes
-//! the portable zip.
+//! the portable zip. What differs per operating system is in `platform`.
 
+mod platform;
 mod remove;
 mod staging;
 

@@ -1,7 +1,7 @@
 //! Removing old output trees: the previous output once the new one is in place, and what builds
 //! that were killed left behind. On a disk, removing a 15,800-file output takes most of a
 //! second, so the command line has it done by a detached process of its own (`Cleanup::Detach`)
-//! instead of waiting for it.
+//! instead of waiting for it. (The folder locks are Unix `flock`s; elsewhere there are none.)
 //!
 //! Why at most one old tree is ever left, whenever a build or a remover is killed:
 //! 1. before the swap, a build waits for every earlier old tree to be gone (it takes each one's
@@ -14,8 +14,7 @@
 //! remover works), and `remove_stale` removes it unless a live remover holds its lock.
 
 use super::MARKER;
-use rayon::prelude::*;
-use rustix::fs::{AtFlags, FileType, FlockOperation, Mode, OFlags};
+use super::platform::{lock_dir, remove_tree};
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -32,8 +31,6 @@ pub enum Cleanup {
 
 /// Set for a process started to remove one old tree: the tree's path.
 pub const REMOVER_ENV: &str = "LEERNET_REMOVE_OLD_OUTPUT";
-
-const DIR: OFlags = OFlags::RDONLY.union(OFlags::DIRECTORY).union(OFlags::NOFOLLOW).union(OFlags::CLOEXEC);
 
 /// `.<name>.leernet-<tag>-<pid>` beside `out`.
 pub(super) fn sibling(out: &Path, tag: &str) -> PathBuf {
@@ -55,12 +52,11 @@ fn leftovers(out: &Path) -> Vec<PathBuf> {
 /// Removes what killed builds left beside `out`, except old trees a live remover is removing.
 pub(super) fn remove_stale(out: &Path) {
     for dir in leftovers(out) {
-        match rustix::fs::open(&dir, DIR, Mode::empty()) {
-            Ok(fd) if rustix::fs::flock(&fd, FlockOperation::NonBlockingLockExclusive).is_ok() => {
-                let _ = remove_contents(&fd);
-                let _ = std::fs::remove_dir(&dir);
+        match lock_dir(&dir, false) {
+            Ok(_lock) => {
+                let _ = remove_tree(&dir);
             }
-            Ok(_) => {} // a remover is at work on it
+            Err(_) if dir.is_dir() => {} // a remover is at work on it
             Err(_) => {
                 let _ = std::fs::remove_file(&dir); // not a folder: a file or a link of that name
             }
@@ -76,10 +72,8 @@ pub(super) fn settle(out: &Path) {
         if !dir.file_name().is_some_and(|n| n.to_string_lossy().starts_with(&old)) {
             continue;
         }
-        if let Ok(fd) = rustix::fs::open(&dir, DIR, Mode::empty()) {
-            let _ = rustix::fs::flock(&fd, FlockOperation::LockExclusive);
-            let _ = remove_contents(&fd);
-            let _ = std::fs::remove_dir(&dir);
+        if let Ok(_lock) = lock_dir(&dir, true) {
+            let _ = remove_tree(&dir);
         }
     }
 }
@@ -96,16 +90,12 @@ pub(super) fn put_aside(at: &Path, out: &Path, cleanup: Cleanup) -> io::Result<(
 }
 
 fn spawn_remover(old: &Path) -> io::Result<()> {
-    use std::os::unix::process::CommandExt;
     use std::process::Stdio;
-    std::process::Command::new(std::env::current_exe()?)
-        .env(REMOVER_ENV, old)
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .process_group(0) // a Ctrl-C in the terminal is for the build, not for this
-        .spawn()
-        .map(drop)
+    let mut command = std::process::Command::new(std::env::current_exe()?);
+    command.env(REMOVER_ENV, old).stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::null());
+    #[cfg(unix)]
+    std::os::unix::process::CommandExt::process_group(&mut command, 0); // Ctrl-C is for the build
+    command.spawn().map(drop)
 }
 
 /// What the detached process does: removes the old tree at `path`, holding its lock meanwhile.
@@ -118,51 +108,9 @@ pub fn run_remover(path: &Path) {
     if !named || !path.join(MARKER).is_file() {
         return;
     }
-    let Ok(fd) = rustix::fs::open(path, DIR, Mode::empty()) else { return };
-    if rustix::fs::flock(&fd, FlockOperation::LockExclusive).is_ok() {
-        let _ = remove_contents(&fd);
-        let _ = std::fs::remove_dir(path);
+    if let Ok(_lock) = lock_dir(path, true) {
+        let _ = remove_tree(path);
     }
-}
-
-/// Removes a folder tree on all cores. Entries are named relative to their folder's descriptor
-/// and told apart by the type the directory listing gives: one system call a file (std's
-/// `remove_dir_all` stats each entry and walks its whole path again; 0.3 s at 10,000 lessons).
-/// Symbolic links are removed, never followed.
-pub(super) fn remove_tree(dir: &Path) -> io::Result<()> {
-    let fd = rustix::fs::open(dir, DIR, Mode::empty())?;
-    remove_contents(&fd)?;
-    drop(fd);
-    std::fs::remove_dir(dir)
-}
-
-/// Removes everything inside the folder open as `dir`.
-fn remove_contents(dir: &rustix::fd::OwnedFd) -> io::Result<()> {
-    let mut entries = Vec::new();
-    for entry in rustix::fs::Dir::read_from(dir)? {
-        let entry = entry?;
-        let name = entry.file_name();
-        if name != c"." && name != c".." {
-            let kind = match entry.file_type() {
-                FileType::Unknown => {
-                    FileType::from_raw_mode(rustix::fs::statat(dir, name, AtFlags::SYMLINK_NOFOLLOW)?.st_mode)
-                }
-                kind => kind,
-            };
-            entries.push((name.to_owned(), kind == FileType::Directory));
-        }
-    }
-    entries.par_iter().try_for_each(|(name, is_dir)| {
-        if *is_dir {
-            let sub = rustix::fs::openat(dir, name.as_c_str(), DIR, Mode::empty())?;
-            remove_contents(&sub)?;
-            drop(sub);
-            rustix::fs::unlinkat(dir, name.as_c_str(), AtFlags::REMOVEDIR)?;
-        } else {
-            rustix::fs::unlinkat(dir, name.as_c_str(), AtFlags::empty())?;
-        }
-        Ok(())
-    })
 }
 
 #[cfg(test)]
@@ -205,15 +153,14 @@ mod tests {
         let out = d.path().join("public");
         let (held, dead) = (old_tree(d.path(), ".public.leernet-old-1"), old_tree(d.path(), ".public.leernet-new-2"));
         let other = old_tree(d.path(), ".other.leernet-old-3");
-        let fd = rustix::fs::open(&held, DIR, Mode::empty()).unwrap();
-        rustix::fs::flock(&fd, FlockOperation::LockExclusive).unwrap();
+        let lock = lock_dir(&held, false).unwrap();
         remove_stale(&out);
         assert!(held.exists() && !dead.exists() && other.exists());
         // `settle` waits for the holder, then removes what is left.
         let waiter = std::thread::spawn(move || settle(&out));
         std::thread::sleep(std::time::Duration::from_millis(100));
         assert!(held.exists(), "still held");
-        drop(fd);
+        drop(lock);
         waiter.join().unwrap();
         assert!(!held.exists() && other.exists());
     }

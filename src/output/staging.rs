@@ -3,7 +3,7 @@
 //! in one step, after which the old one is removed on all cores.
 
 use super::remove::{self, Cleanup, remove_stale, sibling};
-use super::{MARKER, absolute};
+use super::{MARKER, absolute, platform};
 use crate::render::OutFile;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -98,7 +98,6 @@ impl Staging {
     /// page differs after a new template or base URL): the look would only cost time.
     fn link_unchanged(&self, rel: &str, bytes: &[u8], path: &Path) -> bool {
         use std::io::Read;
-        use std::os::unix::fs::OpenOptionsExt;
         thread_local! {
             static OLD: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
         }
@@ -110,8 +109,7 @@ impl Staging {
         let old = prev.join(rel);
         // Not through a symbolic link, and never waiting (a named pipe planted there would
         // block a plain open); anything but a plain file is then refused below.
-        let flags = (rustix::fs::OFlags::NOFOLLOW | rustix::fs::OFlags::NONBLOCK).bits() as i32;
-        let Ok(mut f) = std::fs::OpenOptions::new().read(true).custom_flags(flags).open(&old) else { return false };
+        let Ok(mut f) = platform::open_no_follow(&old) else { return false };
         match f.metadata() {
             Ok(m) if m.is_file() && m.len() == bytes.len() as u64 => {}
             _ => return false,
@@ -201,9 +199,7 @@ fn swap_in(new: &Path, out: &Path, cleanup: Cleanup) -> io::Result<()> {
     }
     remove::settle(out); // at most one old tree at any time (see `remove`)
     // One atomic exchange where the file system supports it: no moment without a site.
-    let exchanged =
-        rustix::fs::renameat_with(rustix::fs::CWD, new, rustix::fs::CWD, out, rustix::fs::RenameFlags::EXCHANGE);
-    if exchanged.is_ok() {
+    if platform::exchange(new, out).is_ok() {
         // `new` now holds the previous output.
         return remove::put_aside(new, out, cleanup);
     }
