@@ -7,20 +7,24 @@
 #
 #   bash bench/run.sh                 # 1,000 / 10,000 / 100,000 lessons
 #   bash bench/run.sh 1000 10000      # chosen sizes
-#   OUT_BASE=/tmp bash bench/run.sh   # write output to disk instead of /dev/shm (memory)
+#   OUT_BASE=/dev/shm bash bench/run.sh   # output in memory instead of on disk (labelled so)
+#
+# Output goes to target/bench on the repo's disk by default: where people build. When zola is at
+# hand (../shared/peers), bench/peers.sh then times leernet, zola and hugo side by side.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000 100000)
-work="${BENCH_DIR:-/tmp/leernet-bench}"
-out_base="${OUT_BASE:-/dev/shm}"
-[ -d "$out_base" ] || out_base=/tmp
+work="${BENCH_DIR:-$PWD/target/bench}"
+out_base="${OUT_BASE:-$work}"
+where="on disk"
+[ "$(stat -f -c %T "$out_base" 2>/dev/null)" = tmpfs ] && where="IN MEMORY (tmpfs), not on disk"
 queries=(zorg mantelzorg wijkteam budgetten huisartsen regie)
 mkdir -p "$work"
 
 cargo build --release -q --bin leernet --example gen_corpus --example bench_rebuild
 bin=target/release/leernet
-echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GB; output under $out_base"
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GB; output under $out_base, $where"
 for n in "${sizes[@]}"; do
   corpus="$work/corpus-$n"
   out="$out_base/leernet-bench-out-$n"
@@ -46,6 +50,8 @@ for n in "${sizes[@]}"; do
       local url=https://a.example
       [ "$1" = changed ] && { [ "${url_b:-0}" = 0 ] && url=https://b.example; url_b=$((1 - ${url_b:-0})); }
       /usr/bin/time -f "%e" "$bin" build --quiet --base-url "$url" --root "$corpus" --output "$out" 2>&1 | tail -1
+      # The previous output is removed by a detached process: let it finish before the next run.
+      while compgen -G "$(dirname "$out")/.$(basename "$out").leernet-*" >/dev/null; do sleep 0.02; done
     done | sort -n | awk -v what="$1" '{t[NR]=$1} END {m=(NR%2)?t[(NR+1)/2]:(t[NR/2]+t[NR/2+1])/2; printf "  %-9s median %.2f s (%.2f-%.2f over %d runs)\n", what, m, t[1], t[NR], NR}'
   }
   echo "build times: into a new folder / replacing the previous output / replacing it with every page changed:"
@@ -61,3 +67,8 @@ for n in "${sizes[@]}"; do
   fi
   target/release/examples/bench_rebuild --root "$corpus" --times 5 2>&1 | sed 's/^/  /'
 done
+if [ -f "${PEERS:-../shared/peers}/zola-0.22.1-x86_64-linux.xz" ]; then
+  for n in "${sizes[@]}"; do
+    [ "$n" -le 10000 ] && { echo; bash bench/peers.sh "$n"; }
+  done
+fi
