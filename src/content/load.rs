@@ -296,9 +296,11 @@ pub struct LoadedAll {
     pub diags: Vec<Diagnostic>,
 }
 
-/// Loads all files in parallel. Results come back in the order of `files`.
-pub fn load_all(config: &Config, files: &[SourceFile]) -> LoadedAll {
-    let results: Vec<(Loaded, Vec<Diagnostic>)> = files.par_iter().map(|f| load_file(config, f)).collect();
+/// Loads all files in parallel, then the `extra` ones from memory. Results come back in the
+/// order of `files`, then of `extra`.
+pub fn load_all(config: &Config, files: &[SourceFile], extra: Vec<(SourceFile, Vec<u8>)>) -> LoadedAll {
+    let mut results: Vec<(Loaded, Vec<Diagnostic>)> = files.par_iter().map(|f| load_file(config, f)).collect();
+    results.par_extend(extra.into_par_iter().map(|(f, bytes)| parse_file(config, &f, bytes)));
     let mut all = LoadedAll { initiatives: Vec::new(), lessons: Vec::new(), partial: Vec::new(), diags: Vec::new() };
     for (loaded, d) in results {
         all.diags.extend(d);
