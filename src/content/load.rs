@@ -123,6 +123,8 @@ pub struct Partial {
     pub file: PathBuf,
     pub source: String,
     pub body: super::model::Body,
+    /// A lesson's initiative and the line it is on, when readable: checked too.
+    pub initiative: Option<(String, usize)>,
 }
 
 /// Reads and checks one file. Problems go to the returned diagnostics.
@@ -225,7 +227,14 @@ pub fn parse_file(config: &Config, src: &SourceFile, bytes: Vec<u8>) -> (Loaded,
         terms: terms.clone(),
         body,
     };
-    let partial = |body| Loaded::Failed(Some(Box::new(Partial { file: path.clone(), source: src.rel.clone(), body })));
+    // A lesson's initiative is read first, so it is checked even when other fields are wrong.
+    let lesson_initiative = (src.section == Section::Lessons)
+        .then(|| (r.text("initiative").map(|s| slugify(&s)), r.key_line("initiative")));
+    let initiative = lesson_initiative.clone().and_then(|(i, line)| i.map(|i| (i, line)));
+    let partial = |body| {
+        let initiative = initiative.clone();
+        Loaded::Failed(Some(Box::new(Partial { file: path.clone(), source: src.rel.clone(), body, initiative })))
+    };
     let loaded = match src.section {
         Section::Initiatives => {
             let summary = r.text("summary");
@@ -258,8 +267,7 @@ pub fn parse_file(config: &Config, src: &SourceFile, bytes: Vec<u8>) -> (Loaded,
             }
         }
         Section::Lessons => {
-            let initiative = r.text("initiative").map(|s| slugify(&s));
-            let initiative_line = r.key_line("initiative");
+            let (initiative, initiative_line) = lesson_initiative.unwrap_or_default();
             let kind = r.choice("kind", &Kind::NAMES, true).and_then(|k| Kind::parse(&k));
             let added = r.date("added");
             let source_ref = r.opt_text("source");

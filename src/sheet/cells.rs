@@ -155,7 +155,11 @@ pub fn draft(cells: &BTreeMap<Field, Cell>, r: &Resolver) -> LessonDraft {
     };
     for f in [Field::Themes, Field::Stakeholders, Field::Financing, Field::Domains] {
         let tax = f.taxonomy().map(Taxonomy::index).unwrap_or(0);
-        d.terms[tax] = split_list(&text(f)).iter().map(|t| r.resolve(f, t)).collect();
+        for term in split_list(&text(f)).iter().map(|t| r.resolve(f, t)) {
+            if !d.terms[tax].contains(&term) {
+                d.terms[tax].push(term);
+            }
+        }
     }
     d
 }

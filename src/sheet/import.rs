@@ -87,6 +87,14 @@ struct Row {
     problems: Vec<Problem>,
 }
 
+/// The column that names a row's file: the file name when the sheet has that column.
+fn name_column(columns: &Columns) -> String {
+    match columns.fields.values().any(|(f, _)| *f == Field::Slug) {
+        true => column_name(columns, Field::Slug),
+        false => column_name(columns, Field::Title),
+    }
+}
+
 fn column_name(columns: &Columns, field: Field) -> String {
     columns
         .fields
@@ -125,7 +133,7 @@ pub fn import(root: &Path, config: &Config, opts: &ImportOptions) -> ImportRepor
     mark_duplicates(&mut rows, &columns);
     for row in rows.iter_mut().filter(|r| !opts.update && (r.exists || root.join(&r.rel).exists())) {
         let message = msg::exists(&row.rel);
-        row.problems.push(Problem { row: row.number, column: Some(column_name(&columns, Field::Title)), message });
+        row.problems.push(Problem { row: row.number, column: Some(name_column(&columns)), message });
     }
     let all: Vec<usize> = (0..rows.len()).filter(|&i| rows[i].checked).collect();
     report.site_problems = check_rows(root, config, &mut rows, &all, &columns, &resolver);
@@ -147,6 +155,9 @@ pub fn import(root: &Path, config: &Config, opts: &ImportOptions) -> ImportRepor
         report.skipped = (0..rows.len()).filter(|i| !valid.contains(i)).map(|i| rows[i].number).collect();
     }
     report.problems = rows.iter_mut().flat_map(|r| std::mem::take(&mut r.problems)).collect();
+    let position =
+        |p: &Problem| columns.fields.iter().find(|(_, (_, t))| Some(t) == p.column.as_ref()).map(|(c, _)| *c);
+    report.problems.sort_by_key(|p| (p.row, position(p)));
     report.files = valid.iter().map(|&i| plan(root, &rows[i])).collect();
     if report.problems.is_empty() || opts.skip_invalid {
         if !opts.dry_run {
