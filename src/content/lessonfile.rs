@@ -89,7 +89,7 @@ pub fn render(d: &LessonDraft, help: Option<&Config>) -> String {
     );
     out.push_str("---\n");
     let body = d.body.trim_end();
-    let body = body.trim_start_matches(|c| c == '\n' || c == '\r');
+    let body = body.trim_start_matches(['\n', '\r']);
     if !body.is_empty() {
         out.push_str(body);
         out.push('\n');

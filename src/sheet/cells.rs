@@ -132,10 +132,10 @@ pub fn date(cell: &Cell) -> String {
         let n = |s: &str, max_len| {
             (s.len() <= max_len && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse::<u32>().ok()).flatten()
         };
-        if let (Some(d), Some(m), Some(y), 4) = (n(d, 2), n(m, 2), n(y, 4), y.len()) {
-            if let Some(date) = NaiveDate::from_ymd_opt(y as i32, m, d) {
-                return date.to_string();
-            }
+        if let (Some(d), Some(m), Some(y), 4) = (n(d, 2), n(m, 2), n(y, 4), y.len())
+            && let Some(date) = NaiveDate::from_ymd_opt(y as i32, m, d)
+        {
+            return date.to_string();
         }
     }
     text

@@ -160,11 +160,11 @@ pub fn import(root: &Path, config: &Config, opts: &ImportOptions) -> ImportRepor
     report.problems.sort_by_key(|p| (p.row, position(p)));
     report.files = valid.iter().map(|&i| plan(root, &rows[i])).collect();
     if report.problems.is_empty() || opts.skip_invalid {
-        if !opts.dry_run {
-            if let Err(p) = write(root, &report.files) {
-                report.problems.push(p);
-                return report;
-            }
+        if !opts.dry_run
+            && let Err(p) = write(root, &report.files)
+        {
+            report.problems.push(p);
+            return report;
         }
         report.written = !opts.dry_run;
     }

@@ -4,7 +4,7 @@
 //! formulas give their last computed value. A broken file is an error, never a panic.
 
 use super::messages as msg;
-use calamine::{Data, DataRef, Reader};
+use calamine::{Data, Reader};
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
 use std::io::{BufReader, Cursor};
@@ -106,21 +106,6 @@ fn iso_date(s: &str) -> Cell {
     }
 }
 
-fn from_ref(v: &DataRef) -> Cell {
-    match v {
-        DataRef::Empty => Cell::Empty,
-        DataRef::String(s) => Cell::Text(s.clone()),
-        DataRef::SharedString(s) => Cell::Text(s.to_string()),
-        DataRef::Int(i) => Cell::Number(*i as f64),
-        DataRef::Float(f) => Cell::Number(*f),
-        DataRef::Bool(b) => Cell::Bool(*b),
-        DataRef::DateTime(d) => date_of(d),
-        DataRef::DateTimeIso(s) => iso_date(s),
-        DataRef::DurationIso(s) => Cell::Text(s.clone()),
-        DataRef::Error(e) => Cell::Error(e.to_string()),
-    }
-}
-
 fn from_data(v: &Data) -> Cell {
     match v {
         Data::Empty => Cell::Empty,
@@ -155,7 +140,7 @@ fn read_xlsx(bytes: Vec<u8>, sheet: Option<&str>) -> Result<Table, String> {
         let mut cells = book.worksheet_cells_reader(&name).map_err(|e| broken(&e))?;
         while let Some(cell) = cells.next_cell().map_err(|e| broken(&e))? {
             let (r, c) = cell.get_position();
-            put(&mut table, r, c, from_ref(cell.get_value()))?;
+            put(&mut table, r, c, from_data(&Data::from(cell.get_value().clone())))?;
         }
     }
     let merged = book.merge_cells_by_sheet_name(&name).unwrap_or_default();
