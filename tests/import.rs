@@ -491,3 +491,33 @@ fn update_twice_on_the_real_content_changes_no_byte() {
     assert!(snapshot(site.path()) == once);
     assert_eq!(run_bin(site.path(), &["check"]).0, 0);
 }
+
+#[test]
+fn ods_repeating_a_row_a_million_times_is_refused_at_once() {
+    // LibreOffice's own fixture with its data row repeated a million times: 10 KB on disk, a
+    // million rows for a reader that expands it.
+    let f = Fixture::valid();
+    let ods = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/lessen.ods");
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(ods).unwrap()).unwrap();
+    let path = f.root().join("groot.ods");
+    let mut out = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
+    for i in 0..zip.len() {
+        let mut part = zip.by_index(i).unwrap();
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut part, &mut bytes).unwrap();
+        if part.name() == "content.xml" {
+            let text = String::from_utf8(bytes).unwrap();
+            let second = text.match_indices("<table:table-row ").nth(1).unwrap().0;
+            let repeated = "<table:table-row table:number-rows-repeated=\"1000000\" ";
+            bytes = format!("{}{repeated}{}", &text[..second], &text[second + 17..]).into_bytes();
+        }
+        let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+        out.start_file(part.name().to_string(), options).unwrap();
+        std::io::Write::write_all(&mut out, &bytes).unwrap();
+    }
+    out.finish().unwrap();
+    // Refused by the pre-check (its message), before calamine expands the rows.
+    let (code, _, err) = f.run(&["import", path.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(err.contains("groot.ods: het blad beslaat 7000007 cellen"), "{err}");
+}

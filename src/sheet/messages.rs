@@ -266,3 +266,9 @@ pub fn cannot_save(path: &std::path::Path, e: &dyn std::fmt::Display) -> String 
 pub fn site_has_problems(n: usize) -> String {
     format!("de site heeft {n} problemen; los ze eerst op (zie `leernet check`)")
 }
+pub fn unpacks_too_large(len: u64, max: u64) -> String {
+    format!("het bestand pakt uit tot {} MB, meer dan de grens van {} MB", len / 1_000_000, max / 1_000_000)
+}
+pub fn too_many_cells(cells: u64, max: u64) -> String {
+    format!("het blad beslaat {cells} cellen (herhaalde rijen of kolommen), meer dan de grens van {max}")
+}

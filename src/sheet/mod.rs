@@ -8,6 +8,7 @@ pub mod columns;
 pub mod export;
 pub mod grid;
 pub mod import;
+pub mod limits;
 pub mod messages;
 pub mod read;
 pub mod template;
