@@ -67,10 +67,11 @@ pub fn read(path: &Path, sheet: Option<&str>) -> Result<Table, String> {
         return Err(msg::too_large(len, MAX_FILE_BYTES));
     }
     let bytes = std::fs::read(path).map_err(|e| msg::cannot_open(&e))?;
-    if ext != "csv" && ext != "txt" {
-        if let Some(content) = super::limits::check_zip(&bytes, ext == "ods")? {
-            super::limits::check_ods(&content)?;
-        }
+    if ext != "csv"
+        && ext != "txt"
+        && let Some(content) = super::limits::check_zip(&bytes, ext == "ods")?
+    {
+        super::limits::check_ods(&content)?;
     }
     // The readers are third-party parsers of untrusted files: a panic in one is a broken file.
     let table = std::panic::catch_unwind(|| match ext.as_str() {
