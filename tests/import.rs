@@ -224,6 +224,9 @@ fn skip_invalid_writes_the_good_rows_and_lists_the_others() {
     assert!(err.contains("overgeslagen rijen (1): 2"), "{err}");
     assert!(f.root().join("lessons/alpha/goed.md").exists());
     assert!(!f.root().join("lessons/alpha/fout.md").exists());
+    // Nothing valid at all is a failure, also with --skip-invalid.
+    let (code, _, err) = import_rows(&f, &[rows[0]], &["--skip-invalid"]);
+    assert_eq!(code, 1, "{err}");
 }
 
 #[test]

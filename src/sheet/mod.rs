@@ -30,7 +30,8 @@ pub fn import_command(root: &Path, config: &Config, opts: &ImportOptions, quiet:
     if report.site_problems > 0 {
         eprintln!("{}", messages::site_problems(report.site_problems));
     }
-    let ok = report.written || (opts.dry_run && (report.problems.is_empty() || opts.skip_invalid));
+    let nothing_valid = report.files.is_empty() && !report.problems.is_empty();
+    let ok = !nothing_valid && (report.written || (opts.dry_run && (report.problems.is_empty() || opts.skip_invalid)));
     if !report.skipped.is_empty() {
         eprintln!("{}", messages::skipped(&report.skipped));
     }
@@ -73,7 +74,7 @@ pub fn export_command(root: &Path, config: Config, out: &Path, quiet: bool) -> R
     Ok(())
 }
 
-/// Runs `leernet new sheet`.
+/// Runs `leernet new sheet`: from the initiatives that load, whatever else is wrong.
 pub fn new_sheet_command(root: &Path, config: Config, out: &Path) -> Result<(), String> {
-    template::new_sheet(&load_clean(root, config)?, out)
+    template::new_sheet(&crate::content::load_site(root, config).0, out)
 }
