@@ -524,3 +524,39 @@ fn ods_repeating_a_row_a_million_times_is_refused_at_once() {
     assert_eq!(code, 1);
     assert!(err.contains("groot.ods: het blad beslaat 7000007 cellen"), "{err}");
 }
+
+#[test]
+fn sheet_by_name_and_csv_with_commas() {
+    let f = Fixture::valid();
+    let mut book = Workbook::new();
+    book.add_worksheet().set_name("Uitleg").unwrap().write_string(0, 0, "Vul het tweede blad in.").unwrap();
+    let sheet = book.add_worksheet().set_name("Maart").unwrap();
+    for (r, row) in [HEADER, &["Uit maart", "alpha", "tip", "mantelzorg", "inwoner", "", "Tekst."]].iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            sheet.write_string(r as u32, c as u16, *v).unwrap();
+        }
+    }
+    let path = f.root().join("bladen.xlsx");
+    book.save(&path).unwrap();
+    let (code, _, err) = f.run(&["import", path.to_str().unwrap()]);
+    assert_eq!(code, 1, "the first sheet is read by default");
+    assert!(err.contains("onbekende kolom \"Vul het tweede blad in.\""), "{err}");
+    let (code, _, err) = f.run(&["import", path.to_str().unwrap(), "--sheet", "April"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("bladen.xlsx: er is geen blad \"April\"; de bladen heten: Uitleg, Maart"), "{err}");
+    let (code, _, err) = f.run(&["import", path.to_str().unwrap(), "--sheet", "maart"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(f.root().join("lessons/alpha/uit-maart.md").exists());
+
+    f.write("komma.csv", "title,initiative,kind,themes,stakeholders,body\nMet komma's,beta,tip,\"mantelzorg, preventie\",bestuurder,\"Een, twee.\"\n");
+    let (code, _, err) = f.run(&["import", f.root().join("komma.csv").to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(f.read("lessons/beta/met-komma-s.md").contains("themes: [mantelzorg, preventie]\n"));
+    assert!(f.read("lessons/beta/met-komma-s.md").ends_with("---\nEen, twee.\n"));
+}
+
+#[test]
+fn a_cell_without_a_header_is_a_problem_of_its_row() {
+    let p = only_problem(&[&["Nieuw", "alpha", "tip", "mantelzorg", "inwoner", "", "Tekst.", "", "vergeten"]]);
+    assert_eq!(p, "rij 2: kolom I heeft geen kop maar deze rij heeft daar wel iets ingevuld");
+}
