@@ -61,6 +61,11 @@ pub struct Term {
     /// One-line description.
     #[serde(default)]
     pub description: String,
+    /// The term says the sources do not describe this (like financing `onbekend`, "Niet
+    /// beschreven"): shown with its label like any term, but never given out as a fact about
+    /// an initiative (left out of the JSON-LD keywords).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub not_described: bool,
 }
 
 /// One glossary entry: a Dutch term a reader meets, explained.
@@ -104,11 +109,14 @@ pub struct ContentConfig {
     pub trusted_html: bool,
     /// Largest content file accepted, in bytes.
     pub max_file_size: u64,
+    /// A folder of source texts (relative to the site root) that `check` compares the content
+    /// with, warning about copied runs of words.
+    pub sources: Option<String>,
 }
 
 impl Default for ContentConfig {
     fn default() -> Self {
-        ContentConfig { trusted_html: false, max_file_size: 1024 * 1024 }
+        ContentConfig { trusted_html: false, max_file_size: 1024 * 1024, sources: None }
     }
 }
 

@@ -5,6 +5,26 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+/// How serious a problem is. Errors stop a build and fail `check`; warnings are reported and
+/// fail `check` only with `--deny-warnings`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    #[default]
+    Error,
+    Warning,
+}
+
+impl Severity {
+    /// `error` or `warning`, as printed before the message.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
 /// One problem in one file. `line` and `column` are 1-based; 0 means "the whole file".
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
 pub struct Diagnostic {
@@ -14,11 +34,29 @@ pub struct Diagnostic {
     pub message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub suggestion: Option<String>,
+    pub severity: Severity,
 }
 
 impl Diagnostic {
     pub fn new(file: impl Into<PathBuf>, line: usize, column: usize, message: impl Into<String>) -> Self {
-        Diagnostic { file: file.into(), line, column, message: message.into(), suggestion: None }
+        Diagnostic {
+            file: file.into(),
+            line,
+            column,
+            message: message.into(),
+            suggestion: None,
+            severity: Severity::Error,
+        }
+    }
+
+    /// The same problem, reported as a warning.
+    pub fn warning(mut self) -> Self {
+        self.severity = Severity::Warning;
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
     }
 
     /// A problem with a file as a whole (unreadable, empty, too large, ...).
@@ -36,11 +74,11 @@ impl Diagnostic {
         self.file.strip_prefix(root).unwrap_or(&self.file).display().to_string()
     }
 
-    /// The diagnostic as JSON (`file` relative to `root`), for `check --format json` and the
-    /// preview server's overlay.
+    /// The diagnostic as JSON (`file` relative to `root`, `severity` `error` or `warning`), for
+    /// `check --format json` and the preview server's overlay.
     pub fn to_json(&self, root: &Path) -> serde_json::Value {
         serde_json::json!({"file": self.display_path(root), "line": self.line, "column": self.column,
-            "message": self.message, "suggestion": self.suggestion})
+            "severity": self.severity, "message": self.message, "suggestion": self.suggestion})
     }
 
     /// `file:line:col: message (suggestion)` with the path shown relative to `root`.
@@ -49,7 +87,9 @@ impl Diagnostic {
         if self.line > 0 {
             out.push_str(&format!(":{}:{}", self.line, self.column.max(1)));
         }
-        out.push_str(": error: ");
+        out.push_str(": ");
+        out.push_str(self.severity.as_str());
+        out.push_str(": ");
         out.push_str(&self.message);
         if let Some(s) = &self.suggestion {
             out.push_str(" (");
@@ -110,6 +150,39 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line, col)
 }
 
+/// Line and column of many byte offsets of one text, as `line_col` gives them, in time linear
+/// in the text when the offsets come in increasing order (a parser's events do): each call
+/// goes on from the last one instead of counting from the start again.
+pub struct LineCursor<'a> {
+    text: &'a str,
+    offset: usize,
+    line: usize,
+    col: usize,
+}
+
+impl<'a> LineCursor<'a> {
+    pub fn new(text: &'a str) -> Self {
+        LineCursor { text, offset: 0, line: 1, col: 1 }
+    }
+
+    pub fn at(&mut self, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(self.text, offset.min(self.text.len()));
+        if offset < self.offset {
+            *self = LineCursor::new(self.text);
+        }
+        for c in self.text[self.offset..offset].chars() {
+            if c == '\n' {
+                self.line += 1;
+                self.col = 1;
+            } else {
+                self.col += 1;
+            }
+        }
+        self.offset = offset;
+        (self.line, self.col)
+    }
+}
+
 fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     while i > 0 && !s.is_char_boundary(i) {
         i -= 1;
@@ -127,6 +200,16 @@ mod tests {
         assert_eq!(closest("mantelzorgg", terms), Some("mantelzorg"));
         assert_eq!(closest("Preventie", terms), Some("preventie"));
         assert_eq!(closest("xyz", terms), None);
+    }
+
+    #[test]
+    fn line_cursor_agrees_with_line_col() {
+        let t = "ab\ncdé f\n\nxyz";
+        let mut cursor = LineCursor::new(t);
+        // Increasing, repeated, then going back (which starts again from the top).
+        for off in [0, 1, 3, 3, 6, 8, 10, 11, 14, 99, 4, 2, 12] {
+            assert_eq!(cursor.at(off), line_col(t, off), "offset {off}");
+        }
     }
 
     #[test]

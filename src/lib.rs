@@ -8,6 +8,7 @@
 //! site         runs the pipeline: load → validate → link → render → search index → write
 //! sheet        `leernet import`, `export`, `new sheet`: spreadsheets in and out
 //! scaffold     `leernet new`
+//! diff         `leernet diff`: pages added, removed, changed between two output folders
 //! search       the build-time search index (uses render's URL paths and escaping)
 //! output       the output folder, written atomically (a render::Sink)
 //! render       pages through templates, URLs, views, charts, feeds, sitemap, JSON export
@@ -21,6 +22,7 @@
 pub mod config;
 pub mod content;
 pub mod diagnostics;
+pub mod diff;
 pub mod link;
 pub mod output;
 pub mod render;

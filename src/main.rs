@@ -37,12 +37,27 @@ enum Format {
     Json,
 }
 
+#[derive(Clone, Copy, ValueEnum)]
+enum DiffFormat {
+    /// Plain text
+    Text,
+    /// Markdown, for a pull-request comment or a job summary
+    Markdown,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Check every content file and report all problems; writes nothing.
     Check {
         #[arg(long, value_enum, default_value = "human")]
         format: Format,
+        /// Also warn about runs of 8+ words shared with a text file in DIR (overrides
+        /// [content] sources in config.toml).
+        #[arg(long, value_name = "DIR")]
+        sources: Option<PathBuf>,
+        /// Fail (exit code 1) on warnings too.
+        #[arg(long)]
+        deny_warnings: bool,
     },
     /// Check, then build the site into the output folder (atomically).
     Build {
@@ -69,6 +84,15 @@ enum Command {
         /// Open the site in the default browser.
         #[arg(long)]
         open: bool,
+    },
+    /// List the pages added, removed and changed between two builds (for pull-request reviews).
+    Diff {
+        /// The output folder of the earlier build (e.g. of the base branch).
+        old: PathBuf,
+        /// The output folder of the later build (e.g. of the pull request).
+        new: PathBuf,
+        #[arg(long, value_enum, default_value = "text")]
+        format: DiffFormat,
     },
     /// Print `token<TAB>term` for every word of standard input, as the search index sees it
     /// (term empty for a stop word). Used to test the browser client against the index.
@@ -152,7 +176,9 @@ fn print_human(
     if d.line > 0 {
         head.push_str(&format!(":{}:{}", d.line, d.column.max(1)));
     }
-    eprintln!("{}: {} {}", style.paint("1", &head), style.paint("1;31", "error:"), d.message);
+    let label = format!("{}:", d.severity.as_str());
+    let colour = if d.is_error() { "1;31" } else { "1;33" };
+    eprintln!("{}: {} {}", style.paint("1", &head), style.paint(colour, &label), d.message);
     let lines = sources.entry(d.file.clone()).or_insert_with(|| {
         std::fs::read(&d.file)
             .map(|b| String::from_utf8_lossy(&b).lines().map(str::to_string).collect())
@@ -189,7 +215,8 @@ fn print_diagnostics(root: &Path, diags: &[Diagnostic], format: Format) {
                 };
                 let esc = |s: &str| s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A");
                 println!(
-                    "::error file={},line={},col={}::{}",
+                    "::{} file={},line={},col={}::{}",
+                    d.severity.as_str(),
                     esc(&d.display_path(root)),
                     d.line.max(1),
                     d.column.max(1),
@@ -237,31 +264,47 @@ fn summary(n: usize) -> String {
     if n == 1 { "1 error".into() } else { format!("{n} errors") }
 }
 
+fn warnings(n: usize) -> String {
+    if n == 1 { "1 warning".into() } else { format!("{n} warnings") }
+}
+
 fn main() -> ExitCode {
+    // Started by a build to remove its previous output in the background (see output::remove).
+    if let Some(old) = std::env::var_os(leernet::output::REMOVER_ENV) {
+        leernet::output::run_remover(Path::new(&old));
+        return ExitCode::SUCCESS;
+    }
     #[cfg(any(target_os = "linux", target_os = "android"))]
     let _ = rustix::thread::disable_transparent_huge_pages(true);
     let cli = Cli::parse();
     let root = cli.root.clone();
     let quiet = cli.quiet;
     match cli.command {
-        Command::Check { format } => {
-            let (site, diags) = site::check(&root);
-            print_diagnostics(&root, &diags, format);
-            if diags.is_empty() {
-                if format == Format::Human && !quiet {
+        Command::Check { format, sources, deny_warnings } => {
+            let (site, diags) = site::check_with(&root, sources.as_deref());
+            let errors = diags.iter().filter(|d| d.is_error()).count();
+            let warned = diags.len() - errors;
+            let failed = errors > 0 || (deny_warnings && warned > 0);
+            // --quiet prints only errors.
+            let shown: Vec<_> = diags.into_iter().filter(|d| d.is_error() || !quiet).collect();
+            print_diagnostics(&root, &shown, format);
+            if format == Format::Human {
+                let also = if warned == 0 { String::new() } else { format!(" and {}", warnings(warned)) };
+                if errors > 0 {
+                    eprintln!("{}{also} found; nothing was written", summary(errors));
+                } else if failed {
+                    eprintln!("{} found (--deny-warnings)", warnings(warned));
+                } else if !quiet {
                     let (i, l) = site.map(|s| (s.initiatives.len(), s.lessons.len())).unwrap_or((0, 0));
-                    eprintln!("ok: {i} initiatives and {l} lessons, no problems");
+                    let problems = if warned == 0 { "no problems".into() } else { warnings(warned) };
+                    eprintln!("ok: {i} initiatives and {l} lessons, {problems}");
                 }
-                ExitCode::SUCCESS
-            } else {
-                if format == Format::Human {
-                    eprintln!("{} found; nothing was written", summary(diags.len()));
-                }
-                ExitCode::from(1)
             }
+            if failed { ExitCode::from(1) } else { ExitCode::SUCCESS }
         }
         Command::Build { output, base_url, portable, zip } => {
-            let opts = BuildOptions { root: root.clone(), output, base_url, portable, zip };
+            let cleanup = leernet::output::Cleanup::Detach;
+            let opts = BuildOptions { root: root.clone(), output, base_url, portable, zip, cleanup };
             let bar = progress_bar(quiet);
             let result = site::build(&opts);
             if let Some((bar, handle, done)) = bar {
@@ -309,6 +352,22 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Command::Diff { old, new, format } => match leernet::diff::compare(&old, &new) {
+            Ok(changes) => {
+                print!(
+                    "{}",
+                    match format {
+                        DiffFormat::Text => leernet::diff::to_text(&changes),
+                        DiffFormat::Markdown => leernet::diff::to_markdown(&changes),
+                    }
+                );
+                ExitCode::SUCCESS
+            }
+            Err(d) => {
+                print_diagnostics(Path::new("."), &[d], Format::Human);
+                ExitCode::from(1)
+            }
+        },
         Command::SearchPipeline => {
             use std::io::{Read, Write};
             let mut input = String::new();

@@ -28,6 +28,8 @@ pub struct BuildOptions {
     pub portable: bool,
     /// Also write the (portable) site as one zip archive here.
     pub zip: Option<PathBuf>,
+    /// How the previous output is removed after the swap (`leernet build` detaches it).
+    pub cleanup: output::Cleanup,
 }
 
 /// What a build did.
@@ -56,11 +58,21 @@ pub fn load_config(opts: &BuildOptions) -> Result<Config, Vec<Diagnostic>> {
 /// Loads and validates everything: what `leernet check` runs. Returns the site (of the files
 /// that loaded) and every problem, sorted.
 pub fn check(root: &Path) -> (Option<Site>, Vec<Diagnostic>) {
+    check_with(root, None)
+}
+
+/// `check`, and when a sources folder is given (`sources`, else `[content] sources` relative
+/// to the site root) also the warnings about phrasing copied from its texts.
+pub fn check_with(root: &Path, sources: Option<&Path>) -> (Option<Site>, Vec<Diagnostic>) {
     let config = match Config::load(root) {
         Ok(c) => c,
         Err(d) => return (None, d),
     };
-    let (site, diags) = content::load_site(root, config);
+    let dir = content::copied::resolve(root, sources, config.content.sources.as_deref());
+    let (site, mut diags) = content::load_site(root, config);
+    if let Some(dir) = dir {
+        diags.extend(crate::timing::stage("copied phrasing", || content::copied::check(&site, &dir)));
+    }
     (Some(site), crate::diagnostics::Diagnostics(diags).sorted())
 }
 
@@ -216,7 +228,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
     }
     let io_err =
         |what: &str, e: std::io::Error| vec![Diagnostic::file(&out, format!("cannot {what} the output folder: {e}"))];
-    let staging = output::Staging::new(&out).map_err(|e| io_err("create", e))?;
+    let staging = output::Staging::new(&out, opts.cleanup).map_err(|e| io_err("create", e))?;
     let (mut notes, kept) = render_into(&site, &links, &mut theme, &staging, false)?;
     drop_aside(kept);
     let (files, bytes) = (staging.files.load(Ordering::Relaxed), staging.bytes.load(Ordering::Relaxed));

@@ -312,3 +312,51 @@ fn long_lists_are_paginated_and_matrix_cells_find_the_right_page() {
     let (problems, _) = links::check_links(&out, Some("/"));
     assert!(problems.is_empty(), "{problems:#?}");
 }
+
+/// A financing term marked `not_described` ("Niet beschreven") is shown with its label on the
+/// initiative page, in the comparison table and on its own term page, but is no JSON-LD keyword.
+#[test]
+fn a_not_described_financing_term_shows_as_such() {
+    let f = Fixture::valid();
+    let config = f.read("config.toml").replace(
+        "[[domains]]",
+        "[[financing]]\nslug = \"onbekend\"\nnl = \"Niet beschreven\"\nen = \"Not described\"\n\
+         description = \"De bronnen zeggen niet hoe het wordt betaald.\"\nnot_described = true\n\n[[domains]]",
+    );
+    f.write("config.toml", &config);
+    let beta = f.read("initiatives/beta.md").replace("financing: [projectsubsidie]", "financing: [onbekend]");
+    f.write("initiatives/beta.md", &beta);
+    let out = f.root().join("public");
+    build(&f, &out).unwrap();
+    let read = |p: &str| std::fs::read_to_string(out.join(p)).unwrap();
+    let page = read("initiatieven/beta/index.html");
+    assert!(page.contains(r#"href="/financiering/onbekend/">Niet beschreven</a>"#), "{page}");
+    let ld = &page[page.find("\"keywords\"").expect("JSON-LD keywords")..];
+    let ld = &ld[..ld.find(']').unwrap()];
+    assert!(ld.contains("Preventie") && !ld.contains("Niet beschreven"), "{ld}");
+    let alpha = read("initiatieven/alpha/index.html");
+    assert!(
+        alpha.contains("\"keywords\":[\"Mantelzorg\",\"Wijkgericht\",\"Inwoner\",\"Projectsubsidie\",\"Wmo\"]"),
+        "{alpha}"
+    );
+    let matrix = read("vergelijk/index.html");
+    assert!(matrix.contains(r#"<a href="/financiering/onbekend/">Niet beschreven</a>"#), "{matrix}");
+    let term = read("financiering/onbekend/index.html");
+    assert!(term.contains("Niet beschreven") && term.contains("De bronnen zeggen niet hoe het wordt betaald."));
+    assert!(term.contains(r#"href="/initiatieven/beta/""#) && !term.contains(r#"href="/initiatieven/alpha/""#));
+}
+
+/// The repo's own content: the sources do not say how Scan & Plan and Blauwe Zorg are financed.
+#[test]
+fn repo_marks_undescribed_financing_as_not_described() {
+    let (site, diags) = site::check(Path::new(env!("CARGO_MANIFEST_DIR")));
+    assert!(diags.is_empty(), "{diags:#?}");
+    let site = site.unwrap();
+    let fin = leernet::config::Taxonomy::Financing;
+    let term = site.config.term(fin, "onbekend").expect("financing term onbekend");
+    assert_eq!((term.nl.as_str(), term.not_described), ("Niet beschreven", true));
+    for slug in ["scan-en-plan", "blauwe-zorg"] {
+        let terms = &site.initiative(slug).unwrap().meta.terms[fin.index()];
+        assert_eq!(terms, &["onbekend"], "{slug}");
+    }
+}

@@ -10,6 +10,11 @@
 //! - `elasticlunr_export_matches_client`: the real `elasticlunr` package, loading the
 //!   search_index.nl.json export, finds the same documents as the client
 //!   (tests/js/elasticlunr-compat.test.mjs);
+//! - `elasticlunr_export_as_a_zola_theme_loads_it`: `elasticlunr.min.js`, lunr-languages'
+//!   `lunr.du.js` and our `search_index.nl.js` run as a page's scripts, the index loaded from
+//!   `window.searchIndex`; Dutch singular and plural find the same pages, every ref is a page of
+//!   the output and every hit has its title — normal and portable build
+//!   (tests/js/elasticlunr-zola.test.mjs);
 //! - `search_page_in_chromium`: the search page in headless Chromium, over HTTP and from file://
 //!   (tests/browser/search.e2e.mjs; screenshots in tests/artifacts/).
 //!
@@ -24,7 +29,7 @@ use std::sync::OnceLock;
 mod common_node;
 use common_node::{files_with_ext, node, repo};
 
-const NPM: [&str; 4] = ["elasticlunr", "playwright-core", "axe-core", "terser"];
+const NPM: [&str; 5] = ["elasticlunr", "lunr-languages", "playwright-core", "axe-core", "terser"];
 
 /// Node always; the npm packages and chromium when asked.
 fn require(npm: bool, chromium: bool) {
@@ -102,6 +107,15 @@ fn elasticlunr_export_matches_client() {
     require(true, false);
     let (site, _) = sites();
     node("tests/js/elasticlunr-compat.test.mjs", &[site], &[]);
+}
+
+#[test]
+fn elasticlunr_export_as_a_zola_theme_loads_it() {
+    require(true, false);
+    let (site, portable) = sites();
+    // config.toml's base_url: the refs of a normal build are absolute URLs under it.
+    node("tests/js/elasticlunr-zola.test.mjs", &[site], &["--base-url", "https://leernet.example.org"]);
+    node("tests/js/elasticlunr-zola.test.mjs", &[portable], &["--portable"]);
 }
 
 #[test]

@@ -5,7 +5,7 @@
 use super::fields::FieldReader;
 use super::frontmatter;
 use super::markdown::{self, slugify};
-use super::model::{EVIDENCE, Initiative, Kind, Lesson, Meta, PHASES};
+use super::model::{Body, EVIDENCE, Initiative, Kind, Lesson, Meta, PHASES};
 use crate::config::{Config, Taxonomy};
 use crate::diagnostics::Diagnostic;
 use rayon::prelude::*;
@@ -218,7 +218,25 @@ pub fn parse_file(config: &Config, src: &SourceFile, bytes: Vec<u8>) -> (Loaded,
                 .with_suggestion("write the text below the closing `---`"),
         );
     }
-    let body = markdown::render(&src.rel, split.body, split.body_first_line, config.content.trusted_html);
+    let body = match markdown::render(&src.rel, split.body, split.body_first_line, config.content.trusted_html) {
+        Ok(body) => body,
+        Err(deep) => {
+            diags.push(
+                Diagnostic::new(
+                    path,
+                    deep.line,
+                    deep.col,
+                    format!(
+                        "the HTML in this text nests more than {} levels deep or has a tag longer than {} characters, which no page needs",
+                        super::nesting::MAX_DEPTH,
+                        super::nesting::MAX_TAG
+                    ),
+                )
+                .with_suggestion("close every HTML tag you open, or leave the HTML out"),
+            );
+            Body::default()
+        }
+    };
     let meta = |title: String, body| Meta {
         slug: slug.clone(),
         source: src.rel.clone(),

@@ -5,9 +5,10 @@
 //! says its authors are trusted.
 
 use super::model::{Body, LinkRef};
-use crate::diagnostics::line_col;
+use super::nesting::Depth;
+use crate::diagnostics::LineCursor;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 use unicode_normalization::UnicodeNormalization;
 
@@ -33,7 +34,7 @@ pub fn slugify(text: &str) -> String {
     out
 }
 
-fn options() -> Options {
+pub(crate) fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
@@ -105,23 +106,48 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
     })
 }
 
+/// A body that would need sanitising nests its HTML deeper than `nesting::MAX_DEPTH` or has a
+/// tag longer than `nesting::MAX_TAG`, first at this line and column of the file.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TooComplex {
+    pub line: usize,
+    pub col: usize,
+}
+
 /// Renders one body. `source` is the file's root-relative path; `first_line` the file line the
 /// body starts on; `trusted_html` keeps raw HTML as written.
-pub fn render(source: &str, body: &str, first_line: usize, trusted_html: bool) -> Body {
+pub fn render(source: &str, body: &str, first_line: usize, trusted_html: bool) -> Result<Body, TooComplex> {
     let mut events: Vec<Event> = Vec::new();
     let mut links = Vec::new();
     let mut needs_sanitizing = false;
     let mut text = String::with_capacity(body.len());
+    let mut cursor = LineCursor::new(body);
+    let mut depth = Depth::default();
     for (ev, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        depth.event(&ev, range.start);
         let ev = match ev {
             Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
-                let dest =
-                    link_dest(source, body, first_line, range.start, dest_url, &mut links, &mut needs_sanitizing);
+                let dest = link_dest(
+                    source,
+                    &mut cursor,
+                    first_line,
+                    range.start,
+                    dest_url,
+                    &mut links,
+                    &mut needs_sanitizing,
+                );
                 Event::Start(Tag::Link { link_type, dest_url: dest, title, id })
             }
             Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
-                let dest =
-                    link_dest(source, body, first_line, range.start, dest_url, &mut links, &mut needs_sanitizing);
+                let dest = link_dest(
+                    source,
+                    &mut cursor,
+                    first_line,
+                    range.start,
+                    dest_url,
+                    &mut links,
+                    &mut needs_sanitizing,
+                );
                 Event::Start(Tag::Image { link_type, dest_url: dest, title, id })
             }
             Event::Html(_) | Event::InlineHtml(_) => {
@@ -148,18 +174,22 @@ pub fn render(source: &str, body: &str, first_line: usize, trusted_html: bool) -
     let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     if needs_sanitizing && !trusted_html {
+        if let Some(offset) = depth.too_complex_at {
+            let (line, col) = cursor.at(offset);
+            return Err(TooComplex { line: line + first_line - 1, col });
+        }
         html = sanitizer().clean(&html).to_string();
     }
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     // Kept for the whole build: no spare capacity (the estimate above is generous).
     html.shrink_to_fit();
-    Body { html, text, anchors, links, first_line }
+    Ok(Body { html, text, anchors, links, first_line })
 }
 
 #[allow(clippy::too_many_arguments)]
 fn link_dest<'a>(
     source: &str,
-    body: &str,
+    cursor: &mut LineCursor,
     first_line: usize,
     offset: usize,
     dest: CowStr<'a>,
@@ -167,7 +197,7 @@ fn link_dest<'a>(
     needs_sanitizing: &mut bool,
 ) -> CowStr<'a> {
     if let Some((target, anchor)) = internal_target(source, dest.trim()) {
-        let (l, c) = line_col(body, offset);
+        let (l, c) = cursor.at(offset);
         let rewritten = if target.is_empty() {
             None
         } else {
@@ -233,6 +263,7 @@ fn is_plain_url(dest: &str) -> bool {
 /// the ids in document order.
 fn assign_heading_ids(events: &mut [Event]) -> Vec<String> {
     let mut seen = HashSet::new();
+    let mut next_suffix: HashMap<String, usize> = HashMap::new();
     let mut anchors = Vec::new();
     let mut i = 0;
     while i < events.len() {
@@ -252,12 +283,16 @@ fn assign_heading_ids(events: &mut [Event]) -> Vec<String> {
                     if s.is_empty() { "kop".to_string() } else { s }
                 }
             };
-            let mut unique = base.clone();
-            let mut n = 1;
+            // The first of `base`, `base-1`, `base-2`, … not taken yet. Taken ids stay taken,
+            // so the search for a base goes on where its last one stopped: linear in the
+            // number of headings, even when all of them have the same text.
+            let n = next_suffix.entry(base.clone()).or_insert(0);
+            let mut unique = if *n == 0 { base.clone() } else { format!("{base}-{n}") };
             while !seen.insert(unique.clone()) {
+                *n += 1;
                 unique = format!("{base}-{n}");
-                n += 1;
             }
+            *n += 1;
             if let Event::Start(Tag::Heading { level, classes, attrs, .. }) = &events[i] {
                 let (level, classes, attrs): (HeadingLevel, _, _) = (*level, classes.clone(), attrs.clone());
                 events[i] =
@@ -283,7 +318,7 @@ mod tests {
 
     #[test]
     fn headings_get_unique_ids() {
-        let b = render("lessons/a.md", "## Aanpak\n\n## Aanpak\n\n## Eigen {#mijn}\n", 5, false);
+        let b = render("lessons/a.md", "## Aanpak\n\n## Aanpak\n\n## Eigen {#mijn}\n", 5, false).unwrap();
         assert_eq!(b.anchors, vec!["aanpak", "aanpak-1", "mijn"]);
         assert!(b.html.contains("<h2 id=\"aanpak-1\">"), "{}", b.html);
     }
@@ -291,7 +326,7 @@ mod tests {
     #[test]
     fn internal_links_are_normalised_with_lines() {
         let md = "Zie [x](@/initiatives/ozo.md#aanpak).\n\nEn [y](../b/c.md) en [z](https://a.nl/x.md) en [w](#top).\n";
-        let b = render("lessons/a/l.md", md, 10, false);
+        let b = render("lessons/a/l.md", md, 10, false).unwrap();
         assert_eq!(b.links.len(), 3);
         assert_eq!(b.links[0].target, "initiatives/ozo.md");
         assert_eq!(b.links[0].anchor.as_deref(), Some("aanpak"));
@@ -305,7 +340,7 @@ mod tests {
 
     #[test]
     fn tables_footnotes_and_text() {
-        let b = render("l.md", "| a | b |\n|---|---|\n| 1 | 2 |\n\nTekst[^1].\n\n[^1]: Voetnoot.\n", 1, false);
+        let b = render("l.md", "| a | b |\n|---|---|\n| 1 | 2 |\n\nTekst[^1].\n\n[^1]: Voetnoot.\n", 1, false).unwrap();
         assert!(b.html.contains("<table>"));
         assert!(b.html.contains("footnote-reference"));
         assert!(b.text.contains("Tekst"));
@@ -321,7 +356,7 @@ mod tests {
             "![i](data:text/html;base64,PHNjcmlwdD4=)",
             "[x](vbscript:msgbox)",
         ] {
-            let b = render("l.md", md, 1, false);
+            let b = render("l.md", md, 1, false).unwrap();
             // What a browser would see: it drops tabs and newlines inside URLs (a percent-encoded
             // `%09` is kept, making the URL relative and harmless).
             let seen = b.html.to_lowercase().replace(['\t', '\n', '\r'], "");
@@ -339,11 +374,11 @@ mod tests {
     #[test]
     fn raw_html_is_sanitised_unless_trusted() {
         let md = "<script>alert(1)</script>\n\n[x](javascript:alert(1)) <abbr title=\"Wet\">Wmo</abbr>\n";
-        let b = render("l.md", md, 1, false);
+        let b = render("l.md", md, 1, false).unwrap();
         assert!(!b.html.contains("<script"), "{}", b.html);
         assert!(!b.html.contains("javascript:"), "{}", b.html);
         assert!(b.html.contains("<abbr title=\"Wet\">Wmo</abbr>"), "{}", b.html);
-        let t = render("l.md", md, 1, true);
+        let t = render("l.md", md, 1, true).unwrap();
         assert!(t.html.contains("<script>"));
     }
 }

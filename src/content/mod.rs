@@ -1,12 +1,14 @@
 //! Content: reads `initiatives/` and `lessons/` into the plain-data site model and checks it.
 //! `load_site` is the pipeline's first two stages, load and validate.
 
+pub mod copied;
 pub mod fields;
 pub mod frontmatter;
 pub mod lessonfile;
 pub mod load;
 pub mod markdown;
 pub mod model;
+pub mod nesting;
 pub mod validate;
 
 use crate::config::Config;

@@ -45,8 +45,9 @@ pub fn validate(
         .map(|i| (&i.meta.file, &i.meta.source, &i.meta.body))
         .chain(lessons.iter().map(|l| (&l.meta.file, &l.meta.source, &l.meta.body)))
         .chain(partial.iter().map(|p| (&p.file, &p.source, &p.body)));
+    let mut targets = Targets::new(anchors, all_sources);
     for (file, source, body) in bodies {
-        check_links(file, source, body, &anchors, all_sources, &mut diags);
+        check_links(file, source, body, &mut targets, &mut diags);
     }
     diags
 }
@@ -70,8 +71,9 @@ pub fn validate_changed(initiatives: &[Initiative], lessons: &[Lesson], changed:
             .chain(lessons.iter().map(|l| &l.meta))
             .map(|m| (m.source.as_str(), &m.body))
             .collect();
+        let mut targets = Targets::new(anchors, &[]);
         for l in changed {
-            check_links(&l.meta.file, &l.meta.source, &l.meta.body, &anchors, &[], &mut diags);
+            check_links(&l.meta.file, &l.meta.source, &l.meta.body, &mut targets, &mut diags);
         }
     }
     diags
@@ -119,24 +121,63 @@ fn duplicate_slugs<'a>(
     }
 }
 
-fn check_links(
+/// The files and headings links can point at, for checking many links in time linear in their
+/// number: sources in a set, a long list of headings in a set built when first needed.
+struct Targets<'a> {
+    bodies: HashMap<&'a str, &'a Body>,
+    /// Files that exist but failed to load: a link to one is not reported.
+    failed: HashSet<&'a str>,
+    anchor_sets: HashMap<&'a str, HashSet<&'a str>>,
+}
+
+/// Headings lists up to this long are searched one by one; longer ones through a set.
+const SHORT_ANCHOR_LIST: usize = 32;
+/// Broken links of one file that get a did-you-mean suggestion. Each suggestion compares the
+/// wrong name with every candidate, so without a cap a file of 50,000 broken links to a file
+/// of 20,000 headings would take minutes; the first ones are the ones people read.
+const SUGGESTIONS_PER_FILE: usize = 50;
+
+impl<'a> Targets<'a> {
+    fn new(bodies: HashMap<&'a str, &'a Body>, all_sources: &'a [String]) -> Self {
+        let failed = all_sources.iter().map(String::as_str).filter(|s| !bodies.contains_key(s)).collect();
+        Targets { bodies, failed, anchor_sets: HashMap::new() }
+    }
+
+    fn has_anchor(&mut self, target: &'a str, body: &'a Body, anchor: &str) -> bool {
+        if body.anchors.len() <= SHORT_ANCHOR_LIST {
+            return body.anchors.iter().any(|x| x == anchor);
+        }
+        self.anchor_sets
+            .entry(target)
+            .or_insert_with(|| body.anchors.iter().map(String::as_str).collect())
+            .contains(anchor)
+    }
+}
+
+fn check_links<'a>(
     file: &Path,
-    source: &str,
-    body: &Body,
-    anchors: &HashMap<&str, &Body>,
-    all_sources: &[String],
+    source: &'a str,
+    body: &'a Body,
+    targets: &mut Targets<'a>,
     diags: &mut Vec<Diagnostic>,
 ) {
+    let mut suggestions = SUGGESTIONS_PER_FILE;
+    let mut suggest = |wrong: &str, candidates: &mut dyn Iterator<Item = &'a str>| {
+        if suggestions == 0 {
+            return None;
+        }
+        suggestions -= 1;
+        closest(wrong, candidates)
+    };
     for link in &body.links {
         let target = if link.target.is_empty() { source } else { link.target.as_str() };
-        let Some(tbody) = anchors.get(target) else {
-            if all_sources.iter().any(|s| s == target) {
+        let Some(&tbody) = targets.bodies.get(target) else {
+            if targets.failed.contains(target) {
                 continue; // the target exists but has errors of its own
             }
-            let known = anchors.keys().copied();
             let mut d =
                 Diagnostic::new(file, link.line, link.col, format!("broken link: there is no content file `{target}`"));
-            d = match closest(target, known) {
+            d = match suggest(target, &mut targets.bodies.keys().copied()) {
                 Some(s) => d.with_suggestion(format!("did you mean `@/{s}`?")),
                 None => d.with_suggestion(
                     "link to another content file as `@/lessons/<file>.md` or `@/initiatives/<file>.md`",
@@ -146,14 +187,14 @@ fn check_links(
             continue;
         };
         if let Some(a) = &link.anchor {
-            if !a.is_empty() && !tbody.anchors.iter().any(|x| x == a) {
+            if !a.is_empty() && !targets.has_anchor(target, tbody, a) {
                 let mut d = Diagnostic::new(
                     file,
                     link.line,
                     link.col,
                     format!("broken link: `{target}` has no heading `#{a}`"),
                 );
-                if let Some(s) = closest(a, tbody.anchors.iter().map(String::as_str)) {
+                if let Some(s) = suggest(a, &mut tbody.anchors.iter().map(String::as_str)) {
                     d = d.with_suggestion(format!("did you mean `#{s}`?"));
                 }
                 diags.push(d);

@@ -1,10 +1,13 @@
 //! Output: writes the rendered files as a whole new folder next to the target and swaps it in
 //! atomically (`staging`), so a failed or killed build never leaves a half-written site.
 //! Refuses output folders that would destroy the site itself or a home/system folder; writes
-//! the portable zip.
+//! the portable zip. What differs per operating system is in `platform`.
 
+mod platform;
+mod remove;
 mod staging;
 
+pub use remove::{Cleanup, REMOVER_ENV, run_remover};
 pub use staging::Staging;
 
 use crate::diagnostics::Diagnostic;
@@ -78,7 +81,7 @@ pub fn check_output_dir(root: &Path, output: &Path) -> Result<(), Diagnostic> {
 
 /// Writes `files` into a fresh folder beside `output`, then swaps it in.
 pub fn write_atomic(output: &Path, files: &[OutFile]) -> io::Result<()> {
-    let staging = Staging::new(output)?;
+    let staging = Staging::new(output, Cleanup::Wait)?;
     write_tree(&staging.tmp, files)?;
     staging.commit()
 }

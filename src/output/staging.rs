@@ -2,30 +2,12 @@
 //! are rendered (unchanged ones linked from the previous output), swapped in for the old output
 //! in one step, after which the old one is removed on all cores.
 
-use super::{MARKER, absolute};
+use super::remove::{self, Cleanup, remove_stale, sibling};
+use super::{MARKER, absolute, platform};
 use crate::render::OutFile;
-use rayon::prelude::*;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
-
-fn sibling(out: &Path, tag: &str) -> PathBuf {
-    let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
-    out.with_file_name(format!(".{name}.leernet-{tag}-{}", std::process::id()))
-}
-
-/// Removes leftovers of earlier builds that were killed part-way.
-fn remove_stale(out: &Path) {
-    let (Some(parent), Some(name)) = (out.parent(), out.file_name()) else { return };
-    let prefix = format!(".{}.leernet-", name.to_string_lossy());
-    if let Ok(entries) = std::fs::read_dir(parent) {
-        for e in entries.flatten() {
-            if e.file_name().to_string_lossy().starts_with(&prefix) {
-                let _ = std::fs::remove_dir_all(e.path());
-            }
-        }
-    }
-}
 
 /// A build's output being written: a fresh folder beside the target that files go into as they
 /// are rendered, swapped in by `commit`. Dropped without `commit` (a failed build), it removes
@@ -34,6 +16,7 @@ pub struct Staging {
     out: PathBuf,
     pub(super) tmp: PathBuf,
     committed: bool,
+    cleanup: Cleanup,
     pub files: AtomicUsize,
     pub bytes: AtomicU64,
     /// Folders known to exist in `tmp`.
@@ -51,7 +34,7 @@ pub struct Staging {
 const PROBES_BEFORE_GIVING_UP: usize = 500;
 
 impl Staging {
-    pub fn new(output: &Path) -> io::Result<Staging> {
+    pub fn new(output: &Path, cleanup: Cleanup) -> io::Result<Staging> {
         let out = absolute(output);
         if let Some(parent) = out.parent() {
             std::fs::create_dir_all(parent)?;
@@ -66,6 +49,7 @@ impl Staging {
             out,
             tmp,
             committed: false,
+            cleanup,
             files: Default::default(),
             bytes: Default::default(),
             dirs,
@@ -77,7 +61,7 @@ impl Staging {
 
     /// Swaps the finished folder in for the old output.
     pub fn commit(mut self) -> io::Result<()> {
-        swap_in(&self.tmp, &self.out)?;
+        swap_in(&self.tmp, &self.out, self.cleanup)?;
         self.committed = true;
         Ok(())
     }
@@ -114,7 +98,6 @@ impl Staging {
     /// page differs after a new template or base URL): the look would only cost time.
     fn link_unchanged(&self, rel: &str, bytes: &[u8], path: &Path) -> bool {
         use std::io::Read;
-        use std::os::unix::fs::OpenOptionsExt;
         thread_local! {
             static OLD: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
         }
@@ -126,8 +109,7 @@ impl Staging {
         let old = prev.join(rel);
         // Not through a symbolic link, and never waiting (a named pipe planted there would
         // block a plain open); anything but a plain file is then refused below.
-        let flags = (rustix::fs::OFlags::NOFOLLOW | rustix::fs::OFlags::NONBLOCK).bits() as i32;
-        let Ok(mut f) = std::fs::OpenOptions::new().read(true).custom_flags(flags).open(&old) else { return false };
+        let Ok(mut f) = platform::open_no_follow(&old) else { return false };
         match f.metadata() {
             Ok(m) if m.is_file() && m.len() == bytes.len() as u64 => {}
             _ => return false,
@@ -210,17 +192,16 @@ impl<W: io::Write> io::Write for Counted<W> {
     }
 }
 
-fn swap_in(new: &Path, out: &Path) -> io::Result<()> {
+/// Puts `new` in the place of `out`; the previous output is then removed as `cleanup` says.
+fn swap_in(new: &Path, out: &Path, cleanup: Cleanup) -> io::Result<()> {
     if !out.exists() {
         return std::fs::rename(new, out);
     }
+    remove::settle(out); // at most one old tree at any time (see `remove`)
     // One atomic exchange where the file system supports it: no moment without a site.
-    let exchanged =
-        rustix::fs::renameat_with(rustix::fs::CWD, new, rustix::fs::CWD, out, rustix::fs::RenameFlags::EXCHANGE);
-    if exchanged.is_ok() {
-        // `new` now holds the previous output: removed on all cores (std's remove_dir_all
-        // uses one; that was 0.3 s at 10,000 lessons).
-        return remove_tree(new);
+    if platform::exchange(new, out).is_ok() {
+        // `new` now holds the previous output.
+        return remove::put_aside(new, out, cleanup);
     }
     let old = sibling(out, "old");
     std::fs::rename(out, &old)?;
@@ -228,78 +209,12 @@ fn swap_in(new: &Path, out: &Path) -> io::Result<()> {
         let _ = std::fs::rename(&old, out);
         return Err(e);
     }
-    remove_tree(&old)
-}
-
-/// Removes a folder tree on all cores. Entries are named relative to their folder's descriptor
-/// and told apart by the type the directory listing gives: one system call a file (std's
-/// `remove_dir_all` stats each entry and walks its whole path again; 0.3 s at 10,000 lessons).
-/// Symbolic links are removed, never followed.
-fn remove_tree(dir: &Path) -> io::Result<()> {
-    use rustix::fs::{Mode, OFlags};
-    let flags = OFlags::RDONLY | OFlags::DIRECTORY | OFlags::NOFOLLOW | OFlags::CLOEXEC;
-    let fd = rustix::fs::open(dir, flags, Mode::empty())?;
-    remove_contents(&fd)?;
-    drop(fd);
-    std::fs::remove_dir(dir)
-}
-
-/// Removes everything inside the folder open as `dir`.
-fn remove_contents(dir: &rustix::fd::OwnedFd) -> io::Result<()> {
-    use rustix::fs::{AtFlags, FileType, Mode, OFlags};
-    let mut entries = Vec::new();
-    for entry in rustix::fs::Dir::read_from(dir)? {
-        let entry = entry?;
-        let name = entry.file_name();
-        if name != c"." && name != c".." {
-            let kind = match entry.file_type() {
-                FileType::Unknown => {
-                    FileType::from_raw_mode(rustix::fs::statat(dir, name, AtFlags::SYMLINK_NOFOLLOW)?.st_mode)
-                }
-                kind => kind,
-            };
-            entries.push((name.to_owned(), kind == FileType::Directory));
-        }
-    }
-    entries.par_iter().try_for_each(|(name, is_dir)| {
-        if *is_dir {
-            let flags = OFlags::RDONLY | OFlags::DIRECTORY | OFlags::NOFOLLOW | OFlags::CLOEXEC;
-            let sub = rustix::fs::openat(dir, name.as_c_str(), flags, Mode::empty())?;
-            remove_contents(&sub)?;
-            drop(sub);
-            rustix::fs::unlinkat(dir, name.as_c_str(), AtFlags::REMOVEDIR)?;
-        } else {
-            rustix::fs::unlinkat(dir, name.as_c_str(), AtFlags::empty())?;
-        }
-        Ok(())
-    })
+    remove::put_aside(&old, out, cleanup)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn removing_a_tree_removes_links_not_what_they_point_to() {
-        let d = tempfile::tempdir().unwrap();
-        let keep = d.path().join("keep");
-        std::fs::create_dir_all(keep.join("sub")).unwrap();
-        std::fs::write(keep.join("sub/photo.jpg"), b"x").unwrap();
-        let tree = d.path().join("old");
-        for dir in ["a/b/c", "d", "e"] {
-            std::fs::create_dir_all(tree.join(dir)).unwrap();
-        }
-        for (i, f) in ["a/index.html", "a/b/c/index.html", "d/x.js", "top.xml"].iter().enumerate() {
-            std::fs::write(tree.join(f), vec![b'x'; i * 5000]).unwrap();
-        }
-        std::os::unix::fs::symlink(&keep, tree.join("e/link-to-folder")).unwrap();
-        std::os::unix::fs::symlink(keep.join("sub/photo.jpg"), tree.join("link-to-file")).unwrap();
-        std::os::unix::fs::symlink(d.path().join("nowhere"), tree.join("dangling")).unwrap();
-        remove_tree(&tree).unwrap();
-        assert!(!tree.exists());
-        assert_eq!(std::fs::read(keep.join("sub/photo.jpg")).unwrap(), b"x", "a link's target is left alone");
-        assert!(remove_tree(&tree).is_err(), "a missing folder is an error, not a panic");
-    }
 
     #[test]
     fn looking_into_the_previous_output_stops_when_nearly_nothing_is_unchanged() {
@@ -308,7 +223,7 @@ mod tests {
         let d = tempfile::tempdir().unwrap();
         let out = d.path().join("public");
         let names: Vec<String> = (0..PROBES_BEFORE_GIVING_UP + 20).map(|i| format!("p/{i}.html")).collect();
-        let first = Staging::new(&out).unwrap();
+        let first = Staging::new(&out, Cleanup::Wait).unwrap();
         for n in &names {
             first.put_slice(n.clone(), b"old").unwrap();
         }
@@ -317,7 +232,7 @@ mod tests {
         let ino = || std::fs::metadata(out.join("same.html")).unwrap().ino();
         let before = ino();
         // Every page changed, then an unchanged one: by then nobody looks any more.
-        let second = Staging::new(&out).unwrap();
+        let second = Staging::new(&out, Cleanup::Wait).unwrap();
         for n in &names {
             second.put_slice(n.clone(), b"new").unwrap();
         }
@@ -328,7 +243,7 @@ mod tests {
         assert_eq!(std::fs::read(out.join(&names[7])).unwrap(), b"new");
         // The same file first: linked.
         let before = ino();
-        let third = Staging::new(&out).unwrap();
+        let third = Staging::new(&out, Cleanup::Wait).unwrap();
         third.put_slice("same.html".into(), b"same").unwrap();
         third.commit().unwrap();
         assert_eq!(ino(), before, "linked");
@@ -339,7 +254,7 @@ mod tests {
         use crate::render::Sink;
         let d = tempfile::tempdir().unwrap();
         let out = d.path().join("public");
-        let first = Staging::new(&out).unwrap();
+        let first = Staging::new(&out, Cleanup::Wait).unwrap();
         first.put_slice("a.html".into(), b"x").unwrap();
         first.commit().unwrap();
         // Planted by someone else: a named pipe (opening it plainly would wait forever) and a
@@ -349,7 +264,7 @@ mod tests {
         let fifo = rustix::fs::FileType::Fifo;
         rustix::fs::mknodat(rustix::fs::CWD, out.join("pipe.html"), fifo, 0o644.into(), 0).unwrap();
         std::os::unix::fs::symlink(&outside, out.join("link.html")).unwrap();
-        let second = Staging::new(&out).unwrap();
+        let second = Staging::new(&out, Cleanup::Wait).unwrap();
         second.put_slice("pipe.html".into(), b"page").unwrap();
         second.put_slice("link.html".into(), b"same").unwrap();
         second.commit().unwrap();
@@ -369,7 +284,7 @@ mod tests {
         let d = tempfile::tempdir().unwrap();
         let out = d.path().join("public");
         let build = |files: &[(&str, &str)]| {
-            let staging = Staging::new(&out).unwrap();
+            let staging = Staging::new(&out, Cleanup::Wait).unwrap();
             for (path, text) in files {
                 staging.put_slice(path.to_string(), text.as_bytes()).unwrap();
             }

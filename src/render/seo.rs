@@ -124,12 +124,14 @@ fn non_empty(s: &str) -> Option<&str> {
     (!s.trim().is_empty()).then_some(s)
 }
 
-/// The interface-language labels of every term of an item, in taxonomy and front-matter order.
+/// The interface-language labels of every term of an item, in taxonomy and front-matter order;
+/// a "not described" term is no keyword.
 fn term_labels<'a>(site: &'a Site, meta: &Meta) -> Vec<&'a str> {
     let cfg = &site.config;
     Taxonomy::ALL
         .iter()
         .flat_map(|&tax| meta.terms[tax.index()].iter().filter_map(move |s| cfg.term(tax, s)))
+        .filter(|t| !t.not_described)
         .map(|t| cfg.label(t))
         .collect()
 }

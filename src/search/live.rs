@@ -71,7 +71,7 @@ impl Live {
         let mut paths = stage("search: files", || super::meta::files(&enc, &shards, site, &docs, &display, t, sink))?;
         let (export, notes) = export_wanted(site, docs.len());
         if export {
-            for f in elasticlunr_export::files(&site.config.language, &docs) {
+            for f in stage("search: elasticlunr export", || elasticlunr_export::files(site, &docs)) {
                 paths.push(f.path.clone());
                 sink.put(f)?;
             }
@@ -193,7 +193,7 @@ impl Live {
         // The export is the whole elasticlunr index: made again from all documents.
         let export = export_wanted(site, self.paths.len())
             .0
-            .then(|| elasticlunr_export::Input::new(&site.config.language, &index::documents(site, t)));
+            .then(|| elasticlunr_export::Input::new(site, &index::documents(site, t)));
         Some(Update { files: out, removed, export })
     }
 

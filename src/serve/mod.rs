@@ -132,7 +132,7 @@ pub fn serve(
         match &outcome {
             Outcome::Rebuilt { .. } => {
                 events.send("reload", "{}");
-                // The elasticlunr export (sites up to 5,000 documents) follows a moment later.
+                // The elasticlunr export (sites up to 1,000 documents) follows a moment later.
                 ws.write().unwrap_or_else(|e| e.into_inner()).settle();
             }
             Outcome::Failed(d) => events.send("problems", &http::problems_json(&root, d)),

@@ -291,7 +291,7 @@ fn check_rows(
     let by_path: HashMap<PathBuf, usize> = which.iter().map(|&i| (root.join(&rows[i].rel), i)).collect();
     let (_, diags) = crate::content::load_site_with(root, config.clone(), extra);
     let mut others = 0;
-    for d in diags {
+    for d in diags.into_iter().filter(Diagnostic::is_error) {
         match by_path.get(&d.file) {
             Some(&i) => {
                 let row = &mut rows[i];
