@@ -560,3 +560,23 @@ fn a_cell_without_a_header_is_a_problem_of_its_row() {
     let p = only_problem(&[&["Nieuw", "alpha", "tip", "mantelzorg", "inwoner", "", "Tekst.", "", "vergeten"]]);
     assert_eq!(p, "rij 2: kolom I heeft geen kop maar deze rij heeft daar wel iets ingevuld");
 }
+
+#[test]
+fn empty_required_cell_and_a_link_to_a_missing_heading() {
+    let p = only_problem(&[&["Nieuw", "alpha", "", "mantelzorg", "inwoner", "", "Tekst."]]);
+    assert_eq!(p, "rij 2, kolom \"Soort\": deze kolom is verplicht maar leeg");
+    let p = only_problem(&[&[
+        "Nieuw",
+        "alpha",
+        "tip",
+        "mantelzorg",
+        "inwoner",
+        "",
+        "Eerst.\n\nZie [twee](@/lessons/alpha/twee.md#kopp).",
+    ]]);
+    assert_eq!(
+        p,
+        "rij 2, kolom \"Tekst\": kapotte link in de tekst: \"lessons/alpha/twee.md\" heeft geen kop \"#kopp\"; \
+         bedoelt u \"#kop\"? (regel 3 van de tekst)"
+    );
+}
