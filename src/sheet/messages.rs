@@ -191,7 +191,7 @@ fn quoted_arg(s: &str) -> Option<&str> {
 }
 
 /// Plain Dutch for a diagnostic of the checker about one cell. Recognises the checker's
-/// messages by their wording (tested in `tests/import.rs` for every class); anything else is
+/// messages by their wording (each class a row can cause is tested in `tests/import.rs`); anything else is
 /// passed on as the checker worded it.
 pub fn translate(d: &Diagnostic, c: &CellContext) -> String {
     let m = d.message.as_str();
