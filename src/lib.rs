@@ -6,6 +6,7 @@
 //! ```text
 //! serve        live preview: watch, incremental rebuild, HTTP, reload
 //! site         runs the pipeline: load → validate → link → render → search index → write
+//! sheet        `leernet import`, `export`, `new sheet`: spreadsheets in and out
 //! scaffold     `leernet new`
 //! diff         `leernet diff`: pages added, removed, changed between two output folders
 //! search       the build-time search index (uses render's URL paths and escaping)
@@ -28,5 +29,6 @@ pub mod render;
 pub mod scaffold;
 pub mod search;
 pub mod serve;
+pub mod sheet;
 pub mod site;
 pub mod timing;

@@ -98,7 +98,29 @@ enum Command {
     /// (term empty for a stop word). Used to test the browser client against the index.
     #[command(hide = true)]
     SearchPipeline,
-    /// Write a ready-to-fill lesson or initiative file.
+    /// Write one lesson file per row of a spreadsheet (.xlsx, .ods or .csv).
+    Import {
+        /// The spreadsheet.
+        file: PathBuf,
+        /// The sheet to read (default: the first).
+        #[arg(long)]
+        sheet: Option<String>,
+        /// Rewrite lesson files that exist from their row.
+        #[arg(long)]
+        update: bool,
+        /// Write the valid rows and list the skipped ones.
+        #[arg(long)]
+        skip_invalid: bool,
+        /// Print what would be written; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Write every lesson and initiative to a spreadsheet (.xlsx, or .csv files).
+    Export {
+        /// The file to write.
+        file: PathBuf,
+    },
+    /// Write a ready-to-fill lesson or initiative file, or an empty import sheet.
     New {
         #[command(subcommand)]
         what: New,
@@ -119,6 +141,11 @@ enum New {
     Initiative {
         /// The initiative's name.
         title: String,
+    },
+    /// An empty import sheet (.xlsx) with drop-down lists and the allowed values.
+    Sheet {
+        /// The .xlsx file to write.
+        file: PathBuf,
     },
 }
 
@@ -227,6 +254,10 @@ fn progress_bar(
         }
     });
     Some((bar, handle, done))
+}
+
+fn load_config_or_print(root: &Path) -> Option<leernet::config::Config> {
+    leernet::config::Config::load(root).map_err(|d| print_diagnostics(root, &d, Format::Human)).ok()
 }
 
 fn summary(n: usize) -> String {
@@ -351,6 +382,21 @@ fn main() -> ExitCode {
             }
             ExitCode::SUCCESS
         }
+        Command::Import { file, sheet, update, skip_invalid, dry_run } => {
+            let Some(config) = load_config_or_print(&root) else { return ExitCode::from(1) };
+            let opts = leernet::sheet::ImportOptions { file, sheet, update, skip_invalid, dry_run };
+            ExitCode::from(if leernet::sheet::import_command(&root, &config, &opts, quiet) { 0 } else { 1 })
+        }
+        Command::Export { file } => {
+            let Some(config) = load_config_or_print(&root) else { return ExitCode::from(1) };
+            match leernet::sheet::export_command(&root, config, &file, quiet) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::from(1)
+                }
+            }
+        }
         Command::New { what } => {
             let config = match leernet::config::Config::load(&root) {
                 Ok(c) => c,
@@ -361,6 +407,7 @@ fn main() -> ExitCode {
             };
             let today = chrono::Local::now().date_naive().to_string();
             let r = match what {
+                New::Sheet { file } => leernet::sheet::new_sheet_command(&root, config, &file).map(|_| file),
                 New::Lesson { initiative, title } => {
                     leernet::scaffold::new_lesson(&root, &config, &initiative, &title, &today)
                 }

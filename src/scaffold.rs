@@ -2,14 +2,11 @@
 //! a comment per field, listing the allowed values from config.toml.
 
 use crate::config::{Config, Taxonomy};
+use crate::content::lessonfile::{self, LessonDraft};
 use crate::content::markdown::slugify;
-use crate::content::model::{EVIDENCE, Kind, PHASES};
+use crate::content::model::{EVIDENCE, PHASES};
 use crate::diagnostics::closest;
 use std::path::{Path, PathBuf};
-
-fn yaml_str(s: &str) -> String {
-    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
-}
 
 fn choices(config: &Config, tax: Taxonomy) -> String {
     config.terms(tax).iter().map(|t| t.slug.as_str()).collect::<Vec<_>>().join(", ")
@@ -35,7 +32,7 @@ fn slug_of(title: &str) -> Result<String, String> {
     }
 }
 
-/// Writes `lessons/<initiative>/<slug>.md`.
+/// Writes `lessons/<initiative>/<slug>.md`: the template of `content::lessonfile`, with help.
 pub fn new_lesson(root: &Path, config: &Config, initiative: &str, title: &str, today: &str) -> Result<PathBuf, String> {
     let init_file = root.join("initiatives").join(format!("{initiative}.md"));
     if !init_file.exists() {
@@ -50,37 +47,18 @@ pub fn new_lesson(root: &Path, config: &Config, initiative: &str, title: &str, t
         return Err(format!("there is no initiative `{initiative}` (no file {}){hint}", init_file.display()));
     }
     let slug = slug_of(title)?;
-    let text = format!(
-        r#"---
-# The title of the lesson: one short sentence, in Dutch.
-title: {title}
-# The initiative this lesson comes from (the file name in initiatives/, without .md).
-initiative: {initiative}
-# What kind of lesson: {kinds}.
-kind: les
-# Themes, at least one of: {themes}.
-themes: []
-# Stakeholder levels it speaks to, at least one of: {stakeholders}.
-stakeholders: []
-# Optional. Financing models: {financing}.
-financing: []
-# Optional. Legal financing domains: {domains}.
-domains: []
-# Optional. The date the lesson was added, YYYY-MM-DD.
-added: {today}
-# Optional. Where the lesson comes from: a report, a person, a web address.
-source: ""
----
-Schrijf hier de les in een paar alinea's: wat er gebeurde, wat het opleverde en wat een ander
-initiatief ervan kan leren. Verwijs naar een ander bestand met `[tekst](@/initiatives/{initiative}.md)`.
-"#,
-        title = yaml_str(title),
-        kinds = Kind::NAMES.join(", "),
-        themes = choices(config, Taxonomy::Themes),
-        stakeholders = choices(config, Taxonomy::Stakeholders),
-        financing = choices(config, Taxonomy::Financing),
-        domains = choices(config, Taxonomy::Domains),
-    );
+    let draft = LessonDraft {
+        title: title.to_string(),
+        initiative: initiative.to_string(),
+        kind: "les".into(),
+        added: today.to_string(),
+        body: format!(
+            "Schrijf hier de les in een paar alinea's: wat er gebeurde, wat het opleverde en wat een ander\n\
+             initiatief ervan kan leren. Verwijs naar een ander bestand met `[tekst](@/initiatives/{initiative}.md)`.\n"
+        ),
+        ..LessonDraft::default()
+    };
+    let text = lessonfile::render(&draft, Some(config));
     write_new(&root.join("lessons").join(initiative).join(format!("{slug}.md")), &text)
 }
 
@@ -140,7 +118,7 @@ Beschrijf hier hoe het initiatief werkt.
 
 Wat leverde het op?
 "#,
-        title = yaml_str(title),
+        title = lessonfile::quoted(title),
         themes = choices(config, Taxonomy::Themes),
         stakeholders = choices(config, Taxonomy::Stakeholders),
         financing = choices(config, Taxonomy::Financing),

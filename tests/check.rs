@@ -160,16 +160,18 @@ fn every_problem_in_one_run_with_exit_code_1() {
     );
     f.write("initiatives/c.md", "---\ntitle: C\n---\nTekst.\n");
     let d = check(&f);
-    // a.md: unknown term, unknown field; b.md: kind, stakeholder, empty body; c.md: five missing fields
+    // a.md: unknown term, unknown field; b.md: kind, stakeholder, empty body and (though the
+    // file did not load) its initiative; c.md: five missing fields
     assert_eq!(d.iter().filter(|x| x.file.ends_with("lessons/a.md")).count(), 2, "{d:#?}");
-    assert_eq!(d.iter().filter(|x| x.file.ends_with("lessons/b.md")).count(), 3, "{d:#?}");
+    assert_eq!(d.iter().filter(|x| x.file.ends_with("lessons/b.md")).count(), 4, "{d:#?}");
+    assert!(d.iter().any(|x| x.file.ends_with("lessons/b.md") && x.message == "there is no initiative `gamma`"));
     assert_eq!(d.iter().filter(|x| x.file.ends_with("initiatives/c.md")).count(), 5, "{d:#?}");
     let (code, _, err) = f.run(&["check"]);
     assert_eq!(code, 1);
     // file:line:col, the source line, a caret under the column with the suggestion.
     let shown = "lessons/a.md:5:10: error: unknown themes term `mantelzorgg`\n5 | themes: [mantelzorgg]\n  |          ^ did you mean `mantelzorg`?\n";
     assert!(err.contains(shown), "{err}");
-    assert!(err.contains("10 errors found"), "{err}");
+    assert!(err.contains("11 errors found"), "{err}");
 }
 
 #[test]

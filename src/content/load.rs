@@ -123,6 +123,8 @@ pub struct Partial {
     pub file: PathBuf,
     pub source: String,
     pub body: super::model::Body,
+    /// A lesson's initiative and the line it is on, when readable: checked too.
+    pub initiative: Option<(String, usize)>,
 }
 
 /// Reads and checks one file. Problems go to the returned diagnostics.
@@ -243,7 +245,14 @@ pub fn parse_file(config: &Config, src: &SourceFile, bytes: Vec<u8>) -> (Loaded,
         terms: terms.clone(),
         body,
     };
-    let partial = |body| Loaded::Failed(Some(Box::new(Partial { file: path.clone(), source: src.rel.clone(), body })));
+    // A lesson's initiative is read first, so it is checked even when other fields are wrong.
+    let lesson_initiative = (src.section == Section::Lessons)
+        .then(|| (r.text("initiative").map(|s| slugify(&s)), r.key_line("initiative")));
+    let initiative = lesson_initiative.clone().and_then(|(i, line)| i.map(|i| (i, line)));
+    let partial = |body| {
+        let initiative = initiative.clone();
+        Loaded::Failed(Some(Box::new(Partial { file: path.clone(), source: src.rel.clone(), body, initiative })))
+    };
     let loaded = match src.section {
         Section::Initiatives => {
             let summary = r.text("summary");
@@ -276,8 +285,7 @@ pub fn parse_file(config: &Config, src: &SourceFile, bytes: Vec<u8>) -> (Loaded,
             }
         }
         Section::Lessons => {
-            let initiative = r.text("initiative").map(|s| slugify(&s));
-            let initiative_line = r.key_line("initiative");
+            let (initiative, initiative_line) = lesson_initiative.unwrap_or_default();
             let kind = r.choice("kind", &Kind::NAMES, true).and_then(|k| Kind::parse(&k));
             let added = r.date("added");
             let source_ref = r.opt_text("source");
@@ -314,9 +322,11 @@ pub struct LoadedAll {
     pub diags: Vec<Diagnostic>,
 }
 
-/// Loads all files in parallel. Results come back in the order of `files`.
-pub fn load_all(config: &Config, files: &[SourceFile]) -> LoadedAll {
-    let results: Vec<(Loaded, Vec<Diagnostic>)> = files.par_iter().map(|f| load_file(config, f)).collect();
+/// Loads all files in parallel, then the `extra` ones from memory. Results come back in the
+/// order of `files`, then of `extra`.
+pub fn load_all(config: &Config, files: &[SourceFile], extra: Vec<(SourceFile, Vec<u8>)>) -> LoadedAll {
+    let mut results: Vec<(Loaded, Vec<Diagnostic>)> = files.par_iter().map(|f| load_file(config, f)).collect();
+    results.par_extend(extra.into_par_iter().map(|(f, bytes)| parse_file(config, &f, bytes)));
     let mut all = LoadedAll { initiatives: Vec::new(), lessons: Vec::new(), partial: Vec::new(), diags: Vec::new() };
     for (loaded, d) in results {
         all.diags.extend(d);

@@ -4,6 +4,7 @@
 pub mod copied;
 pub mod fields;
 pub mod frontmatter;
+pub mod lessonfile;
 pub mod load;
 pub mod markdown;
 pub mod model;
@@ -18,11 +19,22 @@ use std::path::Path;
 /// Loads and validates every content file under `root`. Always returns the site made of the
 /// files that loaded, and every problem found; callers decide whether problems are fatal.
 pub fn load_site(root: &Path, config: Config) -> (Site, Vec<Diagnostic>) {
-    let (files, mut diags) = crate::timing::stage("  discover", || load::discover(root));
+    load_site_with(root, config, Vec::new())
+}
+
+/// `load_site` with some files read from memory instead of disk (what `leernet import` checks
+/// its rows with): each `(file, bytes)` replaces a file found at the same path, or is added
+/// after the files found, so a duplicate slug is reported on it.
+pub fn load_site_with(root: &Path, config: Config, extra: Vec<(load::SourceFile, Vec<u8>)>) -> (Site, Vec<Diagnostic>) {
+    let (mut files, mut diags) = crate::timing::stage("  discover", || load::discover(root));
+    if !extra.is_empty() {
+        let replaced: std::collections::HashSet<&Path> = extra.iter().map(|(f, _)| f.path.as_path()).collect();
+        files.retain(|f| !replaced.contains(f.path.as_path()));
+    }
+    let sources: Vec<String> = files.iter().chain(extra.iter().map(|(f, _)| f)).map(|f| f.rel.clone()).collect();
     let load::LoadedAll { mut initiatives, mut lessons, partial, diags: load_diags } =
-        crate::timing::stage("  read + parse", || load::load_all(&config, &files));
+        crate::timing::stage("  read + parse", || load::load_all(&config, &files, extra));
     diags.extend(load_diags);
-    let sources: Vec<String> = files.iter().map(|f| f.rel.clone()).collect();
     diags.extend(crate::timing::stage("  validate", || validate::validate(&initiatives, &lessons, &partial, &sources)));
     initiatives.sort_by(|a, b| a.meta.slug.cmp(&b.meta.slug));
     lessons.sort_by(|a, b| a.meta.slug.cmp(&b.meta.slug));

@@ -24,8 +24,10 @@ pub fn validate(
 
     let initiative_slugs: Vec<&str> = initiatives.iter().map(|i| i.meta.slug.as_str()).collect();
     let known: HashSet<&str> = initiative_slugs.iter().copied().collect();
-    for l in lessons {
-        check_initiative(l, &known, &initiative_slugs, &mut diags);
+    let lessons_initiatives = lessons.iter().map(|l| (&l.meta.file, &l.initiative, l.initiative_line));
+    let partial_initiatives = partial.iter().filter_map(|p| p.initiative.as_ref().map(|(i, line)| (&p.file, i, *line)));
+    for (file, initiative, line) in lessons_initiatives.chain(partial_initiatives) {
+        check_initiative(file, initiative, line, &known, &initiative_slugs, &mut diags);
     }
 
     let mut anchors: HashMap<&str, &Body> = HashMap::new();
@@ -60,7 +62,7 @@ pub fn validate_changed(initiatives: &[Initiative], lessons: &[Lesson], changed:
     let known: HashSet<&str> = initiative_slugs.iter().copied().collect();
     let changed: Vec<&Lesson> = changed.iter().filter_map(|&i| lessons.get(i)).collect();
     for l in &changed {
-        check_initiative(l, &known, &initiative_slugs, &mut diags);
+        check_initiative(&l.meta.file, &l.initiative, l.initiative_line, &known, &initiative_slugs, &mut diags);
     }
     if changed.iter().any(|l| !l.meta.body.links.is_empty()) {
         let anchors: HashMap<&str, &Body> = initiatives
@@ -77,12 +79,19 @@ pub fn validate_changed(initiatives: &[Initiative], lessons: &[Lesson], changed:
     diags
 }
 
-fn check_initiative(l: &Lesson, known: &HashSet<&str>, slugs: &[&str], diags: &mut Vec<Diagnostic>) {
-    if known.contains(l.initiative.as_str()) {
+fn check_initiative(
+    file: &Path,
+    initiative: &str,
+    line: usize,
+    known: &HashSet<&str>,
+    slugs: &[&str],
+    diags: &mut Vec<Diagnostic>,
+) {
+    if known.contains(initiative) {
         return;
     }
-    let d = Diagnostic::new(&l.meta.file, l.initiative_line, 1, format!("there is no initiative `{}`", l.initiative));
-    diags.push(match closest(&l.initiative, slugs.iter().copied()) {
+    let d = Diagnostic::new(file, line, 1, format!("there is no initiative `{initiative}`"));
+    diags.push(match closest(initiative, slugs.iter().copied()) {
         Some(s) => d.with_suggestion(format!("did you mean `{s}`?")),
         None => d.with_suggestion("the initiative slug is its file name in initiatives/, without .md"),
     });
