@@ -46,7 +46,7 @@ out="$work/leernet-out-$n"
 
 settled() { ! compgen -G "$work/.leernet-out-$n.leernet-*" >/dev/null; }
 # One timed command: prints "seconds peak-MB".
-timed() { sync; /usr/bin/time -f "%e %M" "$@" 2>&1 >/dev/null | tail -1 | awk '{printf "%.2f %.0f", $1, $2/1024}'; }
+timed() { sync; /usr/bin/time -f "%e %M" "$@" 2>&1 >/dev/null | tail -1 | awk '{printf "%.2f %.0f\n", $1, $2/1024}'; }
 
 declare -A times mem
 echo "== $n lessons, on disk under $work ($(df -h "$work" | awk 'NR==2{print $1}')), $runs runs each, alternating"
