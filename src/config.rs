@@ -2,6 +2,7 @@
 //! four taxonomies, plus the glossary. Parsed once; read-only afterwards.
 
 use crate::diagnostics::{Diagnostic, line_col};
+use crate::msg;
 use serde::Deserialize;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -179,10 +180,10 @@ impl Config {
         let text = match std::fs::read(&path) {
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(t) => t,
-                Err(_) => return Err(vec![Diagnostic::file(&path, "config.toml is not valid UTF-8")]),
+                Err(_) => return Err(vec![Diagnostic::file(&path, msg!("config-not-utf8"))]),
             },
             Err(e) => {
-                return Err(vec![Diagnostic::file(&path, format!("cannot read config.toml: {e}"))]);
+                return Err(vec![Diagnostic::file(&path, msg!("config-cannot-read", error = e.to_string()))]);
             }
         };
         Self::parse(&path, &text)
@@ -192,14 +193,14 @@ impl Config {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let raw: RawConfig = toml::from_str(text).map_err(|e| {
             let (line, col) = e.span().map(|s| line_col(text, s.start)).unwrap_or((1, 1));
-            vec![Diagnostic::new(path, line, col, e.message().trim().to_string())]
+            vec![Diagnostic::new(path, line, col, msg!("config-syntax", detail = e.message().trim()))]
         })?;
         let mut errors = Vec::new();
         let language = raw.language.to_lowercase();
         if !LANGUAGES.contains(&language.as_str()) {
             errors.push(Diagnostic::file(
                 path,
-                format!("language `{}` is not supported; use one of: {}", raw.language, LANGUAGES.join(", ")),
+                msg!("language-unsupported", value = &raw.language, list = LANGUAGES.join(", ")),
             ));
         }
         let vocab = [raw.themes, raw.stakeholders, raw.financing, raw.domains];
@@ -207,23 +208,16 @@ impl Config {
             let mut seen = HashSet::new();
             for t in terms {
                 if !is_slug(&t.slug) {
-                    errors.push(Diagnostic::file(
-                        path,
-                        format!(
-                            "{} term `{}` is not a valid slug (lowercase letters, digits and hyphens)",
-                            tax.field(),
-                            t.slug
-                        ),
-                    ));
+                    errors.push(Diagnostic::file(path, msg!("term-bad-slug", field = tax.field(), slug = &t.slug)));
                 }
                 if !seen.insert(t.slug.as_str()) {
-                    errors.push(Diagnostic::file(path, format!("{} term `{}` is defined twice", tax.field(), t.slug)));
+                    errors.push(Diagnostic::file(path, msg!("term-twice", field = tax.field(), slug = &t.slug)));
                 }
             }
         }
         let base_url = raw.base_url.trim().trim_end_matches('/').to_string();
         if !base_url.is_empty() && !(base_url.starts_with("http://") || base_url.starts_with("https://")) {
-            errors.push(Diagnostic::file(path, format!("base_url `{base_url}` must start with http:// or https://")));
+            errors.push(Diagnostic::file(path, msg!("base-url-scheme", url = &base_url)));
         }
         if !errors.is_empty() {
             return Err(errors);
@@ -274,6 +268,30 @@ pub fn is_slug(s: &str) -> bool {
         && !s.contains("--")
 }
 
+/// The folder holding `config.toml`: `start` itself or the nearest folder above it, as git and
+/// cargo find theirs, so leernet works from any sub-folder of a site.
+pub fn find_root(start: &Path) -> Result<PathBuf, Diagnostic> {
+    let abs = std::path::absolute(start).unwrap_or_else(|_| start.to_path_buf());
+    if start.join("config.toml").is_file() {
+        return Ok(start.to_path_buf());
+    }
+    abs.ancestors().skip(1).find(|d| d.join("config.toml").is_file()).map(Path::to_path_buf).ok_or_else(|| {
+        Diagnostic::file(start, msg!("config-not-found", dir = abs.display().to_string()))
+            .with_suggestion(msg!("hint-config-not-found"))
+    })
+}
+
+/// The `language` of `root/config.toml`, read before the rest is checked (so problems in
+/// config.toml itself are reported in the site's language); `None` when it cannot be read.
+pub fn peek_language(root: &Path) -> Option<String> {
+    #[derive(Deserialize)]
+    struct Peek {
+        language: Option<String>,
+    }
+    let text = std::fs::read_to_string(root.join("config.toml")).ok()?;
+    toml::from_str::<Peek>(text.strip_prefix('\u{feff}').unwrap_or(&text)).ok()?.language
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -296,6 +314,7 @@ mod tests {
     fn duplicate_term_rejected() {
         let t = "title='x'\n[[themes]]\nslug='a'\nnl='A'\nen='A'\n[[themes]]\nslug='a'\nnl='A'\nen='A'\n";
         let e = Config::parse(Path::new("c.toml"), t).unwrap_err();
-        assert!(e[0].message.contains("defined twice"));
+        assert_eq!(e[0].code, "term-twice");
+        assert!(e[0].message.contains("`a` in themes staat er twee keer"), "{}", e[0].message);
     }
 }

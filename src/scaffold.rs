@@ -1,10 +1,12 @@
 //! Scaffolds for `leernet new`: a ready-to-fill initiative or lesson file with every field and
-//! a comment per field, listing the allowed values from config.toml.
+//! a comment per field (in the message language), listing the allowed values from config.toml.
+//! Refuses a slug another file already uses; leaves facts (start, phase, evidence) empty.
 
 use crate::config::{Config, Taxonomy};
 use crate::content::markdown::slugify;
-use crate::content::model::{EVIDENCE, Kind, PHASES};
+use crate::content::model::{EVIDENCE, Kind, PHASES, PLACEHOLDER_INITIATIVE, PLACEHOLDER_LESSON};
 use crate::diagnostics::closest;
+use crate::tr;
 use std::path::{Path, PathBuf};
 
 fn yaml_str(s: &str) -> String {
@@ -15,24 +17,35 @@ fn choices(config: &Config, tax: Taxonomy) -> String {
     config.terms(tax).iter().map(|t| t.slug.as_str()).collect::<Vec<_>>().join(", ")
 }
 
-fn write_new(path: &Path, text: &str) -> Result<PathBuf, String> {
+fn write_new(root: &Path, path: &Path, text: &str) -> Result<PathBuf, String> {
     if path.exists() {
-        return Err(format!("{} already exists; choose another title or edit that file", path.display()));
+        return Err(tr!("new-exists", path = path.display().to_string()));
+    }
+    let folder = if path.starts_with(root.join("lessons")) { "lessons" } else { "initiatives" };
+    let slug = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    if let Some(other) = slug_used(&root.join(folder), &slug) {
+        let other = other.strip_prefix(root).unwrap_or(&other).display().to_string();
+        return Err(tr!("new-slug-used", slug = slug, other = other));
     }
     if let Some(p) = path.parent() {
-        std::fs::create_dir_all(p).map_err(|e| format!("cannot create {}: {e}", p.display()))?;
+        std::fs::create_dir_all(p)
+            .map_err(|e| tr!("new-cannot-create", path = p.display().to_string(), error = e.to_string()))?;
     }
-    std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    std::fs::write(path, text)
+        .map_err(|e| tr!("new-cannot-write", path = path.display().to_string(), error = e.to_string()))?;
     Ok(path.to_path_buf())
+}
+
+/// The content file below `dir` whose name gives the slug `slug` (slugs are unique per section).
+fn slug_used(dir: &Path, slug: &str) -> Option<PathBuf> {
+    walkdir::WalkDir::new(dir).into_iter().filter_map(Result::ok).map(walkdir::DirEntry::into_path).find(|p| {
+        p.extension().is_some_and(|x| x == "md") && p.file_stem().is_some_and(|s| slugify(&s.to_string_lossy()) == slug)
+    })
 }
 
 fn slug_of(title: &str) -> Result<String, String> {
     let s = slugify(title);
-    if s.is_empty() {
-        Err("the title needs at least one letter or digit to make a file name from".into())
-    } else {
-        Ok(s)
-    }
+    if s.is_empty() { Err(tr!("new-title-empty")) } else { Ok(s) }
 }
 
 /// Writes `lessons/<initiative>/<slug>.md`.
@@ -44,110 +57,126 @@ pub fn new_lesson(root: &Path, config: &Config, initiative: &str, title: &str, t
                 rd.flatten().filter_map(|e| e.path().file_stem().map(|s| s.to_string_lossy().into_owned())).collect()
             })
             .unwrap_or_default();
-        let hint = closest(initiative, known.iter().map(String::as_str))
-            .map(|s| format!("; did you mean `{s}`?"))
-            .unwrap_or_default();
-        return Err(format!("there is no initiative `{initiative}` (no file {}){hint}", init_file.display()));
+        let path = init_file.display().to_string();
+        return Err(match closest(initiative, known.iter().map(String::as_str)) {
+            Some(s) => tr!("new-no-initiative-suggest", slug = initiative, path = path, s = s),
+            None => tr!("new-no-initiative", slug = initiative, path = path),
+        });
     }
     let slug = slug_of(title)?;
     let text = format!(
         r#"---
-# The title of the lesson: one short sentence, in Dutch.
+# {c_title}
 title: {title}
-# The initiative this lesson comes from (the file name in initiatives/, without .md).
+# {c_initiative}
 initiative: {initiative}
-# What kind of lesson: {kinds}.
+# {c_kind}
 kind: les
-# Themes, at least one of: {themes}.
+# {c_themes}
 themes: []
-# Stakeholder levels it speaks to, at least one of: {stakeholders}.
+# {c_stakeholders}
 stakeholders: []
-# Optional. Financing models: {financing}.
+# {c_financing}
 financing: []
-# Optional. Legal financing domains: {domains}.
+# {c_domains}
 domains: []
-# Optional. The date the lesson was added, YYYY-MM-DD.
+# {c_added}
 added: {today}
-# Optional. Where the lesson comes from: a report, a person, a web address.
+# {c_source}
 source: ""
 ---
-Schrijf hier de les in een paar alinea's: wat er gebeurde, wat het opleverde en wat een ander
-initiatief ervan kan leren. Verwijs naar een ander bestand met `[tekst](@/initiatives/{initiative}.md)`.
+{PLACEHOLDER_LESSON} Verwijs naar een ander bestand met `[tekst](@/initiatives/{initiative}.md)`.
 "#,
+        c_title = tr!("new-lesson-title"),
+        c_initiative = tr!("new-lesson-initiative"),
+        c_kind = tr!("new-lesson-kind", list = Kind::NAMES.join(", ")),
+        c_themes = tr!("new-themes", list = choices(config, Taxonomy::Themes)),
+        c_stakeholders = tr!("new-lesson-stakeholders", list = choices(config, Taxonomy::Stakeholders)),
+        c_financing = tr!("new-optional-financing", list = choices(config, Taxonomy::Financing)),
+        c_domains = tr!("new-domains", list = choices(config, Taxonomy::Domains)),
+        c_added = tr!("new-lesson-added"),
+        c_source = tr!("new-lesson-source"),
         title = yaml_str(title),
-        kinds = Kind::NAMES.join(", "),
-        themes = choices(config, Taxonomy::Themes),
-        stakeholders = choices(config, Taxonomy::Stakeholders),
-        financing = choices(config, Taxonomy::Financing),
-        domains = choices(config, Taxonomy::Domains),
     );
-    write_new(&root.join("lessons").join(initiative).join(format!("{slug}.md")), &text)
+    write_new(root, &root.join("lessons").join(initiative).join(format!("{slug}.md")), &text)
 }
 
-/// Writes `initiatives/<slug>.md`.
+/// Writes `initiatives/<slug>.md`. Start, phase and evidence are left empty (commented out):
+/// a guessed value would pass as a fact.
 pub fn new_initiative(root: &Path, config: &Config, title: &str, today: &str) -> Result<PathBuf, String> {
     let slug = slug_of(title)?;
+    let [aanpak, resultaten] = PLACEHOLDER_INITIATIVE;
     let text = format!(
         r#"---
-# The name of the initiative.
+# {c_title}
 title: {title}
-# One sentence that says what the initiative does.
+# {c_summary}
 summary: ""
-# Municipality or region.
+# {c_region}
 region: ""
-# Themes, at least one of: {themes}.
+# {c_themes}
 themes: []
-# Stakeholder levels involved, at least one of: {stakeholders}.
+# {c_stakeholders}
 stakeholders: []
-# Financing models, at least one of: {financing}.
+# {c_financing}
 financing: []
-# Optional. Legal financing domains: {domains}.
+# {c_domains}
 domains: []
-# Optional. Start: a year (2014) or a date (2013-04-10).
-started: {year}
-# Optional. Phase: {phases}.
-phase: pilot
-# Optional. Strength of evidence: {evidence}.
-evidence: ervaringsverhaal
-# Optional. Organisations taking part.
+# {c_started}
+# started: {year}
+# {c_phase}
+# phase:
+# {c_evidence}
+# evidence:
+# {c_organisations}
 organisations: []
-# Optional. Measured outcomes: a measure with a number before and after.
+# {c_outcomes}
 outcomes: []
 #  - measure: "Welbevinden (rapportcijfer)"
 #    before: 3.5
 #    after: 8.5
 #    unit: "cijfer 1-10"
 #    source: "Eigen metingen"
-# Optional. Key figures: a label and a value (text).
+# {c_figures}
 figures: []
 #  - label: "Deelnemers"
 #    value: "300+"
-# Optional. Contact: name, organisation, url.
+# {c_contact}
 # contact:
 #   name: ""
 #   organisation: ""
 #   url: "https://"
-# Optional. Further reading: title and url.
+# {c_links}
 links: []
-# Optional. When this profile was last checked, YYYY-MM-DD.
+# {c_reviewed}
 last_reviewed: {today}
 ---
 ## Aanpak
 
-Beschrijf hier hoe het initiatief werkt.
+{aanpak}
 
 ## Resultaten
 
-Wat leverde het op?
+{resultaten}
 "#,
+        c_title = tr!("new-initiative-title"),
+        c_summary = tr!("new-initiative-summary"),
+        c_region = tr!("new-initiative-region"),
+        c_themes = tr!("new-themes", list = choices(config, Taxonomy::Themes)),
+        c_stakeholders = tr!("new-initiative-stakeholders", list = choices(config, Taxonomy::Stakeholders)),
+        c_financing = tr!("new-initiative-financing", list = choices(config, Taxonomy::Financing)),
+        c_domains = tr!("new-domains", list = choices(config, Taxonomy::Domains)),
+        c_started = tr!("new-initiative-started"),
+        c_phase = tr!("new-initiative-phase", list = PHASES.join(", ")),
+        c_evidence = tr!("new-initiative-evidence", list = EVIDENCE.join(", ")),
+        c_organisations = tr!("new-initiative-organisations"),
+        c_outcomes = tr!("new-initiative-outcomes"),
+        c_figures = tr!("new-initiative-figures"),
+        c_contact = tr!("new-initiative-contact"),
+        c_links = tr!("new-initiative-links"),
+        c_reviewed = tr!("new-initiative-reviewed"),
         title = yaml_str(title),
-        themes = choices(config, Taxonomy::Themes),
-        stakeholders = choices(config, Taxonomy::Stakeholders),
-        financing = choices(config, Taxonomy::Financing),
-        domains = choices(config, Taxonomy::Domains),
         year = &today[..4],
-        phases = PHASES.join(", "),
-        evidence = EVIDENCE.join(", "),
     );
-    write_new(&root.join("initiatives").join(format!("{slug}.md")), &text)
+    write_new(root, &root.join("initiatives").join(format!("{slug}.md")), &text)
 }
