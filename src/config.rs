@@ -115,6 +115,31 @@ pub struct ContentConfig {
     pub sources: Option<String>,
 }
 
+/// `[cms]`: the web form for programme staff (Decap CMS), written to `admin/` by the build.
+/// Without this table no admin is written.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct CmsConfig {
+    /// `github`, `gitlab` or `gitea`: where the form opens its pull requests.
+    pub backend: String,
+    /// The repository, as `owner/name`.
+    pub repo: String,
+    /// The branch pull requests go to.
+    #[serde(default = "default_branch")]
+    pub branch: String,
+    /// The OAuth helper's address (self-hosted login), and its path.
+    pub base_url: Option<String>,
+    pub auth_endpoint: Option<String>,
+    /// A self-hosted Decap bundle to load instead of the pinned one from unpkg.
+    pub script: Option<String>,
+}
+
+pub const CMS_BACKENDS: [&str; 3] = ["github", "gitlab", "gitea"];
+
+fn default_branch() -> String {
+    "main".into()
+}
+
 impl Default for ContentConfig {
     fn default() -> Self {
         ContentConfig { trusted_html: false, max_file_size: 1024 * 1024, sources: None }
@@ -147,6 +172,7 @@ struct RawConfig {
     search: SearchConfig,
     #[serde(default)]
     content: ContentConfig,
+    cms: Option<CmsConfig>,
 }
 
 fn default_language() -> String {
@@ -169,6 +195,7 @@ pub struct Config {
     pub glossary: Vec<GlossaryEntry>,
     pub search: SearchConfig,
     pub content: ContentConfig,
+    pub cms: Option<CmsConfig>,
 }
 
 pub const LANGUAGES: [&str; 2] = ["nl", "en"];
@@ -219,6 +246,17 @@ impl Config {
         if !base_url.is_empty() && !(base_url.starts_with("http://") || base_url.starts_with("https://")) {
             errors.push(Diagnostic::file(path, msg!("base-url-scheme", url = &base_url)));
         }
+        if let Some(cms) = &raw.cms {
+            if !CMS_BACKENDS.contains(&cms.backend.as_str()) {
+                errors.push(Diagnostic::file(
+                    path,
+                    msg!("cms-backend", value = &cms.backend, list = CMS_BACKENDS.join(", ")),
+                ));
+            }
+            if !cms.repo.contains('/') {
+                errors.push(Diagnostic::file(path, msg!("cms-repo")));
+            }
+        }
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -233,6 +271,7 @@ impl Config {
             glossary: raw.glossary,
             search: raw.search,
             content: raw.content,
+            cms: raw.cms,
         })
     }
 

@@ -183,7 +183,7 @@ pub fn machine_files_into(
     api::export_into(site, links, sink)
 }
 
-/// The feeds, the sitemap and robots.txt.
+/// The feeds, the sitemap, robots.txt and the web form's `admin/` (with `[cms]`).
 fn feeds_and_sitemap(site: &Site, links: &Links, theme: &Theme, all: &[Page], notes: &mut Vec<String>) -> Vec<OutFile> {
     use crate::render::{feeds, seo};
     let mut files = feeds::feeds(site, links, &theme.strings);
@@ -192,6 +192,7 @@ fn feeds_and_sitemap(site: &Site, links: &Links, theme: &Theme, all: &[Page], no
         None => notes.push(crate::tr!("note-no-base-url")),
     }
     files.push(OutFile { path: "robots.txt".into(), bytes: seo::robots(site).into_bytes() });
+    files.extend(crate::render::cms::admin_files(&site.config, &theme.strings));
     files
 }
 

@@ -196,9 +196,15 @@ impl<'a> FieldReader<'a> {
         None
     }
 
+    /// An optional field that is present and not empty text (the web form writes `""` for an
+    /// optional field left empty).
+    fn given(&self, key: &str) -> Option<Field> {
+        self.get(key).filter(|f| f.value.as_str().is_none_or(|s| !s.trim().is_empty())).cloned()
+    }
+
     /// An ISO date (`2026-03-12`).
     pub fn date(&mut self, key: &str) -> Option<NaiveDate> {
-        let f = self.get(key)?.clone();
+        let f = self.given(key)?;
         let s = scalar_text(&f.value).unwrap_or_default();
         match NaiveDate::parse_from_str(&s, "%Y-%m-%d") {
             Ok(d) => Some(d),
@@ -213,7 +219,7 @@ impl<'a> FieldReader<'a> {
 
     /// A year (`2014`) or an ISO date; kept as written.
     pub fn year_or_date(&mut self, key: &str) -> Option<String> {
-        let f = self.get(key)?.clone();
+        let f = self.given(key)?;
         match &f.value {
             Value::Number(n) if n.as_u64().is_some_and(|y| (1800..=2200).contains(&y)) => Some(n.to_string()),
             Value::String(s) if s.len() == 4 && s.parse::<u32>().is_ok_and(|y| (1800..=2200).contains(&y)) => {
@@ -286,8 +292,8 @@ impl<'a> FieldReader<'a> {
                 name: g.text("name", false).unwrap_or_default(),
                 organisation: g.text("organisation", false).unwrap_or_default(),
                 url: match g.item.get("url") {
-                    Some(_) => g.url("url").unwrap_or_default(),
-                    None => String::new(),
+                    Some(u) if u.as_str().is_none_or(|s| !s.trim().is_empty()) => g.url("url").unwrap_or_default(),
+                    _ => String::new(),
                 },
             })
         });

@@ -107,6 +107,9 @@ pub fn serve(
         })
         .collect();
     eprintln!("{}", crate::tr!("serve-serving", root = opts.root.display().to_string(), url = &url));
+    if ws.read().is_ok_and(|w| w.files.contains_key("admin/index.html")) {
+        eprintln!("{}", crate::tr!("serve-admin", url = &url));
+    }
     if let Some(r) = ready {
         let _ = r.send(port);
     }
