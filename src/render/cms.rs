@@ -96,7 +96,7 @@ fn initiatives(config: &Config, strings: &BTreeMap<String, String>) -> Value {
         "name": "initiatives", "label": tr!("cms-initiatives"), "label_singular": tr!("cms-initiative"),
         "folder": "initiatives", "create": true, "extension": "md", "format": "frontmatter",
         "slug": "{{slug}}", "identifier_field": "title", "summary": "{{title}} ({{region}})",
-        "preview_path": "initiatieven/{{slug}}/", "fields": fields,
+        "preview_path": "initiatieven/{{filename}}/", "fields": fields,
     })
 }
 
@@ -107,7 +107,7 @@ fn lessons(config: &Config, strings: &BTreeMap<String, String>) -> Value {
         "name": "lessons", "label": tr!("cms-lessons"), "label_singular": tr!("cms-lesson"),
         "folder": "lessons", "path": "{{initiative}}/{{slug}}", "create": true, "extension": "md",
         "format": "frontmatter", "slug": "{{slug}}", "identifier_field": "title",
-        "summary": "{{title}} ({{initiative}})", "preview_path": "lessen/{{slug}}/", "fields": fields,
+        "summary": "{{title}} ({{initiative}})", "preview_path": "lessen/{{filename}}/", "fields": fields,
     })
 }
 
