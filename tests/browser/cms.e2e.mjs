@@ -10,6 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { eq, launch, ok, repo, requireSetup, serve, tally } from './harness.mjs';
+import { shrinkPng } from './png.mjs';
 
 requireSetup();
 const [out, root, result, shots] = process.argv.slice(2);
@@ -54,13 +55,18 @@ try {
   });
   const page = await context.newPage();
   page.on('pageerror', (e) => problems.push(`script error: ${e.message}`));
-  const shot = async (name) => { if (shots) await page.screenshot({ path: path.join(shots, name) }); };
+  const shot = async (name) => {
+    if (!shots) return;
+    await page.screenshot({ path: path.join(shots, name) });
+    shrinkPng(path.join(shots, name));
+  };
 
   await t.test('the admin loads the pinned bundle and logs in to test-repo', async () => {
     await page.goto(server.base + 'admin/');
     await page.getByRole('button', { name: /inloggen|login/i }).click({ timeout: 30000 });
-    await page.getByText('Lessen', { exact: true }).first().waitFor({ timeout: 30000 });
-    await shot('cms-collections.png');
+    await page.getByText('Lessen', { exact: true }).first().click({ timeout: 30000 });
+    await page.waitForURL(/collections\/lessons/);
+    await shot('cms-0-collections.png');
   });
 
   let saved = null;
@@ -69,6 +75,7 @@ try {
     const control = (label) => page.locator('label', { hasText: new RegExp(`^${label}`) }).first();
     const inputFor = async (label) => page.locator(`[id="${await control(label).getAttribute('for')}"]`);
     await (await inputFor('Titel')).fill('Tip: bel eerst de mantelzorger');
+    await shot('cms-1-new-lesson.png');
     const pick = async (label, text) => {
       const input = await inputFor(label);
       await input.click();
@@ -83,14 +90,23 @@ try {
     const body = page.locator('[data-slate-editor="true"]').first();
     await body.click();
     await page.keyboard.type('Bel eerst de mantelzorger voordat je een afspraak maakt.');
-    await shot('cms-new-lesson.png');
+    await page.locator('label', { hasText: /^Titel/ }).first().scrollIntoViewIfNeeded();
+    await shot('cms-2-filled-in.png');
+    await body.scrollIntoViewIfNeeded();
+    await shot('cms-3-text.png');
     await page.getByRole('button', { name: /^opslaan$|^save$/i }).first().click();
     await page.waitForFunction(() => Object.keys(window.repoFilesUnpublished || {}).length > 0, null, { timeout: 30000 });
     saved = await page.evaluate(() => Object.values(window.repoFilesUnpublished)[0].diffs.map((d) => ({ path: d.path, raw: d.content })));
-    await shot('cms-saved.png');
+    await shot('cms-4-saved.png');
     eq(saved.length, 1, 'one file');
     ok(saved[0].path.startsWith('lessons/'), `saved under lessons/: ${saved[0].path}`);
     fs.writeFileSync(result, JSON.stringify(saved[0]));
+  });
+
+  await t.test('the saved lesson waits for review in the workflow', async () => {
+    await page.goto(server.base + 'admin/#/workflow');
+    await page.getByText('Tip: bel eerst de mantelzorger').first().waitFor({ timeout: 30000 });
+    await shot('cms-5-workflow.png');
   });
 
   await t.test('no network request and no script error', async () => {
