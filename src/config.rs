@@ -130,6 +130,10 @@ pub struct CmsConfig {
     /// The OAuth helper's address (self-hosted login), and its path.
     pub base_url: Option<String>,
     pub auth_endpoint: Option<String>,
+    /// The OAuth application's client id, and `pkce` for a login without a helper (GitLab,
+    /// Gitea).
+    pub app_id: Option<String>,
+    pub auth_type: Option<String>,
     /// A self-hosted Decap bundle to load instead of the pinned one from unpkg.
     pub script: Option<String>,
 }

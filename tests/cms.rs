@@ -109,6 +109,12 @@ fn admin_only_with_cms_and_in_english_with_language_en() {
     );
     assert!(html.contains(&pinned), "{html}");
 
+    let gitlab = "backend = \"gitlab\"\nrepo = \"zorg/leernet\"\napp_id = \"abc\"\nauth_type = \"pkce\"\n";
+    f.write("config.toml", &format!("{CONFIG}\n[cms]\n{gitlab}base_url = \"https://git.example.org\"\n"));
+    let v = built_config(&f);
+    let want = serde_json::json!({"name": "gitlab", "repo": "zorg/leernet", "branch": "main", "squash_merges": true,
+        "app_id": "abc", "auth_type": "pkce", "base_url": "https://git.example.org"});
+    assert_eq!(v["backend"], want);
     f.write("config.toml", &format!("language = \"en\"\n{CONFIG}{CMS}script = \"/decap/decap-cms.js\"\n"));
     let v = built_config(&f);
     assert_eq!(v["locale"], "en");

@@ -61,11 +61,11 @@ fn index_html(config: &Config, cms: &CmsConfig) -> String {
 pub fn config_value(config: &Config, cms: &CmsConfig, strings: &BTreeMap<String, String>) -> Value {
     let mut backend = json!({"name": cms.backend, "repo": cms.repo, "branch": cms.branch,
         "squash_merges": true});
-    if let Some(u) = &cms.base_url {
-        backend["base_url"] = json!(u);
-    }
-    if let Some(a) = &cms.auth_endpoint {
-        backend["auth_endpoint"] = json!(a);
+    let optional = [("base_url", &cms.base_url), ("auth_endpoint", &cms.auth_endpoint), ("app_id", &cms.app_id)];
+    for (key, value) in optional.into_iter().chain([("auth_type", &cms.auth_type)]) {
+        if let Some(v) = value {
+            backend[key] = json!(v);
+        }
     }
     let mut v = json!({
         "backend": backend,
