@@ -166,6 +166,20 @@ serve-serving = serving { $root } at { $url }/ (Ctrl-C to stop)
 serve-admin = the form for adding lessons: { $url }/admin/ (run `npx decap-server` in the site folder to save to your files)
 serve-watch-error = watch error: { $error }
 serve-stopped = stopped
+serve-everything = everything
+serve-files = { $n ->
+    [one] 1 file
+   *[other] { $n } files
+}
+serve-more = … { $n } more
+serve-rebuilt = rebuilt { $what } in { $ms } ms: { $pages }
+serve-removed = ; removed { $pages }
+serve-failed = { $problems }; still serving the last good build:
+serve-unchanged = nothing to rebuild
+count-problems = { $n ->
+    [one] 1 problem
+   *[other] { $n } problems
+}
 
 ## Summaries and progress (check, build, new)
 count-errors = { $n ->

@@ -166,6 +166,20 @@ serve-serving = { $root } staat klaar op { $url }/ (Ctrl-C om te stoppen)
 serve-admin = het formulier voor lessen: { $url }/admin/ (start `npx decap-server` in de sitemap om in je bestanden op te slaan)
 serve-watch-error = fout bij het volgen van bestanden: { $error }
 serve-stopped = gestopt
+serve-everything = alles
+serve-files = { $n ->
+    [one] 1 bestand
+   *[other] { $n } bestanden
+}
+serve-more = … nog { $n }
+serve-rebuilt = { $what } opnieuw gemaakt in { $ms } ms: { $pages }
+serve-removed = ; weggehaald: { $pages }
+serve-failed = { $problems }; de laatste goede versie blijft te zien:
+serve-unchanged = niets opnieuw te maken
+count-problems = { $n ->
+    [one] 1 probleem
+   *[other] { $n } problemen
+}
 
 ## Samenvattingen en voortgang (check, build, new)
 count-errors = { $n ->

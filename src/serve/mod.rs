@@ -29,21 +29,26 @@ pub struct ServeOptions {
 pub fn describe(outcome: &Outcome, root: &Path) -> String {
     match outcome {
         Outcome::Rebuilt { pages, removed, full, millis } => {
-            let what = if *full { "everything".to_string() } else { format!("{} files", pages.len()) };
-            let shown: Vec<&str> = pages.iter().take(6).map(String::as_str).collect();
-            let more = if pages.len() > 6 { format!(", … {} more", pages.len() - 6) } else { String::new() };
-            let gone = if removed.is_empty() { String::new() } else { format!("; removed {}", removed.join(", ")) };
-            format!("rebuilt {what} in {millis} ms: {}{more}{gone}", shown.join(", "))
+            let what = if *full { crate::tr!("serve-everything") } else { crate::tr!("serve-files", n = pages.len()) };
+            let mut shown: Vec<String> = pages.iter().take(6).cloned().collect();
+            if pages.len() > 6 {
+                shown.push(crate::tr!("serve-more", n = pages.len() - 6));
+            }
+            let mut line = crate::tr!("serve-rebuilt", what = what, ms = *millis as u64, pages = shown.join(", "));
+            if !removed.is_empty() {
+                line.push_str(&crate::tr!("serve-removed", pages = removed.join(", ")));
+            }
+            line
         }
         Outcome::Failed(d) => {
-            let mut s = format!("{} problem(s); still serving the last good build:", d.len());
+            let mut s = crate::tr!("serve-failed", problems = crate::tr!("count-problems", n = d.len()));
             for x in d {
                 s.push_str("\n  ");
                 s.push_str(&x.render(root));
             }
             s
         }
-        Outcome::Unchanged => "nothing to rebuild".into(),
+        Outcome::Unchanged => crate::tr!("serve-unchanged"),
     }
 }
 
