@@ -105,78 +105,43 @@ source: ""
 /// a guessed value would pass as a fact.
 pub fn new_initiative(root: &Path, config: &Config, title: &str, today: &str) -> Result<PathBuf, String> {
     let slug = slug_of(title)?;
+    let terms = |tax| choices(config, tax);
+    // (comment, the field's lines as written), in the schema's order.
+    let fields: [(String, String); 16] = [
+        (tr!("new-initiative-title"), format!("title: {}", yaml_str(title))),
+        (tr!("new-initiative-summary"), "summary: \"\"".into()),
+        (tr!("new-initiative-region"), "region: \"\"".into()),
+        (tr!("new-themes", list = terms(Taxonomy::Themes)), "themes: []".into()),
+        (tr!("new-initiative-stakeholders", list = terms(Taxonomy::Stakeholders)), "stakeholders: []".into()),
+        (tr!("new-initiative-financing", list = terms(Taxonomy::Financing)), "financing: []".into()),
+        (tr!("new-domains", list = terms(Taxonomy::Domains)), "domains: []".into()),
+        (tr!("new-initiative-started"), "# started:".into()),
+        (tr!("new-initiative-phase", list = PHASES.join(", ")), "# phase:".into()),
+        (tr!("new-initiative-evidence", list = EVIDENCE.join(", ")), "# evidence:".into()),
+        (tr!("new-initiative-organisations"), "organisations: []".into()),
+        (tr!("new-initiative-outcomes"), OUTCOMES_EXAMPLE.into()),
+        (tr!("new-initiative-figures"), "figures: []\n#  - label: \"Deelnemers\"\n#    value: \"300+\"".into()),
+        (tr!("new-initiative-contact"), CONTACT_EXAMPLE.into()),
+        (tr!("new-initiative-links"), "links: []".into()),
+        (tr!("new-initiative-reviewed"), format!("last_reviewed: {today}")),
+    ];
+    let mut text = String::from("---\n");
+    for (comment, lines) in fields {
+        text.push_str(&format!("# {comment}\n{lines}\n"));
+    }
     let [aanpak, resultaten] = PLACEHOLDER_INITIATIVE;
-    let text = format!(
-        r#"---
-# {c_title}
-title: {title}
-# {c_summary}
-summary: ""
-# {c_region}
-region: ""
-# {c_themes}
-themes: []
-# {c_stakeholders}
-stakeholders: []
-# {c_financing}
-financing: []
-# {c_domains}
-domains: []
-# {c_started}
-# started: {year}
-# {c_phase}
-# phase:
-# {c_evidence}
-# evidence:
-# {c_organisations}
-organisations: []
-# {c_outcomes}
-outcomes: []
+    text.push_str(&format!("---\n## Aanpak\n\n{aanpak}\n\n## Resultaten\n\n{resultaten}\n"));
+    write_new(root, &root.join("initiatives").join(format!("{slug}.md")), &text)
+}
+
+const OUTCOMES_EXAMPLE: &str = r#"outcomes: []
 #  - measure: "Welbevinden (rapportcijfer)"
 #    before: 3.5
 #    after: 8.5
 #    unit: "cijfer 1-10"
-#    source: "Eigen metingen"
-# {c_figures}
-figures: []
-#  - label: "Deelnemers"
-#    value: "300+"
-# {c_contact}
-# contact:
+#    source: "Eigen metingen""#;
+
+const CONTACT_EXAMPLE: &str = r#"# contact:
 #   name: ""
 #   organisation: ""
-#   url: "https://"
-# {c_links}
-links: []
-# {c_reviewed}
-last_reviewed: {today}
----
-## Aanpak
-
-{aanpak}
-
-## Resultaten
-
-{resultaten}
-"#,
-        c_title = tr!("new-initiative-title"),
-        c_summary = tr!("new-initiative-summary"),
-        c_region = tr!("new-initiative-region"),
-        c_themes = tr!("new-themes", list = choices(config, Taxonomy::Themes)),
-        c_stakeholders = tr!("new-initiative-stakeholders", list = choices(config, Taxonomy::Stakeholders)),
-        c_financing = tr!("new-initiative-financing", list = choices(config, Taxonomy::Financing)),
-        c_domains = tr!("new-domains", list = choices(config, Taxonomy::Domains)),
-        c_started = tr!("new-initiative-started"),
-        c_phase = tr!("new-initiative-phase", list = PHASES.join(", ")),
-        c_evidence = tr!("new-initiative-evidence", list = EVIDENCE.join(", ")),
-        c_organisations = tr!("new-initiative-organisations"),
-        c_outcomes = tr!("new-initiative-outcomes"),
-        c_figures = tr!("new-initiative-figures"),
-        c_contact = tr!("new-initiative-contact"),
-        c_links = tr!("new-initiative-links"),
-        c_reviewed = tr!("new-initiative-reviewed"),
-        title = yaml_str(title),
-        year = &today[..4],
-    );
-    write_new(root, &root.join("initiatives").join(format!("{slug}.md")), &text)
-}
+#   url: "https://""#;

@@ -28,6 +28,7 @@ pub fn admin_files(config: &Config, strings: &BTreeMap<String, String>) -> Vec<O
     ]
 }
 
+/// The page: Decap reads `config.yml` from the same folder by itself.
 fn index_html(config: &Config, cms: &CmsConfig) -> String {
     let esc = |s: &str| super::escape::xml(s);
     let script = match &cms.script {
@@ -44,7 +45,6 @@ fn index_html(config: &Config, cms: &CmsConfig) -> String {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <title>{title}</title>
-<link href="config.yml" type="text/yaml" rel="cms-config-url">
 </head>
 <body>
 {script}
