@@ -192,7 +192,7 @@ fn feeds_and_sitemap(site: &Site, links: &Links, theme: &Theme, all: &[Page], no
         None => notes.push(crate::tr!("note-no-base-url")),
     }
     files.push(OutFile { path: "robots.txt".into(), bytes: seo::robots(site).into_bytes() });
-    files.extend(crate::render::cms::admin_files(&site.config, &theme.strings));
+    files.extend(crate::render::cms::admin_files(site, &theme.strings));
     files
 }
 

@@ -31,6 +31,10 @@ fn used_ids() -> BTreeSet<String> {
         let text = std::fs::read_to_string(entry.path()).unwrap();
         for mac in ["msg!(", "tr!("] {
             for (i, _) in text.match_indices(mac) {
+                // `include_str!(` is not `tr!(`.
+                if text[..i].ends_with(|c: char| c.is_alphanumeric() || c == '_') {
+                    continue;
+                }
                 let rest = text[i + mac.len()..].trim_start();
                 if let Some(lit) = rest.strip_prefix('"') {
                     out.insert(lit[..lit.find('"').unwrap()].to_string());

@@ -7,7 +7,7 @@
 use super::OutFile;
 use crate::config::{CmsConfig, Config, Taxonomy};
 use crate::content::load::{INITIATIVE_FIELDS, LESSON_FIELDS};
-use crate::content::model::{EVIDENCE, Kind, PHASES};
+use crate::content::model::{EVIDENCE, Kind, PHASES, Site};
 use crate::tr;
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
@@ -19,17 +19,19 @@ pub const DECAP_SRI: &str = "sha384-A/Gdn928CNLufmnGWGs9RM4Q9o8bSNLeJERqBFrBjwzL
 
 /// The admin files, or none without `[cms]`. `strings` are the theme's interface strings
 /// (labels of kinds, phases and evidence levels).
-pub fn admin_files(config: &Config, strings: &BTreeMap<String, String>) -> Vec<OutFile> {
+pub fn admin_files(site: &Site, strings: &BTreeMap<String, String>) -> Vec<OutFile> {
+    let config = &site.config;
     let Some(cms) = &config.cms else { return Vec::new() };
     let yaml = config_yml(config, cms, strings);
     vec![
-        OutFile { path: "admin/index.html".into(), bytes: index_html(config, cms).into_bytes() },
+        OutFile { path: "admin/index.html".into(), bytes: index_html(site, cms, strings).into_bytes() },
         OutFile { path: "admin/config.yml".into(), bytes: yaml.into_bytes() },
     ]
 }
 
 /// The page: Decap reads `config.yml` from the same folder by itself.
-fn index_html(config: &Config, cms: &CmsConfig) -> String {
+fn index_html(site: &Site, cms: &CmsConfig, strings: &BTreeMap<String, String>) -> String {
+    let config = &site.config;
     let esc = |s: &str| super::escape::xml(s);
     let script = match &cms.script {
         Some(own) => format!(r#"<script src="{}"></script>"#, esc(own)),
@@ -48,13 +50,32 @@ fn index_html(config: &Config, cms: &CmsConfig) -> String {
 </head>
 <body>
 {script}
-<script>CMS.registerPreviewStyle(new URL("../style.css", location.href).href);</script>
+<script>{preview}</script>
 </body>
 </html>
 "#,
         lang = esc(&config.language),
+        preview = include_str!("cms_preview.js").replace("/*LABELS*/null", &preview_labels(site, strings)),
         title = esc(&tr!("cms-page-title", site = &config.title)),
     )
+}
+
+/// What the preview shows instead of slugs: kind labels, initiative titles, term labels.
+fn preview_labels(site: &Site, strings: &BTreeMap<String, String>) -> String {
+    let config = &site.config;
+    let kinds: BTreeMap<&str, &str> =
+        Kind::NAMES.iter().map(|k| (*k, strings.get(&format!("kind_{k}")).map_or(*k, String::as_str))).collect();
+    let initiatives: BTreeMap<&str, &str> =
+        site.initiatives.iter().map(|i| (i.meta.slug.as_str(), i.meta.title.as_str())).collect();
+    let taxonomies: Vec<Value> = Taxonomy::ALL
+        .iter()
+        .map(|&tax| {
+            let terms: BTreeMap<&str, &str> =
+                config.terms(tax).iter().map(|t| (t.slug.as_str(), config.label(t))).collect();
+            json!({"field": tax.field(), "name": label_hint(tax.field()).0, "terms": terms})
+        })
+        .collect();
+    super::escape::to_script_json(&json!({"kinds": kinds, "initiatives": initiatives, "taxonomies": taxonomies}))
 }
 
 /// `admin/config.yml`: backend, editorial workflow, and the two collections.

@@ -90,6 +90,13 @@ try {
     const body = page.locator('[data-slate-editor="true"]').first();
     await body.click();
     await page.keyboard.type('Bel eerst de mantelzorger voordat je een afspraak maakt.');
+    // The preview lays the lesson out as the site does, with the site's stylesheet.
+    const preview = page.frameLocator('iframe').first();
+    eq(await preview.locator('article.lesson h1').textContent(), 'Tip: bel eerst de mantelzorger', 'preview title');
+    eq(await preview.locator('article.lesson .kind').textContent(), 'Tip', 'preview kind label');
+    eq(await preview.locator('article.lesson .from').textContent(), 'Blauwe Zorg in de wijk', 'preview initiative title');
+    ok((await preview.locator('dl.terms').textContent()).includes('Mantelzorg, Preventie'), 'preview theme labels');
+    ok(await preview.locator('link[href$="/style.css"]').count() === 1, "preview uses the site's style.css");
     await page.locator('label', { hasText: /^Titel/ }).first().scrollIntoViewIfNeeded();
     await shot('cms-2-filled-in.png');
     await body.scrollIntoViewIfNeeded();
