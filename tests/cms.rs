@@ -75,6 +75,10 @@ fn config_names_every_field_and_every_term() {
         }
     }
     let (i, l) = (collection(&v, "initiatives"), collection(&v, "lessons"));
+    assert!(
+        field(l, "themes")["hint"].as_str().unwrap().starts_with(&strings["tax_themes_intro"]),
+        "the vocabulary's description leads the hint"
+    );
     assert_eq!(values(field(l, "kind")), Kind::NAMES);
     assert_eq!(field(l, "kind")["options"][0]["label"], "Les");
     assert_eq!(values(field(i, "phase")), PHASES);

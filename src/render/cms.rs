@@ -207,8 +207,13 @@ fn label_hint(name: &str) -> (String, String) {
 /// The widget of one schema field; `None` for a field this form does not know (a test keeps
 /// every field of the schema here).
 fn field(config: &Config, strings: &BTreeMap<String, String>, name: &str, initiative: bool) -> Option<Value> {
+    // A vocabulary's hint starts with its description, as the site's taxonomy page gives it.
     let tax = |t: Taxonomy, required: bool| {
         let (l, h) = label_hint(name);
+        let h = match strings.get(&format!("tax_{}_intro", t.field())) {
+            Some(intro) => format!("{intro} {h}"),
+            None => h,
+        };
         terms(config, t, required, l, h)
     };
     Some(match name {
