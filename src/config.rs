@@ -2,6 +2,7 @@
 //! four taxonomies, plus the glossary. Parsed once; read-only afterwards.
 
 use crate::diagnostics::{Diagnostic, line_col};
+use crate::msg;
 use serde::Deserialize;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -114,6 +115,35 @@ pub struct ContentConfig {
     pub sources: Option<String>,
 }
 
+/// `[cms]`: the web form for programme staff (Decap CMS), written to `admin/` by the build.
+/// Without this table no admin is written.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct CmsConfig {
+    /// `github`, `gitlab` or `gitea`: where the form opens its pull requests.
+    pub backend: String,
+    /// The repository, as `owner/name`.
+    pub repo: String,
+    /// The branch pull requests go to.
+    #[serde(default = "default_branch")]
+    pub branch: String,
+    /// The OAuth helper's address (self-hosted login), and its path.
+    pub base_url: Option<String>,
+    pub auth_endpoint: Option<String>,
+    /// The OAuth application's client id, and `pkce` for a login without a helper (GitLab,
+    /// Gitea).
+    pub app_id: Option<String>,
+    pub auth_type: Option<String>,
+    /// A self-hosted Decap bundle to load instead of the pinned one from unpkg.
+    pub script: Option<String>,
+}
+
+pub const CMS_BACKENDS: [&str; 3] = ["github", "gitlab", "gitea"];
+
+fn default_branch() -> String {
+    "main".into()
+}
+
 impl Default for ContentConfig {
     fn default() -> Self {
         ContentConfig { trusted_html: false, max_file_size: 1024 * 1024, sources: None }
@@ -146,6 +176,7 @@ struct RawConfig {
     search: SearchConfig,
     #[serde(default)]
     content: ContentConfig,
+    cms: Option<CmsConfig>,
 }
 
 fn default_language() -> String {
@@ -168,6 +199,7 @@ pub struct Config {
     pub glossary: Vec<GlossaryEntry>,
     pub search: SearchConfig,
     pub content: ContentConfig,
+    pub cms: Option<CmsConfig>,
 }
 
 pub const LANGUAGES: [&str; 2] = ["nl", "en"];
@@ -179,10 +211,10 @@ impl Config {
         let text = match std::fs::read(&path) {
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(t) => t,
-                Err(_) => return Err(vec![Diagnostic::file(&path, "config.toml is not valid UTF-8")]),
+                Err(_) => return Err(vec![Diagnostic::file(&path, msg!("config-not-utf8"))]),
             },
             Err(e) => {
-                return Err(vec![Diagnostic::file(&path, format!("cannot read config.toml: {e}"))]);
+                return Err(vec![Diagnostic::file(&path, msg!("config-cannot-read", error = e.to_string()))]);
             }
         };
         Self::parse(&path, &text)
@@ -192,14 +224,14 @@ impl Config {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let raw: RawConfig = toml::from_str(text).map_err(|e| {
             let (line, col) = e.span().map(|s| line_col(text, s.start)).unwrap_or((1, 1));
-            vec![Diagnostic::new(path, line, col, e.message().trim().to_string())]
+            vec![Diagnostic::new(path, line, col, msg!("config-syntax", detail = e.message().trim()))]
         })?;
         let mut errors = Vec::new();
         let language = raw.language.to_lowercase();
         if !LANGUAGES.contains(&language.as_str()) {
             errors.push(Diagnostic::file(
                 path,
-                format!("language `{}` is not supported; use one of: {}", raw.language, LANGUAGES.join(", ")),
+                msg!("language-unsupported", value = &raw.language, list = LANGUAGES.join(", ")),
             ));
         }
         let vocab = [raw.themes, raw.stakeholders, raw.financing, raw.domains];
@@ -207,23 +239,27 @@ impl Config {
             let mut seen = HashSet::new();
             for t in terms {
                 if !is_slug(&t.slug) {
-                    errors.push(Diagnostic::file(
-                        path,
-                        format!(
-                            "{} term `{}` is not a valid slug (lowercase letters, digits and hyphens)",
-                            tax.field(),
-                            t.slug
-                        ),
-                    ));
+                    errors.push(Diagnostic::file(path, msg!("term-bad-slug", field = tax.field(), slug = &t.slug)));
                 }
                 if !seen.insert(t.slug.as_str()) {
-                    errors.push(Diagnostic::file(path, format!("{} term `{}` is defined twice", tax.field(), t.slug)));
+                    errors.push(Diagnostic::file(path, msg!("term-twice", field = tax.field(), slug = &t.slug)));
                 }
             }
         }
         let base_url = raw.base_url.trim().trim_end_matches('/').to_string();
         if !base_url.is_empty() && !(base_url.starts_with("http://") || base_url.starts_with("https://")) {
-            errors.push(Diagnostic::file(path, format!("base_url `{base_url}` must start with http:// or https://")));
+            errors.push(Diagnostic::file(path, msg!("base-url-scheme", url = &base_url)));
+        }
+        if let Some(cms) = &raw.cms {
+            if !CMS_BACKENDS.contains(&cms.backend.as_str()) {
+                errors.push(Diagnostic::file(
+                    path,
+                    msg!("cms-backend", value = &cms.backend, list = CMS_BACKENDS.join(", ")),
+                ));
+            }
+            if !cms.repo.contains('/') {
+                errors.push(Diagnostic::file(path, msg!("cms-repo")));
+            }
         }
         if !errors.is_empty() {
             return Err(errors);
@@ -239,6 +275,7 @@ impl Config {
             glossary: raw.glossary,
             search: raw.search,
             content: raw.content,
+            cms: raw.cms,
         })
     }
 
@@ -274,6 +311,30 @@ pub fn is_slug(s: &str) -> bool {
         && !s.contains("--")
 }
 
+/// The folder holding `config.toml`: `start` itself or the nearest folder above it, as git and
+/// cargo find theirs, so leernet works from any sub-folder of a site.
+pub fn find_root(start: &Path) -> Result<PathBuf, Diagnostic> {
+    let abs = std::path::absolute(start).unwrap_or_else(|_| start.to_path_buf());
+    if start.join("config.toml").is_file() {
+        return Ok(start.to_path_buf());
+    }
+    abs.ancestors().skip(1).find(|d| d.join("config.toml").is_file()).map(Path::to_path_buf).ok_or_else(|| {
+        Diagnostic::file(start, msg!("config-not-found", dir = abs.display().to_string()))
+            .with_suggestion(msg!("hint-config-not-found"))
+    })
+}
+
+/// The `language` of `root/config.toml`, read before the rest is checked (so problems in
+/// config.toml itself are reported in the site's language); `None` when it cannot be read.
+pub fn peek_language(root: &Path) -> Option<String> {
+    #[derive(Deserialize)]
+    struct Peek {
+        language: Option<String>,
+    }
+    let text = std::fs::read_to_string(root.join("config.toml")).ok()?;
+    toml::from_str::<Peek>(text.strip_prefix('\u{feff}').unwrap_or(&text)).ok()?.language
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -296,6 +357,7 @@ mod tests {
     fn duplicate_term_rejected() {
         let t = "title='x'\n[[themes]]\nslug='a'\nnl='A'\nen='A'\n[[themes]]\nslug='a'\nnl='A'\nen='A'\n";
         let e = Config::parse(Path::new("c.toml"), t).unwrap_err();
-        assert!(e[0].message.contains("defined twice"));
+        assert_eq!(e[0].code, "term-twice");
+        assert!(e[0].message.contains("`a` in themes staat er twee keer"), "{}", e[0].message);
     }
 }

@@ -1,7 +1,8 @@
 //! Diagnostics: every problem leernet finds in a site, as `file:line:col: message` with an
-//! optional suggestion. The lowest layer: everything else reports through it, nothing here
-//! knows about content, templates or output.
+//! optional suggestion and a stable machine `code` (the message's catalogue id). Nothing here
+//! knows about content, templates or output; the words come from `i18n`.
 
+use crate::i18n::Msg;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -16,11 +17,19 @@ pub enum Severity {
 }
 
 impl Severity {
-    /// `error` or `warning`, as printed before the message.
+    /// `error` or `warning`: the machine word (GitHub annotations, JSON).
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Error => "error",
             Severity::Warning => "warning",
+        }
+    }
+
+    /// The word printed before the message, in the current language.
+    pub fn label(self) -> String {
+        match self {
+            Severity::Error => crate::tr!("severity-error"),
+            Severity::Warning => crate::tr!("severity-warning"),
         }
     }
 }
@@ -35,17 +44,20 @@ pub struct Diagnostic {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub suggestion: Option<String>,
     pub severity: Severity,
+    /// The message's catalogue id: a stable machine code (`unknown-term`) for bots.
+    pub code: &'static str,
 }
 
 impl Diagnostic {
-    pub fn new(file: impl Into<PathBuf>, line: usize, column: usize, message: impl Into<String>) -> Self {
+    pub fn new(file: impl Into<PathBuf>, line: usize, column: usize, message: Msg) -> Self {
         Diagnostic {
             file: file.into(),
             line,
             column,
-            message: message.into(),
+            message: message.text,
             suggestion: None,
             severity: Severity::Error,
+            code: message.id,
         }
     }
 
@@ -60,12 +72,18 @@ impl Diagnostic {
     }
 
     /// A problem with a file as a whole (unreadable, empty, too large, ...).
-    pub fn file(file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+    pub fn file(file: impl Into<PathBuf>, message: Msg) -> Self {
         Self::new(file, 0, 0, message)
     }
 
-    pub fn with_suggestion(mut self, suggestion: impl Into<String>) -> Self {
-        self.suggestion = Some(suggestion.into());
+    /// The same problem at another place (keeps code and text).
+    pub fn moved(mut self, file: impl Into<PathBuf>, line: usize, column: usize) -> Self {
+        (self.file, self.line, self.column) = (file.into(), line, column);
+        self
+    }
+
+    pub fn with_suggestion(mut self, suggestion: Msg) -> Self {
+        self.suggestion = Some(suggestion.text);
         self
     }
 
@@ -78,17 +96,17 @@ impl Diagnostic {
     /// `check --format json` and the preview server's overlay.
     pub fn to_json(&self, root: &Path) -> serde_json::Value {
         serde_json::json!({"file": self.display_path(root), "line": self.line, "column": self.column,
-            "severity": self.severity, "message": self.message, "suggestion": self.suggestion})
+            "severity": self.severity, "code": self.code, "message": self.message, "suggestion": self.suggestion})
     }
 
-    /// `file:line:col: message (suggestion)` with the path shown relative to `root`.
+    /// `file:line:col: fout: message (suggestion)` with the path shown relative to `root`.
     pub fn render(&self, root: &Path) -> String {
         let mut out = self.display_path(root);
         if self.line > 0 {
             out.push_str(&format!(":{}:{}", self.line, self.column.max(1)));
         }
         out.push_str(": ");
-        out.push_str(self.severity.as_str());
+        out.push_str(&self.severity.label());
         out.push_str(": ");
         out.push_str(&self.message);
         if let Some(s) = &self.suggestion {

@@ -17,12 +17,14 @@
 //! config       config.toml: settings and controlled vocabularies
 //! diagnostics  file:line:col problems and suggestions
 //! timing       stage timings and the progress counter (used anywhere, uses nothing)
+//! i18n         the Dutch and English message catalogues (used anywhere, uses nothing)
 //! ```
 
 pub mod config;
 pub mod content;
 pub mod diagnostics;
 pub mod diff;
+pub mod i18n;
 pub mod link;
 pub mod output;
 pub mod render;

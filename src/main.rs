@@ -3,6 +3,7 @@
 use clap::{Parser, Subcommand, ValueEnum};
 use leernet::diagnostics::Diagnostic;
 use leernet::site::{self, BuildOptions};
+use leernet::tr;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -23,6 +24,9 @@ struct Cli {
     /// Print only errors.
     #[arg(long, short, global = true)]
     quiet: bool,
+    /// Language of the messages (default: the site's `language`, else nl).
+    #[arg(long, global = true, value_parser = ["nl", "en"])]
+    lang: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -176,7 +180,7 @@ fn print_human(
     if d.line > 0 {
         head.push_str(&format!(":{}:{}", d.line, d.column.max(1)));
     }
-    let label = format!("{}:", d.severity.as_str());
+    let label = format!("{}:", d.severity.label());
     let colour = if d.is_error() { "1;31" } else { "1;33" };
     eprintln!("{}: {} {}", style.paint("1", &head), style.paint(colour, &label), d.message);
     let lines = sources.entry(d.file.clone()).or_insert_with(|| {
@@ -215,11 +219,12 @@ fn print_diagnostics(root: &Path, diags: &[Diagnostic], format: Format) {
                 };
                 let esc = |s: &str| s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A");
                 println!(
-                    "::{} file={},line={},col={}::{}",
+                    "::{} file={},line={},col={},title={}::{}",
                     d.severity.as_str(),
                     esc(&d.display_path(root)),
                     d.line.max(1),
                     d.column.max(1),
+                    d.code,
                     esc(&msg)
                 );
             }
@@ -240,8 +245,14 @@ fn progress_bar(
         return None;
     }
     let bar = indicatif::ProgressBar::new_spinner();
-    bar.set_style(indicatif::ProgressStyle::with_template("{spinner} {msg} {pos} pages [{elapsed}]").ok()?);
-    bar.set_message("rendering");
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(&format!(
+            "{{spinner}} {{msg}} {{pos}} {} [{{elapsed}}]",
+            tr!("progress-pages")
+        ))
+        .ok()?,
+    );
+    bar.set_message(tr!("progress-rendering"));
     let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     let (b, d) = (bar.clone(), done.clone());
     let handle = std::thread::spawn(move || {
@@ -261,11 +272,27 @@ fn load_config_or_print(root: &Path) -> Option<leernet::config::Config> {
 }
 
 fn summary(n: usize) -> String {
-    if n == 1 { "1 error".into() } else { format!("{n} errors") }
+    tr!("count-errors", n = n)
 }
 
 fn warnings(n: usize) -> String {
-    if n == 1 { "1 warning".into() } else { format!("{n} warnings") }
+    tr!("count-warnings", n = n)
+}
+
+/// Sets the message language (`--lang`, else the site's, else Dutch) and finds the site root
+/// by walking up from `--root` to the nearest folder holding config.toml.
+fn site_root(cli: &Cli) -> Result<PathBuf, ExitCode> {
+    let chosen = cli.lang.as_deref().and_then(leernet::i18n::Lang::from_code);
+    leernet::i18n::set_lang(chosen.unwrap_or(leernet::i18n::Lang::Nl));
+    let root = leernet::config::find_root(&cli.root).map_err(|d| {
+        print_diagnostics(Path::new("."), &[d], Format::Human);
+        ExitCode::from(1)
+    })?;
+    if chosen.is_none() {
+        let site = leernet::config::peek_language(&root).as_deref().and_then(leernet::i18n::Lang::from_code);
+        leernet::i18n::set_lang(site.unwrap_or(leernet::i18n::Lang::Nl));
+    }
+    Ok(root)
 }
 
 fn main() -> ExitCode {
@@ -277,7 +304,17 @@ fn main() -> ExitCode {
     #[cfg(any(target_os = "linux", target_os = "android"))]
     let _ = rustix::thread::disable_transparent_huge_pages(true);
     let cli = Cli::parse();
-    let root = cli.root.clone();
+    let root = match cli.command {
+        Command::Diff { .. } | Command::SearchPipeline => {
+            let lang = cli.lang.as_deref().and_then(leernet::i18n::Lang::from_code);
+            leernet::i18n::set_lang(lang.unwrap_or(leernet::i18n::Lang::Nl));
+            cli.root.clone()
+        }
+        _ => match site_root(&cli) {
+            Ok(r) => r,
+            Err(code) => return code,
+        },
+    };
     let quiet = cli.quiet;
     match cli.command {
         Command::Check { format, sources, deny_warnings } => {
@@ -289,15 +326,19 @@ fn main() -> ExitCode {
             let shown: Vec<_> = diags.into_iter().filter(|d| d.is_error() || !quiet).collect();
             print_diagnostics(&root, &shown, format);
             if format == Format::Human {
-                let also = if warned == 0 { String::new() } else { format!(" and {}", warnings(warned)) };
-                if errors > 0 {
-                    eprintln!("{}{also} found; nothing was written", summary(errors));
+                if errors > 0 && warned > 0 {
+                    eprintln!(
+                        "{}",
+                        tr!("check-failed-and-warnings", errors = summary(errors), warnings = warnings(warned))
+                    );
+                } else if errors > 0 {
+                    eprintln!("{}", tr!("check-failed", errors = summary(errors)));
                 } else if failed {
-                    eprintln!("{} found (--deny-warnings)", warnings(warned));
+                    eprintln!("{}", tr!("check-denied-warnings", warnings = warnings(warned)));
                 } else if !quiet {
                     let (i, l) = site.map(|s| (s.initiatives.len(), s.lessons.len())).unwrap_or((0, 0));
-                    let problems = if warned == 0 { "no problems".into() } else { warnings(warned) };
-                    eprintln!("ok: {i} initiatives and {l} lessons, {problems}");
+                    let problems = if warned == 0 { tr!("no-problems") } else { warnings(warned) };
+                    eprintln!("{}", tr!("check-ok", initiatives = i, lessons = l, problems = problems));
                 }
             }
             if failed { ExitCode::from(1) } else { ExitCode::SUCCESS }
@@ -319,22 +360,19 @@ fn main() -> ExitCode {
                     }
                     if !quiet {
                         for n in &r.notes {
-                            eprintln!("note: {n}");
+                            eprintln!("{}", tr!("build-note", note = n));
                         }
-                        eprintln!(
-                            "built {} pages ({} files, {:.1} MB) into {} in {} ms",
-                            r.pages,
-                            r.files,
-                            r.bytes as f64 / 1e6,
-                            r.output.display(),
-                            r.elapsed.as_millis()
-                        );
+                        let mb = format!("{:.1}", r.bytes as f64 / 1e6);
+                        let (output, ms) = (r.output.display().to_string(), r.elapsed.as_millis() as u64);
+                        let done =
+                            tr!("build-done", pages = r.pages, files = r.files, mb = mb, output = output, ms = ms);
+                        eprintln!("{done}");
                     }
                     ExitCode::SUCCESS
                 }
                 Err(diags) => {
                     print_diagnostics(&root, &diags, Format::Human);
-                    eprintln!("{} found; the output folder was not changed", summary(diags.len()));
+                    eprintln!("{}", tr!("build-failed", errors = summary(diags.len())));
                     ExitCode::from(1)
                 }
             }
@@ -372,7 +410,7 @@ fn main() -> ExitCode {
             use std::io::{Read, Write};
             let mut input = String::new();
             if let Err(e) = std::io::stdin().read_to_string(&mut input) {
-                eprintln!("error: cannot read standard input: {e}");
+                eprintln!("{}", tr!("stdin-unreadable", error = e.to_string()));
                 return ExitCode::from(1);
             }
             let mut p = leernet::search::pipeline::Pipeline::new();
@@ -421,7 +459,7 @@ fn main() -> ExitCode {
                     ExitCode::SUCCESS
                 }
                 Err(e) => {
-                    eprintln!("error: {e}");
+                    eprintln!("{}", tr!("new-error", message = e));
                     ExitCode::from(1)
                 }
             }

@@ -183,15 +183,16 @@ pub fn machine_files_into(
     api::export_into(site, links, sink)
 }
 
-/// The feeds, the sitemap and robots.txt.
+/// The feeds, the sitemap, robots.txt and the web form's `admin/` (with `[cms]`).
 fn feeds_and_sitemap(site: &Site, links: &Links, theme: &Theme, all: &[Page], notes: &mut Vec<String>) -> Vec<OutFile> {
     use crate::render::{feeds, seo};
     let mut files = feeds::feeds(site, links, &theme.strings);
     match sitemap(site, all) {
         Some(file) => files.push(file),
-        None => notes.push("no base_url in config.toml: Atom feeds, sitemap.xml and JSON-LD URLs are left out".into()),
+        None => notes.push(crate::tr!("note-no-base-url")),
     }
     files.push(OutFile { path: "robots.txt".into(), bytes: seo::robots(site).into_bytes() });
+    files.extend(crate::render::cms::admin_files(site, &theme.strings));
     files
 }
 
@@ -220,14 +221,12 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
     let mut theme = crate::timing::stage("templates", || Theme::load(&site.root, &site.config.language))?;
     if let Some(zip) = &opts.zip {
         if output::absolute(zip).starts_with(output::absolute(&out)) {
-            return Err(vec![Diagnostic::file(
-                zip,
-                "the zip file cannot lie inside the output folder, which is replaced on every build",
-            )]);
+            return Err(vec![Diagnostic::file(zip, crate::msg!("zip-inside-output"))]);
         }
     }
-    let io_err =
-        |what: &str, e: std::io::Error| vec![Diagnostic::file(&out, format!("cannot {what} the output folder: {e}"))];
+    let io_err = |what: &str, e: std::io::Error| {
+        vec![Diagnostic::file(&out, crate::msg!("output-cannot", what = what, error = e.to_string()))]
+    };
     let staging = output::Staging::new(&out, opts.cleanup).map_err(|e| io_err("create", e))?;
     let (mut notes, kept) = render_into(&site, &links, &mut theme, &staging, false)?;
     drop_aside(kept);
@@ -236,11 +235,8 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
     if let Some(zip) = &opts.zip {
         let top = zip.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "site".into());
         output::zip_folder(&out, zip, &top)
-            .map_err(|e| vec![Diagnostic::file(zip, format!("cannot write the zip file: {e}"))])?;
-        notes.push(format!(
-            "portable site also written to {} (unpacks into {top}/; open {top}/index.html)",
-            zip.display()
-        ));
+            .map_err(|e| vec![Diagnostic::file(zip, crate::msg!("zip-cannot-write", error = e.to_string()))])?;
+        notes.push(crate::tr!("note-zip", path = zip.display().to_string(), top = &top));
     }
     let pages = Page::all(&site, &links).len();
     drop_aside((site, links, theme));

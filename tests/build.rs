@@ -162,7 +162,7 @@ fn failed_build_leaves_previous_output_untouched() {
     f.write("lessons/alpha/een.md", &lesson(GOOD_LESSON, "Gewijzigd."));
     let (code, _, err) = f.run(&["build"]);
     assert_eq!(code, 1);
-    assert!(err.contains("the output folder was not changed"), "{err}");
+    assert!(err.contains("de uitvoermap is niet veranderd"), "{err}");
     assert_eq!(std::fs::read(out.join("lessen/een/index.html")).unwrap(), before);
     assert!(!out.join("lessen/kapot").exists());
     let siblings: Vec<_> = std::fs::read_dir(f.root()).unwrap().flatten().map(|e| e.file_name()).collect();
@@ -185,7 +185,7 @@ fn refuses_output_that_would_destroy_content() {
     for bad in &bads {
         let (code, _, err) = f.run(&["build", "--output", bad]);
         assert_eq!(code, 1, "{bad}");
-        assert!(err.contains("refusing to use"), "{bad}: {err}");
+        assert!(err.contains("wordt niet als uitvoermap gebruikt"), "{bad}: {err}");
     }
     assert!(f.root().join("lessons/alpha/een.md").exists());
     assert!(f.root().join("config.toml").exists());
@@ -212,28 +212,53 @@ fn new_writes_ready_to_fill_files() {
     ] {
         assert!(text.contains(field), "{field} in\n{text}");
     }
-    assert!(text.contains("# Themes, at least one of: mantelzorg, preventie, wijkgericht."));
+    assert!(text.contains("# Thema's, minstens één van: mantelzorg, preventie, wijkgericht."));
     // Unfilled, check says exactly what to fill in.
     let d = site::check(f.root()).1;
     let msgs: Vec<_> = d.iter().map(|d| d.message.as_str()).collect();
-    assert_eq!(msgs, ["`themes` needs at least one term", "`stakeholders` needs at least one term"]);
+    assert_eq!(
+        msgs,
+        [
+            "`themes` heeft minstens één term nodig",
+            "`stakeholders` heeft minstens één term nodig",
+            "de tekst is nog de voorbeeldtekst die `leernet new` schreef"
+        ]
+    );
+    assert_eq!(d[2].line, 21, "the first line below the closing `---`");
     // Filled in, it passes.
-    let filled =
-        text.replace("themes: []", "themes: [mantelzorg]").replace("stakeholders: []", "stakeholders: [inwoner]");
+    let body_start = text.find("\n---\n").unwrap() + 5;
+    let filled = format!("{}Mantelzorgers steunen elkaar.\n", &text[..body_start])
+        .replace("themes: []", "themes: [mantelzorg]")
+        .replace("stakeholders: []", "stakeholders: [inwoner]");
     f.write("lessons/alpha/coordinatie-in-de-wijk.md", &filled);
     assert_eq!(site::check(f.root()).1, vec![]);
     // No overwrite, unknown initiative gets a suggestion.
     let (code, _, err) = f.run(&["new", "lesson", "--initiative", "alpha", "Coördinatie in de wijk"]);
     assert_eq!(code, 1);
-    assert!(err.contains("already exists"));
+    assert!(err.contains("bestaat al"));
+    // A slug another initiative's lesson already uses is refused, naming that file.
+    let (code, _, err) = f.run(&["new", "lesson", "--initiative", "beta", "Coördinatie in de wijk"]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("`coordinatie-in-de-wijk` wordt al gebruikt door lessons/alpha/coordinatie-in-de-wijk.md"),
+        "{err}"
+    );
+    assert!(!f.root().join("lessons/beta/coordinatie-in-de-wijk.md").exists());
     let (code, _, err) = f.run(&["new", "lesson", "--initiative", "alfa", "X"]);
     assert_eq!(code, 1);
-    assert!(err.contains("did you mean `alpha`?"), "{err}");
+    assert!(err.contains("bedoelde je `alpha`?"), "{err}");
     let (code, out, _) = f.run(&["new", "initiative", "Nieuw Initiatief"]);
     assert_eq!((code, out.trim()), (0, "initiatives/nieuw-initiatief.md"));
     let d = site::check(f.root()).1;
     assert!(d.iter().all(|d| d.file.ends_with("initiatives/nieuw-initiatief.md")), "{d:#?}");
-    assert!(d.iter().any(|d| d.message == "`summary` is empty"));
+    assert!(d.iter().any(|d| d.message == "`summary` is leeg"));
+    assert!(d.iter().any(|d| d.code == "body-placeholder"), "{d:#?}");
+    // Facts are left for the author: no start year, phase or evidence filled in.
+    let text = f.read("initiatives/nieuw-initiatief.md");
+    for fact in ["\n# started:", "\n# phase:", "\n# evidence:"] {
+        assert!(text.contains(fact), "{fact} commented out in\n{text}");
+    }
+    assert!(!text.contains("\nphase:") && !text.contains("\nevidence:") && !text.contains("\nstarted:"));
 }
 
 #[test]

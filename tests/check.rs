@@ -25,28 +25,30 @@ fn valid_fixture_is_clean() {
     assert_eq!(check(&f), vec![]);
     let (code, _, err) = f.run(&["check"]);
     assert_eq!(code, 0, "{err}");
-    assert!(err.contains("2 initiatives and 4 lessons"), "{err}");
+    assert!(err.contains("2 initiatieven en 4 lessen"), "{err}");
 }
 
 #[test]
 fn yaml_syntax_error() {
     let d = only_error("title: [Goed\ninitiative: alpha", "Tekst.");
-    assert!(d.message.starts_with("YAML syntax error"), "{}", d.message);
-    assert_eq!(d.line, 3);
+    // The unclosed `[` is on line 2 (the parser only notices on line 3).
+    assert_eq!(d.code, "yaml-unclosed-bracket");
+    assert_eq!(d.message, "een lijst die hier met `[` begint, wordt niet afgesloten met `]`");
+    assert_eq!(d.line, 2);
 }
 
 #[test]
 fn missing_required_field() {
     let d = only_error("title: Goed\ninitiative: alpha\nthemes: [mantelzorg]\nstakeholders: [inwoner]", "Tekst.");
-    assert_eq!(d.message, "missing required field `kind`");
+    assert_eq!(d.message, "het verplichte veld `kind` ontbreekt");
     assert_eq!(d.line, 1);
 }
 
 #[test]
 fn unknown_field_with_suggestion() {
     let d = only_error(&format!("{GOOD_LESSON}\ntheme: [preventie]"), "Tekst.");
-    assert_eq!(d.message, "unknown field `theme`");
-    assert_eq!(d.suggestion.as_deref(), Some("did you mean `themes`?"));
+    assert_eq!(d.message, "onbekend veld `theme`");
+    assert_eq!(d.suggestion.as_deref(), Some("bedoelde je `themes`?"));
     assert_eq!(d.line, 7);
 }
 
@@ -54,15 +56,15 @@ fn unknown_field_with_suggestion() {
 fn wrong_type() {
     let d =
         only_error("title: Goed\ninitiative: alpha\nkind: les\nthemes: mantelzorg\nstakeholders: [inwoner]", "Tekst.");
-    assert_eq!(d.message, "`themes` must be a list, not text");
-    assert_eq!(d.suggestion.as_deref(), Some("write it as `themes: [mantelzorg]`"));
+    assert_eq!(d.message, "`themes` moet een lijst zijn, maar hier staat tekst");
+    assert_eq!(d.suggestion.as_deref(), Some("schrijf het als `themes: [mantelzorg]`"));
     assert_eq!(d.line, 5);
 }
 
 #[test]
 fn invalid_date() {
     let d = only_error(&format!("{GOOD_LESSON}\nadded: 2026-02-30"), "Tekst.");
-    assert_eq!(d.message, "`added` is not a valid date: `2026-02-30`");
+    assert_eq!(d.message, "`added` is geen geldige datum: `2026-02-30`");
     assert_eq!((d.line, d.column), (7, 8));
 }
 
@@ -72,8 +74,9 @@ fn unknown_term_suggests_closest() {
         "title: Goed\ninitiative: alpha\nkind: les\nthemes:\n  - preventie\n  - mantelzorgg\nstakeholders: [inwoner]",
         "Tekst.",
     );
-    assert_eq!(d.message, "unknown themes term `mantelzorgg`");
-    assert_eq!(d.suggestion.as_deref(), Some("did you mean `mantelzorg`?"));
+    assert_eq!(d.message, "`mantelzorgg` is geen bekend thema");
+    assert_eq!(d.code, "unknown-term");
+    assert_eq!(d.suggestion.as_deref(), Some("bedoelde je `mantelzorg`?"));
     assert_eq!((d.line, d.column), (7, 5));
 }
 
@@ -83,8 +86,8 @@ fn unknown_kind_suggests_closest() {
         "title: Goed\ninitiative: alpha\nkind: knelpun\nthemes: [mantelzorg]\nstakeholders: [inwoner]",
         "Tekst.",
     );
-    assert_eq!(d.message, "`kind` cannot be `knelpun`");
-    assert_eq!(d.suggestion.as_deref(), Some("did you mean `knelpunt`?"));
+    assert_eq!(d.message, "`kind` kan niet `knelpun` zijn");
+    assert_eq!(d.suggestion.as_deref(), Some("bedoelde je `knelpunt`?"));
     assert_eq!(d.line, 4);
 }
 
@@ -92,8 +95,8 @@ fn unknown_kind_suggests_closest() {
 fn initiative_must_exist() {
     let d =
         only_error("title: Goed\ninitiative: alfa\nkind: les\nthemes: [mantelzorg]\nstakeholders: [inwoner]", "Tekst.");
-    assert_eq!(d.message, "there is no initiative `alfa`");
-    assert_eq!(d.suggestion.as_deref(), Some("did you mean `alpha`?"));
+    assert_eq!(d.message, "er is geen initiatief `alfa`");
+    assert_eq!(d.suggestion.as_deref(), Some("bedoelde je `alpha`?"));
     assert_eq!(d.line, 3);
 }
 
@@ -103,7 +106,7 @@ fn duplicate_slugs_name_both_files() {
     f.write("lessons/beta/een.md", &lesson(GOOD_LESSON, "Nog een."));
     let d = check(&f);
     assert_eq!(d.len(), 1, "{d:#?}");
-    assert!(d[0].message.starts_with("lesson slug `een` is also used by "), "{}", d[0].message);
+    assert!(d[0].message.starts_with("de naam `een` van deze les wordt ook gebruikt door "), "{}", d[0].message);
     assert!(d[0].message.contains("een.md"));
     let both = format!("{} {}", d[0].file.display(), d[0].message);
     assert!(both.contains("lessons/alpha/een.md") && both.contains("lessons/beta/een.md"), "{both}");
@@ -117,31 +120,31 @@ fn broken_links_and_anchors() {
     f.write("lessons/kapot.md", &lesson(GOOD_LESSON, body));
     let d = check(&f);
     assert_eq!(d.len(), 3, "{d:#?}");
-    assert_eq!(d[0].message, "broken link: there is no content file `lessons/alpha/tweee.md`");
-    assert_eq!(d[0].suggestion.as_deref(), Some("did you mean `@/lessons/alpha/twee.md`?"));
+    assert_eq!(d[0].message, "kapotte link: er is geen bestand `lessons/alpha/tweee.md`");
+    assert_eq!(d[0].suggestion.as_deref(), Some("bedoelde je `@/lessons/alpha/twee.md`?"));
     assert_eq!(d[0].line, 10);
-    assert_eq!(d[1].message, "broken link: `initiatives/alpha.md` has no heading `#aanpakk`");
-    assert_eq!(d[1].suggestion.as_deref(), Some("did you mean `#aanpak`?"));
-    assert_eq!(d[2].message, "broken link: `lessons/kapot.md` has no heading `#nergens`");
+    assert_eq!(d[1].message, "kapotte link: `initiatives/alpha.md` heeft geen kop `#aanpakk`");
+    assert_eq!(d[1].suggestion.as_deref(), Some("bedoelde je `#aanpak`?"));
+    assert_eq!(d[2].message, "kapotte link: `lessons/kapot.md` heeft geen kop `#nergens`");
     assert_eq!(d[2].line, 12);
 }
 
 #[test]
 fn empty_body() {
     let d = only_error(GOOD_LESSON, "  \n");
-    assert_eq!(d.message, "the body is empty");
+    assert_eq!(d.message, "de tekst ontbreekt");
     assert_eq!(d.line, 7);
 }
 
 #[test]
 fn duplicate_key_and_missing_front_matter() {
     let d = only_error("title: Goed\ntitle: Nog eens\ninitiative: alpha", "x");
-    assert_eq!(d.message, "the field `title` appears twice; keep one");
+    assert_eq!(d.message, "het veld `title` staat er twee keer; laat er één staan");
     assert_eq!(d.line, 3);
     let f = Fixture::valid();
     f.write("lessons/kaal.md", "Gewoon tekst zonder kop.\n");
     let d = check(&f);
-    assert_eq!(d[0].message, "the file does not start with front matter");
+    assert_eq!(d[0].message, "het bestand begint niet met de kopgegevens");
 }
 
 #[test]
@@ -164,14 +167,14 @@ fn every_problem_in_one_run_with_exit_code_1() {
     // file did not load) its initiative; c.md: five missing fields
     assert_eq!(d.iter().filter(|x| x.file.ends_with("lessons/a.md")).count(), 2, "{d:#?}");
     assert_eq!(d.iter().filter(|x| x.file.ends_with("lessons/b.md")).count(), 4, "{d:#?}");
-    assert!(d.iter().any(|x| x.file.ends_with("lessons/b.md") && x.message == "there is no initiative `gamma`"));
+    assert!(d.iter().any(|x| x.file.ends_with("lessons/b.md") && x.message == "er is geen initiatief `gamma`"));
     assert_eq!(d.iter().filter(|x| x.file.ends_with("initiatives/c.md")).count(), 5, "{d:#?}");
     let (code, _, err) = f.run(&["check"]);
     assert_eq!(code, 1);
     // file:line:col, the source line, a caret under the column with the suggestion.
-    let shown = "lessons/a.md:5:10: error: unknown themes term `mantelzorgg`\n5 | themes: [mantelzorgg]\n  |          ^ did you mean `mantelzorg`?\n";
+    let shown = "lessons/a.md:5:10: fout: `mantelzorgg` is geen bekend thema\n5 | themes: [mantelzorgg]\n  |          ^ bedoelde je `mantelzorg`?\n";
     assert!(err.contains(shown), "{err}");
-    assert!(err.contains("11 errors found"), "{err}");
+    assert!(err.contains("11 fouten gevonden"), "{err}");
 }
 
 #[test]
@@ -186,7 +189,7 @@ fn links_of_files_with_other_errors_are_checked_too() {
     );
     let d = check(&f);
     let msgs: Vec<&str> = d.iter().map(|d| d.message.as_str()).collect();
-    assert_eq!(msgs, ["`kind` cannot be `tipp`", "broken link: `initiatives/alpha.md` has no heading `#aanpakk`"]);
+    assert_eq!(msgs, ["`kind` kan niet `tipp` zijn", "kapotte link: `initiatives/alpha.md` heeft geen kop `#aanpakk`"]);
 }
 
 #[test]
@@ -216,11 +219,88 @@ fn machine_readable_formats() {
     assert_eq!(code, 1);
     assert_eq!(
         out.trim(),
-        "::error file=lessons/a.md,line=5,col=10::unknown themes term `mantelzorgg` (did you mean `mantelzorg`?)"
+        "::error file=lessons/a.md,line=5,col=10,title=unknown-term::`mantelzorgg` is geen bekend thema (bedoelde je `mantelzorg`?)"
     );
     let (_, out, _) = f.run(&["check", "--format", "json"]);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v[0]["file"], "lessons/a.md");
     assert_eq!(v[0]["line"], 5);
-    assert_eq!(v[0]["suggestion"], "did you mean `mantelzorg`?");
+    assert_eq!(v[0]["code"], "unknown-term");
+    assert_eq!(v[0]["suggestion"], "bedoelde je `mantelzorg`?");
+}
+
+#[test]
+fn messages_follow_lang_and_keep_their_codes() {
+    let f = Fixture::valid();
+    f.write(
+        "lessons/a.md",
+        &lesson("title: A\ninitiative: alpha\nkind: les\nthemes: [mantelzorgg]\nstakeholders: [inwoner]", "Tekst."),
+    );
+    let (code, _, err) = f.run(&["check", "--lang", "en"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("lessons/a.md:5:10: error: `mantelzorgg` is not a known theme"), "{err}");
+    assert!(err.contains("did you mean `mantelzorg`?") && err.contains("1 error found; nothing was written"), "{err}");
+    // The site's language chooses when --lang is not given.
+    let config = f.read("config.toml");
+    let english = if config.contains("language") {
+        config.replace("language = \"nl\"", "language = \"en\"")
+    } else {
+        format!("language = \"en\"\n{config}")
+    };
+    f.write("config.toml", &english);
+    let (_, _, err) = f.run(&["check"]);
+    assert!(err.contains("is not a known theme"), "{err}");
+    let (_, out, _) = f.run(&["check", "--format", "json", "--lang", "nl"]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        (v[0]["code"].as_str(), v[0]["message"].as_str()),
+        (Some("unknown-term"), Some("`mantelzorgg` is geen bekend thema"))
+    );
+}
+
+#[test]
+fn common_yaml_mistakes_get_plain_help() {
+    let d = only_error(
+        "title: Tip: bel eerst\ninitiative: alpha\nkind: tip\nthemes: [mantelzorg]\nstakeholders: [inwoner]",
+        "x",
+    );
+    assert_eq!((d.code, d.line, d.column), ("yaml-colon", 2, 8));
+    assert!(d.message.contains("dubbele punt"), "{}", d.message);
+    assert_eq!(d.suggestion.as_deref(), Some("zet de waarde tussen aanhalingstekens: `title: \"Tip: bel eerst\"`"));
+    // A list written as text.
+    let d = only_error(
+        "title: Goed\ninitiative: alpha\nkind: les\nthemes: mantelzorg, preventie\nstakeholders: [inwoner]",
+        "x",
+    );
+    assert_eq!((d.code, d.line), ("field-not-list", 5));
+    assert_eq!(d.suggestion.as_deref(), Some("schrijf het als `themes: [mantelzorg, preventie]`"));
+}
+
+#[test]
+fn duplicate_slugs_reported_with_the_other_problems() {
+    let f = Fixture::valid();
+    // The second file with slug `een` has an error of its own: both are reported in one run.
+    f.write(
+        "lessons/beta/een.md",
+        &lesson("title: Een\ninitiative: beta\nkind: tipp\nthemes: [mantelzorg]\nstakeholders: [inwoner]", "x"),
+    );
+    let d = check(&f);
+    let codes: Vec<_> = d.iter().map(|d| d.code).collect();
+    assert!(codes.contains(&"bad-choice") && codes.contains(&"duplicate-slug"), "{d:#?}");
+    let dup = d.iter().find(|d| d.code == "duplicate-slug").unwrap();
+    let both = format!("{} {}", dup.file.display(), dup.message);
+    assert!(both.contains("lessons/alpha/een.md") && both.contains("lessons/beta/een.md"), "{both}");
+}
+
+#[test]
+fn config_is_found_from_a_sub_folder() {
+    let f = Fixture::valid();
+    let (code, _, err) = common::run_bin(&f.root().join("lessons/alpha"), &["check"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("2 initiatieven en 4 lessen"), "{err}");
+    let nowhere = tempfile::tempdir().unwrap();
+    let (code, _, err) = common::run_bin(nowhere.path(), &["check"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("er is geen config.toml in") && err.contains("--root <map>"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
 }

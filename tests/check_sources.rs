@@ -37,10 +37,10 @@ fn a_copied_run_in_a_body_is_a_warning_with_file_and_line() {
     assert_eq!((d[0].line, d[0].column, d[0].severity), (10, 9, Severity::Warning));
     assert_eq!(
         d[0].message,
-        "10 words in a row are the same as in the source blauwe-zorg.txt (line 2): \
+        "10 woorden achter elkaar zijn gelijk aan de bron blauwe-zorg.txt (regel 2): \
          \"verken de populatie in de wijken waar je zorg biedt\""
     );
-    assert!(d[0].suggestion.as_deref().unwrap().contains("own words"));
+    assert!(d[0].suggestion.as_deref().unwrap().contains("eigen woorden"));
 }
 
 #[test]
@@ -56,7 +56,7 @@ fn titles_are_checked_and_markup_is_read_through() {
     let d = check(&f);
     let at: Vec<_> = d.iter().map(|x| (x.line, x.column)).collect();
     assert_eq!(at, [(2, 9), (10, 5)], "{d:#?}");
-    assert!(d[1].message.starts_with("11 words"), "{}", d[1].message);
+    assert!(d[1].message.starts_with("11 woorden"), "{}", d[1].message);
 }
 
 #[test]
@@ -79,14 +79,17 @@ fn warnings_keep_exit_code_zero_unless_denied() {
     f.write("lessons/kopie.md", &lesson(GOOD_LESSON, "Verken de populatie in de wijken waar je zorg biedt."));
     let (code, _, err) = f.run(&["check", "--sources", f.root().join("bronnen").to_str().unwrap()]);
     assert_eq!(code, 0, "{err}");
-    assert!(err.contains("lessons/kopie.md:8:1: warning: 10 words in a row"), "{err}");
-    assert!(err.contains("ok: 2 initiatives and 5 lessons, 1 warning"), "{err}");
+    assert!(err.contains("lessons/kopie.md:8:1: waarschuwing: 10 woorden achter elkaar"), "{err}");
+    assert!(err.contains("in orde: 2 initiatieven en 5 lessen, 1 waarschuwing"), "{err}");
     let (code, _, err) = f.run(&["check", "--sources", f.root().join("bronnen").to_str().unwrap(), "--deny-warnings"]);
     assert_eq!(code, 1, "{err}");
-    assert!(err.contains("1 warning found"), "{err}");
+    assert!(err.contains("1 waarschuwing gevonden"), "{err}");
     let bronnen = f.root().join("bronnen");
     let (_, out, _) = f.run(&["check", "--sources", bronnen.to_str().unwrap(), "--format", "github"]);
-    assert!(out.starts_with("::warning file=lessons/kopie.md,line=8,col=1::10 words in a row"), "{out}");
+    assert!(
+        out.starts_with("::warning file=lessons/kopie.md,line=8,col=1,title=copied::10 woorden achter elkaar"),
+        "{out}"
+    );
     let (_, out, _) = f.run(&["check", "--sources", bronnen.to_str().unwrap(), "--format", "json"]);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!((v[0]["severity"].as_str(), v[0]["line"].as_u64()), (Some("warning"), Some(8)));
@@ -105,7 +108,7 @@ fn config_sources_are_relative_to_the_site_root_and_a_missing_folder_is_an_error
     f.write("config.toml", &format!("{CONFIG}\n[content]\nsources = \"bronnen-weg\"\n"));
     let (code, _, err) = f.run(&["check"]);
     assert_eq!(code, 1, "{err}");
-    assert!(err.contains("bronnen-weg: error: the sources folder does not exist"), "{err}");
+    assert!(err.contains("bronnen-weg: fout: de map met bronnen bestaat niet"), "{err}");
 }
 
 #[test]
@@ -118,7 +121,7 @@ fn html_sources_lose_their_tags() {
     f.write("lessons/kopie.md", &lesson(GOOD_LESSON, "Verken de populatie in de wijken waar je zorg biedt."));
     let d = check(&f);
     assert_eq!(d.len(), 1, "{d:#?}");
-    assert!(d[0].message.contains("pagina.html (line 1)"), "{}", d[0].message);
+    assert!(d[0].message.contains("pagina.html (regel 1)"), "{}", d[0].message);
 }
 
 #[test]
@@ -132,7 +135,7 @@ fn a_long_copied_text_is_one_warning_and_quick() {
     let d = check(&f);
     assert!(start.elapsed().as_secs() < 20, "{:?}", start.elapsed());
     assert_eq!(d.len(), 1);
-    assert!(d[0].message.starts_with("40000 words in a row"), "{}", &d[0].message[..80]);
+    assert!(d[0].message.starts_with("40000 woorden achter elkaar"), "{}", &d[0].message[..80]);
     assert!(d[0].message.ends_with(" …\""), "the copied words are shortened");
 }
 

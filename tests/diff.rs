@@ -106,13 +106,13 @@ fn folders_that_are_not_leernet_outputs_are_refused() {
     let missing = f.root().join("nope");
     let (code, out, err) = diff_bin(&a, &missing, &[]);
     assert_eq!((code, out.as_str()), (1, ""), "{err}");
-    assert!(err.contains("nope: error: does not exist"), "{err}");
+    assert!(err.contains("nope: fout: bestaat niet"), "{err}");
     // A folder without the marker (the site's sources), and a file.
     let (code, _, err) = diff_bin(f.root(), &a, &[]);
     assert_eq!(code, 1);
-    assert!(err.contains("is not a leernet output folder (it has no .leernet file)"), "{err}");
+    assert!(err.contains("is geen uitvoermap van leernet (er staat geen bestand .leernet in)"), "{err}");
     let (code, _, err) = diff_bin(&a, &f.root().join("config.toml"), &[]);
     assert_eq!(code, 1);
-    assert!(err.contains("is not a folder"), "{err}");
+    assert!(err.contains("is geen map"), "{err}");
     assert!(!err.contains("panicked"), "{err}");
 }

@@ -25,7 +25,7 @@ fn html_nested_too_deep_is_refused_at_its_line() {
     assert_eq!(d.len(), 1, "{d:#?}");
     assert!(d[0].file.ends_with("lessons/diep.md"));
     assert_eq!(d[0].line, BODY_LINE + 4, "{:?}", d[0]);
-    assert!(d[0].message.contains("256 levels"), "{}", d[0].message);
+    assert!(d[0].message.contains("256 lagen"), "{}", d[0].message);
     assert!(site::build(&BuildOptions { root: f.root().into(), ..Default::default() }).is_err());
     assert!(!f.root().join("public").exists(), "nothing is written when a file is refused");
 }
@@ -75,8 +75,8 @@ fn many_broken_links_are_each_reported_at_their_own_line() {
         assert!(pair.iter().all(|x| x.line == line), "paragraph {i}: {pair:#?}");
     }
     // The first ones get a did-you-mean; past a cap per file the rest do without.
-    assert_eq!(d[0].suggestion.as_deref(), Some("did you mean `#kop-0`?"));
-    let suggested = d.iter().filter(|x| x.suggestion.as_deref().is_some_and(|s| s.starts_with("did you mean"))).count();
+    assert_eq!(d[0].suggestion.as_deref(), Some("bedoelde je `#kop-0`?"));
+    let suggested = d.iter().filter(|x| x.suggestion.as_deref().is_some_and(|s| s.starts_with("bedoelde je"))).count();
     assert!((1..=50).contains(&suggested), "{suggested}");
 }
 

@@ -75,7 +75,7 @@ fn zip_holds_the_portable_site_and_is_reproducible() {
     let z2 = f.root().join("dist/again.zip");
     let (code, _, err) = f.run(&["build", "--zip", z1.to_str().unwrap()]);
     assert_eq!(code, 0, "{err}");
-    assert!(err.contains("unpacks into leernet-site/"), "{err}");
+    assert!(err.contains("pakt uit in leernet-site/"), "{err}");
     let bytes = std::fs::read(&z1).unwrap();
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes.clone())).unwrap();
     let names: Vec<String> = archive.file_names().map(str::to_string).collect();
@@ -92,7 +92,7 @@ fn zip_holds_the_portable_site_and_is_reproducible() {
     assert_eq!(code, 0);
     let (code, _, err) = f.run(&["build", "--zip", f.root().join("public/x.zip").to_str().unwrap()]);
     assert_eq!(code, 1);
-    assert!(err.contains("cannot lie inside the output folder"), "{err}");
+    assert!(err.contains("kan niet in de uitvoermap staan"), "{err}");
 }
 
 #[test]

@@ -287,13 +287,13 @@ fn server_reloads_shows_problems_and_stays_inside_the_output() {
     assert!(
         data.contains("\"file\":\"lessons/alpha/een.md\"")
             && data.contains("\"line\":5")
-            && data.contains("unknown themes term `mantelzorgg`"),
+            && data.contains("`mantelzorgg` is geen bekend thema"),
         "{data}"
     );
     let (code, page) = get(port, "/lessen/een/");
     assert_eq!(code, 200);
     assert!(page.contains("Mantelzorgers steunen elkaar."), "last good build");
-    assert!(page.contains("unknown themes term `mantelzorgg`"), "overlay data in the page");
+    assert!(page.contains("`mantelzorgg` is geen bekend thema"), "overlay data in the page");
     // Fix: reload again, no problems.
     f.write("lessons/alpha/een.md", &lesson(GOOD_LESSON, "Weer goed."));
     wait_event(&mut events, "reload");

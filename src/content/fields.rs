@@ -6,6 +6,8 @@ use super::frontmatter::Field;
 use super::model::{Contact, ExtLink, Figure, Outcome};
 use crate::config::{Config, Taxonomy};
 use crate::diagnostics::{Diagnostic, closest};
+use crate::i18n::Msg;
+use crate::{msg, tr};
 use chrono::NaiveDate;
 use serde_json::Value;
 use std::path::Path;
@@ -18,15 +20,21 @@ pub struct FieldReader<'a> {
     pub diags: Vec<Diagnostic>,
 }
 
-fn type_name(v: &Value) -> &'static str {
+fn type_name(v: &Value) -> String {
     match v {
-        Value::Null => "nothing",
-        Value::Bool(_) => "a yes/no value",
-        Value::Number(_) => "a number",
-        Value::String(_) => "text",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "a group of fields",
+        Value::Null => tr!("type-nothing"),
+        Value::Bool(_) => tr!("type-bool"),
+        Value::Number(_) => tr!("type-number"),
+        Value::String(_) => tr!("type-text"),
+        Value::Array(_) => tr!("type-list"),
+        Value::Object(_) => tr!("type-group"),
     }
+}
+
+/// The items of a list written as text (`a, b`), as they go between `[` and `]`.
+fn list_items(v: &Value) -> String {
+    let text = scalar_text(v).unwrap_or_default();
+    text.split(',').map(str::trim).filter(|s| !s.is_empty()).collect::<Vec<_>>().join(", ")
 }
 
 fn scalar_text(v: &Value) -> Option<String> {
@@ -44,10 +52,10 @@ impl<'a> FieldReader<'a> {
         let mut r = FieldReader { file, lines: text.lines().collect(), fields, diags: Vec::new() };
         for f in &r.fields {
             if !allowed.contains(&f.key.as_str()) {
-                let mut d = Diagnostic::new(file, f.key_line, f.key_col, format!("unknown field `{}`", f.key));
+                let mut d = Diagnostic::new(file, f.key_line, f.key_col, msg!("unknown-field", key = &f.key));
                 d = match closest(&f.key, allowed.iter().copied()) {
-                    Some(s) => d.with_suggestion(format!("did you mean `{s}`?")),
-                    None => d.with_suggestion(format!("allowed fields: {}", allowed.join(", "))),
+                    Some(s) => d.with_suggestion(msg!("hint-did-you-mean", s = s)),
+                    None => d.with_suggestion(msg!("hint-allowed-fields", list = allowed.join(", "))),
                 };
                 r.diags.push(d);
             }
@@ -64,15 +72,15 @@ impl<'a> FieldReader<'a> {
         self.fields.iter().find(|f| f.key == key && !f.value.is_null())
     }
 
-    fn err(&mut self, f: &Field, msg: String) {
+    fn err(&mut self, f: &Field, msg: Msg) {
         let d = Diagnostic::new(self.file, f.line, f.col, msg);
         self.diags.push(d);
     }
 
     fn missing(&mut self, key: &str) {
         self.diags.push(
-            Diagnostic::new(self.file, 1, 1, format!("missing required field `{key}`"))
-                .with_suggestion(format!("add a line `{key}: ...` to the front matter")),
+            Diagnostic::new(self.file, 1, 1, msg!("missing-field", key = key))
+                .with_suggestion(msg!("hint-missing-field", key = key)),
         );
     }
 
@@ -81,7 +89,7 @@ impl<'a> FieldReader<'a> {
         let v = self.opt_text(key);
         match self.get(key).cloned() {
             None => self.missing(key),
-            Some(f) if v.is_none() && scalar_text(&f.value).is_some() => self.err(&f, format!("`{key}` is empty")),
+            Some(f) if v.is_none() && scalar_text(&f.value).is_some() => self.err(&f, msg!("field-empty", key = key)),
             _ => {}
         }
         v
@@ -94,7 +102,7 @@ impl<'a> FieldReader<'a> {
             Some(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
             Some(_) => None,
             None => {
-                self.err(&f, format!("`{key}` must be text, not {}", type_name(&f.value)));
+                self.err(&f, msg!("field-not-text", key = key, kind = type_name(&f.value)));
                 None
             }
         }
@@ -108,7 +116,7 @@ impl<'a> FieldReader<'a> {
                 .filter_map(|i| {
                     let t = scalar_text(i);
                     if t.is_none() {
-                        self.err(&f, format!("every item of `{key}` must be text, not {}", type_name(i)));
+                        self.err(&f, msg!("list-item-not-text", key = key, kind = type_name(i)));
                     }
                     t
                 })
@@ -118,9 +126,9 @@ impl<'a> FieldReader<'a> {
                     self.file,
                     f.line,
                     f.col,
-                    format!("`{key}` must be a list, not {}", type_name(other)),
+                    msg!("field-not-list", key = key, kind = type_name(other)),
                 )
-                .with_suggestion(format!("write it as `{key}: [{}]`", scalar_text(other).unwrap_or_default()));
+                .with_suggestion(msg!("hint-write-as-list", key = key, items = list_items(other)));
                 self.diags.push(d);
                 Vec::new()
             }
@@ -150,7 +158,7 @@ impl<'a> FieldReader<'a> {
         let items = self.text_list(key);
         if required && items.is_empty() && self.diags.iter().all(|d| d.line != from) {
             let f = self.get(key).cloned().unwrap();
-            self.err(&f, format!("`{key}` needs at least one term"));
+            self.err(&f, msg!("terms-needed", key = key));
         }
         let known: Vec<&str> = config.terms(tax).iter().map(|t| t.slug.as_str()).collect();
         let mut out = Vec::new();
@@ -162,10 +170,10 @@ impl<'a> FieldReader<'a> {
                 continue;
             }
             let (line, col) = self.find_line(from, &item);
-            let mut d = Diagnostic::new(self.file, line, col, format!("unknown {} term `{item}`", key));
+            let mut d = Diagnostic::new(self.file, line, col, msg!("unknown-term", term = &item, field = key));
             d = match closest(&item, known.iter().copied()) {
-                Some(s) => d.with_suggestion(format!("did you mean `{s}`?")),
-                None => d.with_suggestion(format!("known terms are listed under [[{key}]] in config.toml")),
+                Some(s) => d.with_suggestion(msg!("hint-did-you-mean", s = s)),
+                None => d.with_suggestion(msg!("hint-known-terms", field = key)),
             };
             self.diags.push(d);
         }
@@ -179,24 +187,30 @@ impl<'a> FieldReader<'a> {
             return Some(v);
         }
         let f = self.get(key).cloned().unwrap();
-        let mut d = Diagnostic::new(self.file, f.line, f.col, format!("`{key}` cannot be `{v}`"));
+        let mut d = Diagnostic::new(self.file, f.line, f.col, msg!("bad-choice", key = key, value = &v));
         d = match closest(&v, allowed.iter().copied()) {
-            Some(s) => d.with_suggestion(format!("did you mean `{s}`?")),
-            None => d.with_suggestion(format!("use one of: {}", allowed.join(", "))),
+            Some(s) => d.with_suggestion(msg!("hint-did-you-mean", s = s)),
+            None => d.with_suggestion(msg!("hint-use-one-of", list = allowed.join(", "))),
         };
         self.diags.push(d);
         None
     }
 
+    /// An optional field that is present and not empty text (the web form writes `""` for an
+    /// optional field left empty).
+    fn given(&self, key: &str) -> Option<Field> {
+        self.get(key).filter(|f| f.value.as_str().is_none_or(|s| !s.trim().is_empty())).cloned()
+    }
+
     /// An ISO date (`2026-03-12`).
     pub fn date(&mut self, key: &str) -> Option<NaiveDate> {
-        let f = self.get(key)?.clone();
+        let f = self.given(key)?;
         let s = scalar_text(&f.value).unwrap_or_default();
         match NaiveDate::parse_from_str(&s, "%Y-%m-%d") {
             Ok(d) => Some(d),
             Err(_) => {
-                let d = Diagnostic::new(self.file, f.line, f.col, format!("`{key}` is not a valid date: `{s}`"))
-                    .with_suggestion("write a date as YYYY-MM-DD, e.g. 2026-03-12");
+                let d = Diagnostic::new(self.file, f.line, f.col, msg!("bad-date", key = key, value = &s))
+                    .with_suggestion(msg!("hint-date"));
                 self.diags.push(d);
                 None
             }
@@ -205,7 +219,7 @@ impl<'a> FieldReader<'a> {
 
     /// A year (`2014`) or an ISO date; kept as written.
     pub fn year_or_date(&mut self, key: &str) -> Option<String> {
-        let f = self.get(key)?.clone();
+        let f = self.given(key)?;
         match &f.value {
             Value::Number(n) if n.as_u64().is_some_and(|y| (1800..=2200).contains(&y)) => Some(n.to_string()),
             Value::String(s) if s.len() == 4 && s.parse::<u32>().is_ok_and(|y| (1800..=2200).contains(&y)) => {
@@ -213,14 +227,9 @@ impl<'a> FieldReader<'a> {
             }
             Value::String(s) if NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok() => Some(s.clone()),
             other => {
-                let shown = scalar_text(other).unwrap_or_else(|| type_name(other).into());
-                let d = Diagnostic::new(
-                    self.file,
-                    f.line,
-                    f.col,
-                    format!("`{key}` must be a year or a date, not `{shown}`"),
-                )
-                .with_suggestion("write e.g. 2014 or 2013-04-10");
+                let shown = scalar_text(other).unwrap_or_else(|| type_name(other));
+                let d = Diagnostic::new(self.file, f.line, f.col, msg!("bad-year", key = key, value = shown))
+                    .with_suggestion(msg!("hint-year"));
                 self.diags.push(d);
                 None
             }
@@ -236,7 +245,7 @@ impl<'a> FieldReader<'a> {
     ) -> Vec<T> {
         let Some(f) = self.get(key).cloned() else { return Vec::new() };
         let Value::Array(items) = &f.value else {
-            self.err(&f, format!("`{key}` must be a list of groups of fields, not {}", type_name(&f.value)));
+            self.err(&f, msg!("groups-not-list", key = key, kind = type_name(&f.value)));
             return Vec::new();
         };
         let mut out = Vec::new();
@@ -283,8 +292,8 @@ impl<'a> FieldReader<'a> {
                 name: g.text("name", false).unwrap_or_default(),
                 organisation: g.text("organisation", false).unwrap_or_default(),
                 url: match g.item.get("url") {
-                    Some(_) => g.url("url").unwrap_or_default(),
-                    None => String::new(),
+                    Some(u) if u.as_str().is_none_or(|s| !s.trim().is_empty()) => g.url("url").unwrap_or_default(),
+                    _ => String::new(),
                 },
             })
         });
@@ -298,7 +307,7 @@ pub struct GroupReader<'a> {
     key: &'a str,
     item: &'a Value,
     allowed: &'a [&'a str],
-    errors: Vec<String>,
+    errors: Vec<Msg>,
 }
 
 impl GroupReader<'_> {
@@ -308,12 +317,12 @@ impl GroupReader<'_> {
             Some(v) => match scalar_text(v) {
                 Some(s) => Some(s),
                 None => {
-                    self.errors.push(format!("`{name}` in `{}` must be text, not {}", self.key(), type_name(v)));
+                    self.errors.push(msg!("group-field-not-text", name = name, key = self.key(), kind = type_name(v)));
                     None
                 }
             },
             None if required => {
-                self.errors.push(format!("an item of `{}` lacks `{name}`", self.key()));
+                self.errors.push(msg!("group-lacks", name = name, key = self.key()));
                 None
             }
             None => None,
@@ -327,11 +336,11 @@ impl GroupReader<'_> {
                 s.trim().replace(',', ".").parse().ok()
             }
             Some(v) => {
-                self.errors.push(format!("`{name}` in `{}` must be a number, not {}", self.key(), type_name(v)));
+                self.errors.push(msg!("group-field-not-number", name = name, key = self.key(), kind = type_name(v)));
                 None
             }
             None => {
-                self.errors.push(format!("an item of `{}` lacks `{name}`", self.key()));
+                self.errors.push(msg!("group-lacks", name = name, key = self.key()));
                 None
             }
         }
@@ -342,8 +351,7 @@ impl GroupReader<'_> {
         if u.starts_with("https://") || u.starts_with("http://") || u.starts_with("mailto:") {
             Some(u)
         } else {
-            self.errors
-                .push(format!("`{name}` in `{}` must be a web address starting with https://, not `{u}`", self.key()));
+            self.errors.push(msg!("group-bad-url", name = name, key = self.key(), value = &u));
             None
         }
     }
@@ -354,17 +362,18 @@ impl GroupReader<'_> {
 
     fn check_names(&mut self) {
         let Value::Object(map) = self.item else {
-            if !self.errors.iter().any(|e| e.contains("group of fields")) {
-                self.errors.push(format!("each item of `{}` must be a group of fields like `name: value`", self.key()));
+            if !self.errors.iter().any(|e| e.id == "group-not-fields") {
+                self.errors.push(msg!("group-not-fields", key = self.key()));
             }
             return;
         };
         for k in map.keys() {
-            if !self.allowed.contains(&k.as_str()) && !self.errors.iter().any(|e| e.contains(&format!("`{k}`"))) {
-                let hint = closest(k, self.allowed.iter().copied())
-                    .map(|s| format!(" (did you mean `{s}`?)"))
-                    .unwrap_or_default();
-                self.errors.push(format!("unknown field `{k}` in `{}`{hint}", self.key()));
+            if !self.allowed.contains(&k.as_str()) && !self.errors.iter().any(|e| e.text.contains(&format!("`{k}`"))) {
+                let key = self.key();
+                self.errors.push(match closest(k, self.allowed.iter().copied()) {
+                    Some(s) => msg!("group-unknown-field-suggest", name = k, key = key, s = s),
+                    None => msg!("group-unknown-field", name = k, key = key),
+                });
             }
         }
     }

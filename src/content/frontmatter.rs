@@ -3,6 +3,8 @@
 //! later check can point at the exact spot. Knows nothing of what the fields mean.
 
 use crate::diagnostics::Diagnostic;
+use crate::i18n::Msg;
+use crate::msg;
 use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
 use serde_json::Value;
 use serde_saphyr::Spanned;
@@ -42,9 +44,7 @@ pub fn normalize(text: &str) -> String {
 pub fn split<'a>(file: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
     let first_end = text.find('\n').unwrap_or(text.len());
     if text[..first_end].trim_end() != "---" {
-        return Err(Diagnostic::new(file, 1, 1, "the file does not start with front matter").with_suggestion(
-            "begin the file with a line `---`, the fields, and another line `---`; `leernet new` writes a template",
-        ));
+        return Err(Diagnostic::new(file, 1, 1, msg!("no-front-matter")).with_suggestion(msg!("hint-no-front-matter")));
     }
     let mut offset = (first_end + 1).min(text.len());
     let yaml_start = offset;
@@ -64,8 +64,7 @@ pub fn split<'a>(file: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
         offset = end + 1;
         line += 1;
     }
-    Err(Diagnostic::new(file, 1, 1, "the front matter is never closed")
-        .with_suggestion("add a line `---` after the last field"))
+    Err(Diagnostic::new(file, 1, 1, msg!("front-matter-unclosed")).with_suggestion(msg!("hint-front-matter-unclosed")))
 }
 
 struct Pairs(Vec<(Spanned<String>, Spanned<Value>)>);
@@ -130,6 +129,9 @@ pub fn parse(file: &Path, split: &Split) -> Result<Vec<Field>, Diagnostic> {
         Err(e) => {
             let (line, col) = e.location().map(|l| (l.line() as usize, l.column() as usize)).unwrap_or((0, 0));
             let (line, col) = if line == 0 { (split.yaml_first_line, 1) } else { (line + off, col) };
+            if let Some(d) = super::yaml_help::explain(file, split.yaml, off, line) {
+                return Err(d);
+            }
             Err(Diagnostic::new(file, line, col, yaml_message(&e.without_snippet().to_string())))
         }
     }
@@ -137,7 +139,7 @@ pub fn parse(file: &Path, split: &Split) -> Result<Vec<Field>, Diagnostic> {
 
 /// Turns a parser message into plain language: drops the position (we print our own) and
 /// explains the common cases.
-fn yaml_message(raw: &str) -> String {
+fn yaml_message(raw: &str) -> Msg {
     let msg = match raw.rfind(" at line ") {
         Some(i) => &raw[..i],
         None => raw,
@@ -145,15 +147,15 @@ fn yaml_message(raw: &str) -> String {
     let msg = msg.trim();
     if let Some(rest) = msg.strip_prefix("duplicate mapping key: ") {
         let key = rest.split(',').next().unwrap_or(rest);
-        return format!("the field `{key}` appears twice; keep one");
+        return msg!("yaml-duplicate-key", key = key);
     }
     if msg.contains("expected mapping") || msg.contains("fields written as") {
-        return "the front matter must be fields written as `name: value`".into();
+        return msg!("yaml-not-fields");
     }
     if msg.contains("budget") || msg.contains("alias") && msg.contains("limit") {
-        return format!("the front matter is too large or too deeply nested ({msg})");
+        return msg!("yaml-too-large", detail = msg);
     }
-    format!("YAML syntax error: {msg}")
+    msg!("yaml-syntax", detail = msg)
 }
 
 #[cfg(test)]
@@ -189,20 +191,20 @@ mod tests {
     fn duplicate_key_is_plain_error() {
         let e = fields("---\ntitle: a\ntitle: b\n---\n").unwrap_err();
         assert_eq!(e.line, 3);
-        assert!(e.message.contains("appears twice"), "{}", e.message);
+        assert_eq!(e.code, "yaml-duplicate-key", "{}", e.message);
     }
 
     #[test]
     fn syntax_error_has_file_line() {
         let e = fields("---\ntitle: [a\nx: 1\n---\n").unwrap_err();
-        assert_eq!(e.line, 3);
-        assert!(e.message.starts_with("YAML syntax error"), "{}", e.message);
+        assert_eq!(e.code, "yaml-unclosed-bracket", "{}", e.message);
+        assert_eq!(e.line, 2);
     }
 
     #[test]
     fn missing_and_unclosed_front_matter() {
-        assert!(fields("title: x\n").unwrap_err().message.contains("does not start"));
-        assert!(fields("---\ntitle: x\n").unwrap_err().message.contains("never closed"));
+        assert_eq!(fields("title: x\n").unwrap_err().code, "no-front-matter");
+        assert_eq!(fields("---\ntitle: x\n").unwrap_err().code, "front-matter-unclosed");
     }
 
     #[test]

@@ -1,10 +1,11 @@
 //! The lesson file as leernet writes it: the one writer of `lessons/<initiative>/<slug>.md`,
-//! used by `leernet new lesson` (with a help comment above every field) and by `leernet import`
+//! used by `leernet new lesson` (with a help comment above every field, in the message language) and by `leernet import`
 //! (without them, the shape of every lesson in the repository). Fields come in a fixed order,
 //! one line each: titles and sources as double-quoted strings, slugs plain, lists as `[a, b]`.
 
 use super::model::Kind;
 use crate::config::{Config, Taxonomy, is_slug};
+use crate::tr;
 
 /// The fields of a lesson as text, before they are checked (the loader checks them).
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -63,30 +64,20 @@ pub fn render(d: &LessonDraft, help: Option<&Config>) -> String {
         out.push_str(&format!("{key}: {value}\n"));
     };
     let c = |tax| help.map(|cfg| choices(cfg, tax)).unwrap_or_default();
-    line("# The title of the lesson: one short sentence, in Dutch.".into(), "title", quoted(&d.title), false);
-    line(
-        "# The initiative this lesson comes from (the file name in initiatives/, without .md).".into(),
-        "initiative",
-        scalar(&d.initiative),
-        false,
-    );
-    line(format!("# What kind of lesson: {}.", Kind::NAMES.join(", ")), "kind", scalar(&d.kind), false);
+    line(format!("# {}", tr!("new-lesson-title")), "title", quoted(&d.title), false);
+    line(format!("# {}", tr!("new-lesson-initiative")), "initiative", scalar(&d.initiative), false);
+    line(format!("# {}", tr!("new-lesson-kind", list = Kind::NAMES.join(", "))), "kind", scalar(&d.kind), false);
     let t = &d.terms;
     let themes = c(Taxonomy::Themes);
-    line(format!("# Themes, at least one of: {themes}."), "themes", list(&t[0]), false);
+    line(format!("# {}", tr!("new-themes", list = themes)), "themes", list(&t[0]), false);
     let levels = c(Taxonomy::Stakeholders);
-    line(format!("# Stakeholder levels it speaks to, at least one of: {levels}."), "stakeholders", list(&t[1]), false);
+    line(format!("# {}", tr!("new-lesson-stakeholders", list = levels)), "stakeholders", list(&t[1]), false);
     let fin = c(Taxonomy::Financing);
-    line(format!("# Optional. Financing models: {fin}."), "financing", list(&t[2]), t[2].is_empty());
+    line(format!("# {}", tr!("new-optional-financing", list = fin)), "financing", list(&t[2]), t[2].is_empty());
     let dom = c(Taxonomy::Domains);
-    line(format!("# Optional. Legal financing domains: {dom}."), "domains", list(&t[3]), t[3].is_empty());
-    line("# Optional. The date the lesson was added, YYYY-MM-DD.".into(), "added", date(&d.added), d.added.is_empty());
-    line(
-        "# Optional. Where the lesson comes from: a report, a person, a web address.".into(),
-        "source",
-        quoted(&d.source),
-        d.source.is_empty(),
-    );
+    line(format!("# {}", tr!("new-domains", list = dom)), "domains", list(&t[3]), t[3].is_empty());
+    line(format!("# {}", tr!("new-lesson-added")), "added", date(&d.added), d.added.is_empty());
+    line(format!("# {}", tr!("new-lesson-source")), "source", quoted(&d.source), d.source.is_empty());
     out.push_str("---\n");
     let body = d.body.trim_end();
     let body = body.trim_start_matches(['\n', '\r']);

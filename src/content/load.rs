@@ -8,6 +8,7 @@ use super::markdown::{self, slugify};
 use super::model::{Body, EVIDENCE, Initiative, Kind, Lesson, Meta, PHASES};
 use crate::config::{Config, Taxonomy};
 use crate::diagnostics::Diagnostic;
+use crate::msg;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
@@ -76,9 +77,10 @@ pub fn discover(root: &Path) -> (Vec<SourceFile>, Vec<Diagnostic>) {
                 Err(e) => {
                     let path = e.path().map(Path::to_path_buf).unwrap_or_else(|| dir.clone());
                     let msg = if e.loop_ancestor().is_some() {
-                        "symbolic link loop; the folder is skipped".to_string()
+                        msg!("symlink-loop")
                     } else {
-                        format!("cannot read: {}", e.io_error().map(|x| x.to_string()).unwrap_or_else(|| e.to_string()))
+                        let error = e.io_error().map(|x| x.to_string()).unwrap_or_else(|| e.to_string());
+                        msg!("cannot-read", error = error)
                     };
                     diags.push(Diagnostic::file(path, msg));
                     continue;
@@ -89,7 +91,7 @@ pub fn discover(root: &Path) -> (Vec<SourceFile>, Vec<Diagnostic>) {
             let outside =
                 entry.path_is_symlink() && !path.canonicalize().map(|c| c.starts_with(&canon_root)).unwrap_or(false);
             if outside {
-                diags.push(Diagnostic::file(path, "symbolic link to a place outside the site root; not followed"));
+                diags.push(Diagnostic::file(path, msg!("symlink-outside")));
             }
             if hidden || outside {
                 if entry.file_type().is_dir() {
@@ -101,7 +103,7 @@ pub fn discover(root: &Path) -> (Vec<SourceFile>, Vec<Diagnostic>) {
                 continue;
             }
             let Some(rel) = path.strip_prefix(root).ok().and_then(|r| r.to_str()).map(|r| r.replace('\\', "/")) else {
-                diags.push(Diagnostic::file(path, "the file name is not valid UTF-8; rename the file"));
+                diags.push(Diagnostic::file(path, msg!("file-name-not-utf8")));
                 continue;
             };
             files.push(SourceFile { section, path: path.to_path_buf(), rel });
@@ -131,7 +133,7 @@ pub struct Partial {
 pub fn load_file(config: &Config, src: &SourceFile) -> (Loaded, Vec<Diagnostic>) {
     let path = &src.path;
     let fail = |d: Diagnostic| (Loaded::Failed(None), vec![d]);
-    let cannot_read = |e: std::io::Error| fail(Diagnostic::file(path, format!("cannot read: {e}")));
+    let cannot_read = |e: std::io::Error| fail(Diagnostic::file(path, msg!("cannot-read", error = e.to_string())));
     // One open, then the size from the open file (no second walk of the path).
     let mut file = match std::fs::File::open(path) {
         Ok(f) => f,
@@ -140,8 +142,8 @@ pub fn load_file(config: &Config, src: &SourceFile) -> (Loaded, Vec<Diagnostic>)
     let max = config.content.max_file_size;
     let too_big = |len: u64| {
         fail(
-            Diagnostic::file(path, format!("the file is {len} bytes, more than the limit of {max} bytes"))
-                .with_suggestion("split it, or raise [content] max_file_size in config.toml"),
+            Diagnostic::file(path, msg!("file-too-large", len = len, max = max))
+                .with_suggestion(msg!("hint-file-too-large")),
         )
     };
     let len = match file.metadata() {
@@ -166,9 +168,7 @@ pub fn parse_file(config: &Config, src: &SourceFile, bytes: Vec<u8>) -> (Loaded,
     let path = &src.path;
     let fail = |d: Diagnostic| (Loaded::Failed(None), vec![d]);
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return fail(
-            Diagnostic::file(path, "the file is empty").with_suggestion("`leernet new` writes a ready-to-fill file"),
-        );
+        return fail(Diagnostic::file(path, msg!("file-empty")).with_suggestion(msg!("hint-file-empty")));
     }
     let raw = match String::from_utf8(bytes) {
         Ok(t) => t,
@@ -177,13 +177,12 @@ pub fn parse_file(config: &Config, src: &SourceFile, bytes: Vec<u8>) -> (Loaded,
             let (line, col) =
                 crate::diagnostics::line_col(std::str::from_utf8(&e.as_bytes()[..off]).unwrap_or(""), off);
             return fail(
-                Diagnostic::new(path, line, col, "the file is not UTF-8 text (binary data or another encoding)")
-                    .with_suggestion("save the file as UTF-8"),
+                Diagnostic::new(path, line, col, msg!("file-not-utf8")).with_suggestion(msg!("hint-save-utf8")),
             );
         }
     };
     if raw.contains('\0') {
-        return fail(Diagnostic::file(path, "the file contains NUL bytes; it looks like a binary file"));
+        return fail(Diagnostic::file(path, msg!("file-nul-bytes")));
     }
     let text = frontmatter::normalize(&raw);
     let split = match frontmatter::split(path, &text) {
@@ -210,12 +209,18 @@ pub fn parse_file(config: &Config, src: &SourceFile, bytes: Vec<u8>) -> (Loaded,
     }
     let mut diags = Vec::new();
     if slug.is_empty() {
-        diags.push(Diagnostic::file(path, "the file name has no letters or digits to make a URL from; rename it"));
+        diags.push(Diagnostic::file(path, msg!("slug-empty")));
     }
     if split.body.trim().is_empty() {
         diags.push(
-            Diagnostic::new(path, split.body_first_line.saturating_sub(1).max(1), 1, "the body is empty")
-                .with_suggestion("write the text below the closing `---`"),
+            Diagnostic::new(path, split.body_first_line.saturating_sub(1).max(1), 1, msg!("body-empty"))
+                .with_suggestion(msg!("hint-body-empty")),
+        );
+    } else if let Some(off) = super::model::placeholder_in(split.body) {
+        let (line, col) = crate::diagnostics::line_col(split.body, off);
+        diags.push(
+            Diagnostic::new(path, line + split.body_first_line - 1, col, msg!("body-placeholder"))
+                .with_suggestion(msg!("hint-body-placeholder")),
         );
     }
     let body = match markdown::render(&src.rel, split.body, split.body_first_line, config.content.trusted_html) {
@@ -226,13 +231,9 @@ pub fn parse_file(config: &Config, src: &SourceFile, bytes: Vec<u8>) -> (Loaded,
                     path,
                     deep.line,
                     deep.col,
-                    format!(
-                        "the HTML in this text nests more than {} levels deep or has a tag longer than {} characters, which no page needs",
-                        super::nesting::MAX_DEPTH,
-                        super::nesting::MAX_TAG
-                    ),
+                    msg!("html-too-deep", depth = super::nesting::MAX_DEPTH, tag = super::nesting::MAX_TAG),
                 )
-                .with_suggestion("close every HTML tag you open, or leave the HTML out"),
+                .with_suggestion(msg!("hint-html-too-deep")),
             );
             Body::default()
         }

@@ -10,6 +10,7 @@ pub mod markdown;
 pub mod model;
 pub mod nesting;
 pub mod validate;
+pub mod yaml_help;
 
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
@@ -36,6 +37,12 @@ pub fn load_site_with(root: &Path, config: Config, extra: Vec<(load::SourceFile,
         crate::timing::stage("  read + parse", || load::load_all(&config, &files, extra));
     diags.extend(load_diags);
     diags.extend(crate::timing::stage("  validate", || validate::validate(&initiatives, &lessons, &partial, &sources)));
+    let loaded: std::collections::HashSet<&str> = initiatives
+        .iter()
+        .map(|i| i.meta.source.as_str())
+        .chain(lessons.iter().map(|l| l.meta.source.as_str()))
+        .collect();
+    diags.extend(validate::duplicate_slugs_of_failed(&files, &loaded));
     initiatives.sort_by(|a, b| a.meta.slug.cmp(&b.meta.slug));
     lessons.sort_by(|a, b| a.meta.slug.cmp(&b.meta.slug));
     initiatives.dedup_by(|a, b| a.meta.slug == b.meta.slug);

@@ -148,3 +148,17 @@ impl Site {
         self.initiative_index(slug).map(|i| &self.initiatives[i])
     }
 }
+
+/// The example text `leernet new` writes into a new lesson's body; a body that still holds it
+/// is an error, not a published page.
+pub const PLACEHOLDER_LESSON: &str =
+    "Schrijf hier de les in een paar alinea's: wat er gebeurde, wat het opleverde en wat een ander
+initiatief ervan kan leren.";
+/// The example paragraphs `leernet new` writes into a new initiative's profile.
+pub const PLACEHOLDER_INITIATIVE: [&str; 2] = ["Beschrijf hier hoe het initiatief werkt.", "Wat leverde het op?"];
+
+/// The byte offset in `body` of example text `leernet new` wrote, if any is left.
+pub fn placeholder_in(body: &str) -> Option<usize> {
+    let lesson_start = PLACEHOLDER_LESSON.split('\n').next().unwrap_or(PLACEHOLDER_LESSON);
+    std::iter::once(lesson_start).chain(PLACEHOLDER_INITIATIVE).filter_map(|p| body.find(p)).min()
+}

@@ -4,6 +4,7 @@
 
 use super::model::{Body, Initiative, Lesson};
 use crate::diagnostics::{Diagnostic, closest};
+use crate::{msg, tr};
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
@@ -19,8 +20,8 @@ pub fn validate(
     all_sources: &[String],
 ) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
-    duplicate_slugs(initiatives.iter().map(|i| (&i.meta.slug, &i.meta.file)), "initiative", &mut diags);
-    duplicate_slugs(lessons.iter().map(|l| (&l.meta.slug, &l.meta.file)), "lesson", &mut diags);
+    duplicate_slugs(initiatives.iter().map(|i| (&i.meta.slug, &i.meta.file)), &tr!("what-initiative"), &mut diags);
+    duplicate_slugs(lessons.iter().map(|l| (&l.meta.slug, &l.meta.file)), &tr!("what-lesson"), &mut diags);
 
     let initiative_slugs: Vec<&str> = initiatives.iter().map(|i| i.meta.slug.as_str()).collect();
     let known: HashSet<&str> = initiative_slugs.iter().copied().collect();
@@ -90,11 +91,40 @@ fn check_initiative(
     if known.contains(initiative) {
         return;
     }
-    let d = Diagnostic::new(file, line, 1, format!("there is no initiative `{initiative}`"));
+    let d = Diagnostic::new(file, line, 1, msg!("no-initiative", slug = initiative));
     diags.push(match closest(initiative, slugs.iter().copied()) {
-        Some(s) => d.with_suggestion(format!("did you mean `{s}`?")),
-        None => d.with_suggestion("the initiative slug is its file name in initiatives/, without .md"),
+        Some(s) => d.with_suggestion(msg!("hint-did-you-mean", s = s)),
+        None => d.with_suggestion(msg!("hint-initiative-slug")),
     });
+}
+
+/// Duplicate slugs where one of the two files failed to load (so `validate` cannot see it):
+/// reported in the same run as the files' other problems, not only once those are fixed.
+pub fn duplicate_slugs_of_failed(files: &[super::load::SourceFile], loaded: &HashSet<&str>) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    for (section, what) in
+        [(super::load::Section::Initiatives, "what-initiative"), (super::load::Section::Lessons, "what-lesson")]
+    {
+        let mut seen: HashMap<String, &super::load::SourceFile> = HashMap::new();
+        for f in files.iter().filter(|f| f.section == section) {
+            let slug = super::markdown::slugify(&f.path.file_stem().unwrap_or_default().to_string_lossy());
+            match seen.get(&slug) {
+                Some(first) if !loaded.contains(first.rel.as_str()) || !loaded.contains(f.rel.as_str()) => {
+                    let what = crate::i18n::text(what, None);
+                    let other = first.path.display().to_string();
+                    diags.push(
+                        Diagnostic::file(&f.path, msg!("duplicate-slug", what = what, slug = &slug, other = other))
+                            .with_suggestion(msg!("hint-rename-one")),
+                    );
+                }
+                Some(_) => {}
+                None => {
+                    seen.insert(slug, f);
+                }
+            }
+        }
+    }
+    diags
 }
 
 fn duplicate_slugs<'a>(
@@ -108,12 +138,9 @@ fn duplicate_slugs<'a>(
             diags.push(
                 Diagnostic::file(
                     file,
-                    format!(
-                        "{what} slug `{slug}` is also used by {}; slugs come from file names and must be unique",
-                        first.display()
-                    ),
+                    msg!("duplicate-slug", what = what, slug = slug, other = first.display().to_string()),
                 )
-                .with_suggestion("rename one of the two files"),
+                .with_suggestion(msg!("hint-rename-one")),
             );
         } else {
             seen.insert(slug, file);
@@ -175,27 +202,20 @@ fn check_links<'a>(
             if targets.failed.contains(target) {
                 continue; // the target exists but has errors of its own
             }
-            let mut d =
-                Diagnostic::new(file, link.line, link.col, format!("broken link: there is no content file `{target}`"));
+            let mut d = Diagnostic::new(file, link.line, link.col, msg!("broken-link", target = target));
             d = match suggest(target, &mut targets.bodies.keys().copied()) {
-                Some(s) => d.with_suggestion(format!("did you mean `@/{s}`?")),
-                None => d.with_suggestion(
-                    "link to another content file as `@/lessons/<file>.md` or `@/initiatives/<file>.md`",
-                ),
+                Some(s) => d.with_suggestion(msg!("hint-link-did-you-mean", s = s)),
+                None => d.with_suggestion(msg!("hint-link-form")),
             };
             diags.push(d);
             continue;
         };
         if let Some(a) = &link.anchor {
             if !a.is_empty() && !targets.has_anchor(target, tbody, a) {
-                let mut d = Diagnostic::new(
-                    file,
-                    link.line,
-                    link.col,
-                    format!("broken link: `{target}` has no heading `#{a}`"),
-                );
+                let mut d =
+                    Diagnostic::new(file, link.line, link.col, msg!("broken-anchor", target = target, anchor = a));
                 if let Some(s) = suggest(a, &mut tbody.anchors.iter().map(String::as_str)) {
-                    d = d.with_suggestion(format!("did you mean `#{s}`?"));
+                    d = d.with_suggestion(msg!("hint-anchor-did-you-mean", s = s));
                 }
                 diags.push(d);
             }

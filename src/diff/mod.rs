@@ -49,7 +49,8 @@ impl Changes {
 fn files(dir: &Path) -> Result<BTreeMap<String, PathBuf>, Diagnostic> {
     let mut out = BTreeMap::new();
     for entry in walkdir::WalkDir::new(dir).follow_links(false) {
-        let entry = entry.map_err(|e| Diagnostic::file(dir, format!("cannot read the folder: {e}")))?;
+        let entry =
+            entry.map_err(|e| Diagnostic::file(dir, crate::msg!("diff-cannot-read-folder", error = e.to_string())))?;
         if !entry.file_type().is_file() || entry.file_name() == MARKER {
             continue;
         }
@@ -63,22 +64,17 @@ fn files(dir: &Path) -> Result<BTreeMap<String, PathBuf>, Diagnostic> {
 /// Refuses what is not a leernet output folder.
 fn check_output(dir: &Path) -> Result<(), Diagnostic> {
     if !dir.is_dir() {
-        let what = if dir.exists() { "is not a folder" } else { "does not exist" };
-        return Err(Diagnostic::file(dir, format!("{what}: give the output folders of two `leernet build`s")));
+        let what = if dir.exists() { crate::msg!("diff-not-folder") } else { crate::msg!("diff-missing") };
+        return Err(Diagnostic::file(dir, what));
     }
     if !dir.join(MARKER).is_file() {
-        return Err(Diagnostic::file(
-            dir,
-            format!(
-                "is not a leernet output folder (it has no {MARKER} file): give the output folders of two `leernet build`s"
-            ),
-        ));
+        return Err(Diagnostic::file(dir, crate::msg!("diff-not-output", marker = MARKER)));
     }
     Ok(())
 }
 
 fn read(path: &Path) -> Result<Vec<u8>, Diagnostic> {
-    std::fs::read(path).map_err(|e| Diagnostic::file(path, format!("cannot read: {e}")))
+    std::fs::read(path).map_err(|e| Diagnostic::file(path, crate::msg!("cannot-read", error = e.to_string())))
 }
 
 fn page_path(file: &str) -> Option<String> {

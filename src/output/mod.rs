@@ -43,38 +43,36 @@ pub fn check_output_dir(root: &Path, output: &Path) -> Result<(), Diagnostic> {
     let root = absolute(root);
     let out = absolute(output);
     let refuse = |why: &str| {
-        Err(Diagnostic::file(&out, format!("refusing to use {} as the output folder: {why}", out.display())))
+        Err(Diagnostic::file(&out, crate::msg!("output-refused", path = out.display().to_string(), why = why)))
     };
     if out.parent().is_none() {
-        return refuse("it is the file-system root");
+        return refuse(&crate::tr!("output-why-fs-root"));
     }
     if let Some(home) = std::env::var_os("HOME").map(PathBuf::from) {
         if absolute(&home) == out {
-            return refuse("it is your home folder");
+            return refuse(&crate::tr!("output-why-home"));
         }
     }
     if root.starts_with(&out) {
-        return refuse("it is the site root or a folder that contains it");
+        return refuse(&crate::tr!("output-why-root"));
     }
     for d in ["initiatives", "lessons", "templates", "static"] {
         if out.starts_with(root.join(d)) {
-            return refuse(&format!("it lies inside the site's {d}/ folder"));
+            return refuse(&crate::tr!("output-why-inside", folder = d));
         }
     }
     if out.is_dir() {
         for marker in ["config.toml", "initiatives", "lessons", "Cargo.toml", ".git"] {
             if out.join(marker).exists() {
-                return refuse(&format!("it contains {marker}, so it is not a build output"));
+                return refuse(&crate::tr!("output-why-contains", marker = marker));
             }
         }
         let empty = std::fs::read_dir(&out).map(|mut d| d.next().is_none()).unwrap_or(false);
         if !empty && !out.join(MARKER).is_file() {
-            return refuse(&format!(
-                "it is not empty and was not written by leernet (it has no {MARKER} file); empty it or choose another folder"
-            ));
+            return refuse(&crate::tr!("output-why-foreign", marker = MARKER));
         }
     } else if out.exists() {
-        return refuse("it is a file, not a folder");
+        return refuse(&crate::tr!("output-why-file"));
     }
     Ok(())
 }
@@ -171,7 +169,7 @@ mod tests {
         assert!(check_output_dir(&root, &other).is_ok(), "empty folder is fine");
         std::fs::write(other.join("holiday.jpg"), b"x").unwrap();
         let e = check_output_dir(&root, &other).unwrap_err();
-        assert!(e.message.contains("not written by leernet"), "{}", e.message);
+        assert!(e.message.contains("niet door leernet geschreven"), "{}", e.message);
         write_atomic(&d.path().join("public"), &[]).unwrap();
         assert!(check_output_dir(&root, &d.path().join("public")).is_ok());
     }

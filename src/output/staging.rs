@@ -133,7 +133,7 @@ impl Staging {
     }
 
     fn error(&self, rel: &str, e: io::Error) -> crate::diagnostics::Diagnostic {
-        crate::diagnostics::Diagnostic::file(&self.out, format!("cannot write {rel}: {e}"))
+        crate::diagnostics::Diagnostic::file(&self.out, crate::msg!("cannot-write", path = rel, error = e.to_string()))
     }
 }
 

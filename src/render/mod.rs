@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod charts;
+pub mod cms;
 pub mod escape;
 pub mod feeds;
 pub mod glossary;
@@ -97,7 +98,8 @@ pub trait Sink: Sync {
         write: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
     ) -> Result<(), Diagnostic> {
         let mut bytes = Vec::new();
-        write(&mut bytes).map_err(|e| Diagnostic::file(path, format!("cannot write {path}: {e}")))?;
+        write(&mut bytes)
+            .map_err(|e| Diagnostic::file(path, crate::msg!("cannot-write", path = path, error = e.to_string())))?;
         self.put(OutFile { path: path.into(), bytes })
     }
 }

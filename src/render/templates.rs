@@ -4,6 +4,7 @@
 
 use super::urls;
 use crate::diagnostics::{Diagnostic, line_col};
+use crate::msg;
 use include_dir::{Dir, include_dir};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -19,7 +20,7 @@ pub fn merged_files(builtin: &Dir<'static>, site_dir: &Path) -> Result<BTreeMap<
     collect_builtin(builtin, &mut files);
     if site_dir.is_dir() {
         for entry in walkdir::WalkDir::new(site_dir).follow_links(false).sort_by_file_name() {
-            let entry = entry.map_err(|e| Diagnostic::file(site_dir, format!("cannot read: {e}")))?;
+            let entry = entry.map_err(|e| Diagnostic::file(site_dir, msg!("cannot-read", error = e.to_string())))?;
             if !entry.file_type().is_file() {
                 continue;
             }
@@ -28,10 +29,10 @@ pub fn merged_files(builtin: &Dir<'static>, site_dir: &Path) -> Result<BTreeMap<
                 continue;
             }
             let Some(rel) = rel.to_str() else {
-                return Err(Diagnostic::file(entry.path(), "the file name is not valid UTF-8"));
+                return Err(Diagnostic::file(entry.path(), msg!("template-file-name")));
             };
-            let bytes =
-                std::fs::read(entry.path()).map_err(|e| Diagnostic::file(entry.path(), format!("cannot read: {e}")))?;
+            let bytes = std::fs::read(entry.path())
+                .map_err(|e| Diagnostic::file(entry.path(), msg!("cannot-read", error = e.to_string())))?;
             files.insert(rel.replace('\\', "/"), bytes);
         }
     }
@@ -91,7 +92,7 @@ pub fn load(root: &Path) -> Result<Tera, Diagnostic> {
             continue;
         }
         let text = String::from_utf8(bytes.clone())
-            .map_err(|_| Diagnostic::file(dir.join(name), "the template is not UTF-8 text"))?;
+            .map_err(|_| Diagnostic::file(dir.join(name), msg!("template-not-utf8")))?;
         sources.push((name.clone(), text));
     }
     tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str())))
@@ -102,7 +103,7 @@ pub fn load(root: &Path) -> Result<Tera, Diagnostic> {
 /// A template error as a diagnostic naming the template.
 pub fn template_error(dir: &Path, e: &tera::Error) -> Diagnostic {
     let msg = e.to_string();
-    let mut d = Diagnostic::file(dir, format!("template error: {msg}"));
+    let mut d = Diagnostic::file(dir, msg!("template-error", detail = &msg));
     // Tera names the template and position in its message, e.g. `--> lesson.html:12:5`.
     if let Some(pos) = msg.find("--> ") {
         let loc: String = msg[pos + 4..].chars().take_while(|c| !c.is_whitespace()).collect();
@@ -110,7 +111,7 @@ pub fn template_error(dir: &Path, e: &tera::Error) -> Diagnostic {
         let col = parts.next().and_then(|c| c.parse().ok()).unwrap_or(0);
         let line = parts.next().and_then(|l| l.parse().ok()).unwrap_or(0);
         if let Some(name) = parts.next() {
-            d = Diagnostic::new(dir.join(name), line, col, d.message);
+            d = d.moved(dir.join(name), line, col);
         }
     }
     d
@@ -121,11 +122,11 @@ pub fn strings(root: &Path, lang: &str) -> Result<BTreeMap<String, String>, Diag
     let files = merged_files(&BUILTIN_TEMPLATES, &root.join("templates"))?;
     let name = format!("i18n/{lang}.toml");
     let path = root.join("templates").join(&name);
-    let bytes = files.get(&name).ok_or_else(|| Diagnostic::file(&path, "no translation file for this language"))?;
+    let bytes = files.get(&name).ok_or_else(|| Diagnostic::file(&path, msg!("no-translation-file")))?;
     let text = String::from_utf8_lossy(bytes);
     toml::from_str::<BTreeMap<String, String>>(&text).map_err(|e| {
         let (l, c) = e.span().map(|s| line_col(&text, s.start)).unwrap_or((1, 1));
-        Diagnostic::new(&path, l, c, e.message().to_string())
+        Diagnostic::new(&path, l, c, msg!("translation-syntax", detail = e.message()))
     })
 }
 

@@ -52,6 +52,17 @@ es.addEventListener("problems",e=>show(JSON.parse(e.data)));
 es.addEventListener("ok",()=>box.remove());
 })();</script>"#;
 
+/// The web form as served for a local checkout: its config gets Decap's `local_backend`, so
+/// with `npx decap-server` running the form reads and writes the files of this site; the page
+/// gets no reload script (a rebuild after saving must not reload a half-filled form).
+fn admin(rel: &str, bytes: &[u8]) -> Vec<u8> {
+    let mut out = bytes.to_vec();
+    if rel == "admin/config.yml" {
+        out.extend_from_slice(b"local_backend: true\n");
+    }
+    out
+}
+
 /// An HTML page with the live-reload script (and the current problems) added before `</body>`.
 pub fn inject(html: &[u8], problems: &str) -> Vec<u8> {
     let script = RELOAD_SCRIPT.replace("__PROBLEMS__", problems);
@@ -117,6 +128,7 @@ fn content_type(path: &str) -> &'static str {
         "png" => "image/png",
         "jpg" | "jpeg" => "image/jpeg",
         "txt" => "text/plain; charset=utf-8",
+        "yml" | "yaml" => "text/yaml; charset=utf-8",
         "zip" => "application/zip",
         _ => "application/octet-stream",
     }
@@ -182,7 +194,9 @@ pub fn handle(req: Request, ws: &RwLock<Workspace>, events: &Arc<Events>) {
         None => not_found(&ws),
         Some(rel) => match ws.files.get(&rel) {
             Some(bytes) => {
-                let body = if rel.ends_with(".html") {
+                let body = if rel.starts_with("admin/") {
+                    admin(&rel, bytes)
+                } else if rel.ends_with(".html") {
                     inject(bytes, &problems_json(&ws.root, &ws.errors))
                 } else {
                     bytes.clone()
@@ -205,6 +219,14 @@ pub fn handle(req: Request, ws: &RwLock<Workspace>, events: &Arc<Events>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_form_gets_the_local_backend_and_no_reload_script() {
+        let yml = admin("admin/config.yml", b"locale: nl\n");
+        assert_eq!(String::from_utf8(yml).unwrap(), "locale: nl\nlocal_backend: true\n");
+        assert_eq!(admin("admin/index.html", b"<html></html>"), b"<html></html>");
+        assert_eq!(content_type("admin/config.yml"), "text/yaml; charset=utf-8");
+    }
 
     #[test]
     fn traversal_attempts_resolve_to_nothing() {

@@ -29,21 +29,26 @@ pub struct ServeOptions {
 pub fn describe(outcome: &Outcome, root: &Path) -> String {
     match outcome {
         Outcome::Rebuilt { pages, removed, full, millis } => {
-            let what = if *full { "everything".to_string() } else { format!("{} files", pages.len()) };
-            let shown: Vec<&str> = pages.iter().take(6).map(String::as_str).collect();
-            let more = if pages.len() > 6 { format!(", … {} more", pages.len() - 6) } else { String::new() };
-            let gone = if removed.is_empty() { String::new() } else { format!("; removed {}", removed.join(", ")) };
-            format!("rebuilt {what} in {millis} ms: {}{more}{gone}", shown.join(", "))
+            let what = if *full { crate::tr!("serve-everything") } else { crate::tr!("serve-files", n = pages.len()) };
+            let mut shown: Vec<String> = pages.iter().take(6).cloned().collect();
+            if pages.len() > 6 {
+                shown.push(crate::tr!("serve-more", n = pages.len() - 6));
+            }
+            let mut line = crate::tr!("serve-rebuilt", what = what, ms = *millis as u64, pages = shown.join(", "));
+            if !removed.is_empty() {
+                line.push_str(&crate::tr!("serve-removed", pages = removed.join(", ")));
+            }
+            line
         }
         Outcome::Failed(d) => {
-            let mut s = format!("{} problem(s); still serving the last good build:", d.len());
+            let mut s = crate::tr!("serve-failed", problems = crate::tr!("count-problems", n = d.len()));
             for x in d {
                 s.push_str("\n  ");
                 s.push_str(&x.render(root));
             }
             s
         }
-        Outcome::Unchanged => "nothing to rebuild".into(),
+        Outcome::Unchanged => crate::tr!("serve-unchanged"),
     }
 }
 
@@ -54,17 +59,24 @@ pub fn serve(
     ready: Option<mpsc::Sender<u16>>,
 ) -> Result<(), Vec<Diagnostic>> {
     let addr = format!("{}:{}", opts.interface, opts.port);
-    let server = tiny_http::Server::http(&addr)
-        .map_err(|e| vec![Diagnostic::file(&opts.root, format!("cannot listen on {addr}: {e}"))])?;
+    let server = tiny_http::Server::http(&addr).map_err(|e| {
+        vec![Diagnostic::file(
+            &opts.root,
+            crate::msg!("serve-cannot-listen", addr = addr.to_string(), error = e.to_string()),
+        )]
+    })?;
     let port = server.server_addr().to_ip().map(|a| a.port()).unwrap_or(opts.port);
     let host = if opts.interface.contains(':') { format!("[{}]", opts.interface) } else { opts.interface.clone() };
     let url = format!("http://{host}:{port}");
     let started = std::time::Instant::now();
     // Watch events carry absolute paths: work with the absolute root.
-    let root = opts.root.canonicalize().map_err(|e| vec![Diagnostic::file(&opts.root, format!("cannot open: {e}"))])?;
+    let root = opts
+        .root
+        .canonicalize()
+        .map_err(|e| vec![Diagnostic::file(&opts.root, crate::msg!("serve-cannot-open", error = e.to_string()))])?;
     let opts = &ServeOptions { root, ..opts.clone() };
     let ws = Workspace::open(&opts.root, opts.portable, Some(&url))?;
-    eprintln!("built {} files in {} ms", ws.files.len(), started.elapsed().as_millis());
+    eprintln!("{}", crate::tr!("serve-built", files = ws.files.len(), ms = started.elapsed().as_millis() as u64));
     let ws = Arc::new(RwLock::new(ws));
     let events = Arc::new(Events::default());
     let server = Arc::new(server);
@@ -72,18 +84,18 @@ pub fn serve(
     // Watch what the site is made of.
     let (tx, rx) = mpsc::channel::<DebounceEventResult>();
     let mut debouncer = new_debouncer(Duration::from_millis(120), None, tx)
-        .map_err(|e| vec![Diagnostic::file(&opts.root, format!("cannot watch files: {e}"))])?;
+        .map_err(|e| vec![Diagnostic::file(&opts.root, crate::msg!("serve-cannot-watch", error = e.to_string()))])?;
     for dir in ["initiatives", "lessons", "templates", "static"] {
         let p = opts.root.join(dir);
         if p.is_dir() {
             debouncer
                 .watch(&p, RecursiveMode::Recursive)
-                .map_err(|e| vec![Diagnostic::file(&p, format!("cannot watch: {e}"))])?;
+                .map_err(|e| vec![Diagnostic::file(&p, crate::msg!("serve-cannot-watch", error = e.to_string()))])?;
         }
     }
     debouncer
         .watch(&opts.root, RecursiveMode::NonRecursive)
-        .map_err(|e| vec![Diagnostic::file(&opts.root, format!("cannot watch: {e}"))])?;
+        .map_err(|e| vec![Diagnostic::file(&opts.root, crate::msg!("serve-cannot-watch", error = e.to_string()))])?;
 
     let workers: Vec<_> = (0..4)
         .map(|_| {
@@ -99,7 +111,10 @@ pub fn serve(
             })
         })
         .collect();
-    eprintln!("serving {} at {url}/ (Ctrl-C to stop)", opts.root.display());
+    eprintln!("{}", crate::tr!("serve-serving", root = opts.root.display().to_string(), url = &url));
+    if ws.read().is_ok_and(|w| w.files.contains_key("admin/index.html")) {
+        eprintln!("{}", crate::tr!("serve-admin", url = &url));
+    }
     if let Some(r) = ready {
         let _ = r.send(port);
     }
@@ -113,7 +128,7 @@ pub fn serve(
             // Reading files (as every rebuild does) raises access events: only changes count.
             Ok(evs) => evs.into_iter().filter(|e| !e.event.kind.is_access()).flat_map(|e| e.event.paths).collect(),
             Err(errs) => {
-                eprintln!("watch error: {errs:?}");
+                eprintln!("{}", crate::tr!("serve-watch-error", error = format!("{errs:?}")));
                 continue;
             }
         };
@@ -144,6 +159,6 @@ pub fn serve(
     for w in workers {
         let _ = w.join();
     }
-    eprintln!("stopped");
+    eprintln!("{}", crate::tr!("serve-stopped"));
     Ok(())
 }

@@ -336,7 +336,7 @@ fn problem(
     let cell = row.cells.get(&field).map(|c| c.text().trim().to_string()).unwrap_or_default();
     let show = |slug: &str| if field == Field::Body { format!("\"{slug}\"") } else { r.show(field, slug) };
     let mut message = msg::translate(d, &CellContext { cell: &cell, show: &show });
-    if let (Some(n), false) = (body_line, d.message.starts_with("the body is empty")) {
+    if let (Some(n), false) = (body_line, d.code == "body-empty") {
         message = msg::at_body_line(&message, n);
     }
     Problem { row: row.number, column: Some(column_name(columns, field)), message }

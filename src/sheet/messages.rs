@@ -183,66 +183,61 @@ pub struct CellContext<'a> {
     pub show: &'a dyn Fn(&str) -> String,
 }
 
-/// The text between the first pair of backticks.
-fn quoted_arg(s: &str) -> Option<&str> {
-    let a = s.find('`')? + 1;
-    let b = a + s[a..].find('`')?;
-    Some(&s[a..b])
+/// The texts between pairs of backticks, in order.
+fn backticked(s: &str) -> Vec<&str> {
+    s.split('`').skip(1).step_by(2).collect()
 }
 
-/// Plain Dutch for a diagnostic of the checker about one cell. Recognises the checker's
-/// messages by their wording (each class a row can cause is tested in `tests/import.rs`); anything else is
-/// passed on as the checker worded it.
+/// The slug a did-you-mean suggestion of the checker names (`mantelzorg`, `@/lessons/x.md`,
+/// `#kop`), recognised as one of the catalogue's did-you-mean texts in the current language.
+fn suggested(d: &Diagnostic) -> Option<String> {
+    let s = d.suggestion.as_deref()?;
+    let arg = *backticked(s).first()?;
+    let plain = arg.strip_prefix("@/").or_else(|| arg.strip_prefix('#')).unwrap_or(arg);
+    let known = [
+        crate::tr!("hint-did-you-mean", s = arg),
+        crate::tr!("hint-link-did-you-mean", s = plain),
+        crate::tr!("hint-anchor-did-you-mean", s = plain),
+    ];
+    known.contains(&s.to_string()).then(|| arg.to_string())
+}
+
+/// Plain Dutch for a diagnostic of the checker about one cell, by the diagnostic's machine
+/// code (each code a row can cause is tested in `tests/import.rs`); anything else is passed on
+/// as the checker worded it.
 pub fn translate(d: &Diagnostic, c: &CellContext) -> String {
     let m = d.message.as_str();
-    let hint = |text: String| match d.suggestion.as_deref().filter(|s| s.starts_with("did you mean")) {
-        Some(s) => match quoted_arg(s) {
-            Some(slug) => format!("{text}; bedoelt u {}?", (c.show)(slug)),
-            None => text,
-        },
+    let args = backticked(m);
+    let arg = |i: usize| args.get(i).copied().unwrap_or("");
+    let hint = |text: String| match suggested(d) {
+        Some(slug) => format!("{text}; bedoelt u {}?", (c.show)(&slug)),
         None => text,
     };
-    if m.starts_with("unknown ") && m.contains(" term `") {
-        return hint(format!("onbekende term \"{}\"", quoted_arg(m).unwrap_or(c.cell)));
-    }
-    if m.starts_with("there is no initiative") {
-        return hint(format!("er is geen initiatief \"{}\"", c.cell));
-    }
-    if m.contains("` cannot be `") {
-        return hint(format!("\"{}\" is geen toegestane waarde", c.cell));
-    }
-    if m.contains("is not a valid date") {
-        return format!("\"{}\" is geen geldige datum; schrijf bijvoorbeeld 2026-03-12 of 12-3-2026", c.cell);
-    }
-    if m.contains("needs at least one term") {
-        return "vul minstens één term in".into();
-    }
-    if m.starts_with("`title` is empty") {
-        return "de titel ontbreekt".into();
-    }
-    if m.ends_with("` is empty") || m.starts_with("missing required field") {
-        return "deze kolom is verplicht maar leeg".into();
-    }
-    if m.starts_with("the body is empty") {
-        return "de tekst ontbreekt".into();
-    }
-    if m.starts_with("lesson slug") && m.contains("is also used by") {
-        let other = m.split("is also used by ").nth(1).and_then(|r| r.split(';').next()).unwrap_or("");
-        let slug = quoted_arg(m).unwrap_or("");
-        return format!("deze titel geeft de bestandsnaam \"{slug}.md\", maar die is al in gebruik door {other}");
-    }
-    if let Some(rest) = m.strip_prefix("broken link: there is no content file ") {
-        return hint(format!("kapotte link in de tekst: er is geen bestand {}", rest.replace('`', "\"")));
-    }
-    if let Some(rest) = m.strip_prefix("broken link: ") {
-        return hint(format!(
-            "kapotte link in de tekst: {}",
-            rest.replace("has no heading", "heeft geen kop").replace('`', "\"")
-        ));
-    }
-    match &d.suggestion {
-        Some(s) => format!("{m} ({s})"),
-        None => m.to_string(),
+    match d.code {
+        "unknown-term" => hint(format!("onbekende term \"{}\"", args.first().copied().unwrap_or(c.cell))),
+        "no-initiative" => hint(format!("er is geen initiatief \"{}\"", c.cell)),
+        "bad-choice" => hint(format!("\"{}\" is geen toegestane waarde", c.cell)),
+        "bad-date" => format!("\"{}\" is geen geldige datum; schrijf bijvoorbeeld 2026-03-12 of 12-3-2026", c.cell),
+        "terms-needed" => "vul minstens één term in".into(),
+        "field-empty" if arg(0) == "title" => "de titel ontbreekt".into(),
+        "field-empty" | "missing-field" => "deze kolom is verplicht maar leeg".into(),
+        "body-empty" => "de tekst ontbreekt".into(),
+        "duplicate-slug" => {
+            let other = ["gebruikt door ", "used by "]
+                .iter()
+                .find_map(|by| m.split(by).nth(1))
+                .and_then(|r| r.split(';').next())
+                .unwrap_or("");
+            format!("deze titel geeft de bestandsnaam \"{}.md\", maar die is al in gebruik door {other}", arg(0))
+        }
+        "broken-link" => hint(format!("kapotte link in de tekst: er is geen bestand \"{}\"", arg(0))),
+        "broken-anchor" => {
+            hint(format!("kapotte link in de tekst: \"{}\" heeft geen kop \"{}\"", arg(0), arg(1).replace('#', "#")))
+        }
+        _ => match &d.suggestion {
+            Some(s) => format!("{m} ({s})"),
+            None => m.to_string(),
+        },
     }
 }
 pub fn at_body_line(message: &str, line: usize) -> String {

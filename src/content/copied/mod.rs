@@ -2,7 +2,7 @@
 //! and line, every run of at least eight words that a title, summary or body shares with a text
 //! file in the sources folder, unless the run stands between quotation marks (or in a Markdown
 //! block quote). Reads the content files again (the model keeps no raw text); linear in the
-//! size of the sources and the content. The messages are all in `msg`.
+//! size of the sources and the content. Its messages are in the catalogues (`i18n`).
 
 mod shingles;
 mod sources;
@@ -13,38 +13,11 @@ pub use sources::resolve;
 use super::frontmatter;
 use super::model::Site;
 use crate::diagnostics::{Diagnostic, line_col};
+use crate::msg;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use rayon::prelude::*;
 use shingles::{Index, Word};
 use std::path::Path;
-
-/// The texts of the warnings and errors of this check, in one place (for a later translation).
-pub mod msg {
-    pub fn copied(words: usize, source: &str, line: u32, shown: &str) -> String {
-        format!("{words} words in a row are the same as in the source {source} (line {line}): \"{shown}\"")
-    }
-    pub fn copied_hint() -> &'static str {
-        "write it in your own words, or put the quotation between quotation marks and name the source"
-    }
-    pub fn no_such_folder() -> &'static str {
-        "the sources folder does not exist"
-    }
-    pub fn not_a_folder() -> &'static str {
-        "the sources path is not a folder"
-    }
-    pub fn folder_hint() -> &'static str {
-        "give a folder of text or HTML files with --sources DIR or [content] sources in config.toml (relative to the site root)"
-    }
-    pub fn no_text_files() -> &'static str {
-        "the sources folder holds no text files"
-    }
-    pub fn cannot_read(e: &str) -> String {
-        format!("cannot read the source text: {e}")
-    }
-    pub fn source_too_large(len: u64, max: u64) -> String {
-        format!("the source text is {len} bytes, more than the limit of {max} bytes; it is not read")
-    }
-}
 
 /// Checks every loaded initiative and lesson of `site` against the text files below
 /// `sources_dir`: warnings for copied runs, errors when the folder cannot be read.
@@ -142,8 +115,8 @@ fn warning(file: &Path, s: &Stretch, at: (usize, usize), words: &[Word], source:
     } else {
         copied
     };
-    Diagnostic::new(file, at.0, at.1, msg::copied(words.len(), source, line, &shown))
-        .with_suggestion(msg::copied_hint())
+    Diagnostic::new(file, at.0, at.1, msg!("copied", words = words.len(), source = source, line = line, shown = &shown))
+        .with_suggestion(msg!("hint-copied"))
         .warning()
 }
 

@@ -3,9 +3,9 @@
 //! Binary files are skipped; symbolic links are followed (a loop is reported); a missing folder
 //! or an unreadable file is an error.
 
-use super::msg;
 use super::shingles::Index;
 use crate::diagnostics::Diagnostic;
+use crate::msg;
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
@@ -22,8 +22,8 @@ pub struct Sources {
 /// Reads every text file below `dir` (hidden files and folders left out).
 pub fn read(dir: &Path) -> Result<Sources, Vec<Diagnostic>> {
     if !dir.is_dir() {
-        let what = if dir.exists() { msg::not_a_folder() } else { msg::no_such_folder() };
-        return Err(vec![Diagnostic::file(dir, what).with_suggestion(msg::folder_hint())]);
+        let what = if dir.exists() { msg!("sources-not-folder") } else { msg!("sources-missing") };
+        return Err(vec![Diagnostic::file(dir, what).with_suggestion(msg!("hint-sources-folder"))]);
     }
     let mut index = Index::default();
     let mut names = Vec::new();
@@ -35,7 +35,7 @@ pub fn read(dir: &Path) -> Result<Sources, Vec<Diagnostic>> {
             Ok(e) => e,
             Err(e) => {
                 let path = e.path().map(Path::to_path_buf).unwrap_or_else(|| dir.to_path_buf());
-                errors.push(Diagnostic::file(path, msg::cannot_read(&e.to_string())));
+                errors.push(Diagnostic::file(path, msg!("sources-cannot-read", error = e.to_string())));
                 continue;
             }
         };
@@ -52,16 +52,16 @@ pub fn read(dir: &Path) -> Result<Sources, Vec<Diagnostic>> {
         }
     }
     if errors.is_empty() && names.is_empty() {
-        errors.push(Diagnostic::file(dir, msg::no_text_files()).with_suggestion(msg::folder_hint()));
+        errors.push(Diagnostic::file(dir, msg!("sources-no-text")).with_suggestion(msg!("hint-sources-folder")));
     }
     if errors.is_empty() { Ok(Sources { index, names }) } else { Err(errors) }
 }
 
 /// The text of one source file; `None` for a binary file (it has NUL bytes).
 fn read_text(path: &Path) -> Result<Option<String>, Diagnostic> {
-    let fail = |e: std::io::Error| Diagnostic::file(path, msg::cannot_read(&e.to_string()));
+    let fail = |e: std::io::Error| Diagnostic::file(path, msg!("sources-cannot-read", error = e.to_string()));
     let file = std::fs::File::open(path).map_err(fail)?;
-    let too_large = |len| Diagnostic::file(path, msg::source_too_large(len, MAX_SOURCE_BYTES));
+    let too_large = |len| Diagnostic::file(path, msg!("source-too-large", len = len, max = MAX_SOURCE_BYTES));
     let len = file.metadata().map_err(fail)?.len();
     if len > MAX_SOURCE_BYTES {
         return Err(too_large(len));
@@ -190,11 +190,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let missing = dir.path().join("bronnen");
         let e = read(&missing).err().unwrap();
-        assert_eq!(e[0].message, msg::no_such_folder());
+        assert_eq!(e[0].code, "sources-missing");
         std::fs::create_dir(&missing).unwrap();
         std::fs::write(missing.join("plaatje.png"), b"\x89PNG\0\0").unwrap();
         let e = read(&missing).err().unwrap();
-        assert_eq!(e[0].message, msg::no_text_files());
+        assert_eq!(e[0].code, "sources-no-text");
         std::fs::write(missing.join("bron.txt"), "een twee drie vier vijf zes zeven acht").unwrap();
         let s = read(&missing).ok().unwrap();
         assert_eq!((s.names.clone(), s.index.len()), (vec!["bron.txt".to_string()], 1));

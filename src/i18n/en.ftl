@@ -1,0 +1,311 @@
+# leernet's messages in English. Each id is also the stable machine `code` shown in
+# `check --format json` and `--format github`; change wording freely, never an id.
+# Keep nl.ftl in step: a test fails when the two have different ids.
+
+## Words used inside other messages
+severity-error = error
+severity-warning = warning
+type-nothing = nothing
+type-bool = a yes/no value
+type-number = a number
+type-text = text
+type-list = a list
+type-group = a group of fields
+what-lesson = lesson
+what-initiative = initiative
+
+## Suggestions
+hint-did-you-mean = did you mean `{ $s }`?
+hint-allowed-fields = allowed fields: { $list }
+hint-use-one-of = use one of: { $list }
+
+## Files and folders
+cannot-read = cannot read: { $error }
+cannot-write = cannot write { $path }: { $error }
+symlink-loop = symbolic link loop; the folder is skipped
+symlink-outside = symbolic link to a place outside the site root; not followed
+file-name-not-utf8 = the file name is not valid UTF-8; rename the file
+file-too-large = the file is { $len } bytes, more than the limit of { $max } bytes
+hint-file-too-large = split it, or raise [content] max_file_size in config.toml
+file-empty = the file is empty
+hint-file-empty = `leernet new` writes a ready-to-fill file
+file-not-utf8 = the file is not UTF-8 text (binary data or another encoding)
+hint-save-utf8 = save the file as UTF-8
+file-nul-bytes = the file contains NUL bytes; it looks like a binary file
+slug-empty = the file name has no letters or digits to make a URL from; rename it
+
+## Front matter and YAML
+no-front-matter = the file does not start with front matter
+hint-no-front-matter = begin the file with a line `---`, the fields, and another line `---`; `leernet new` writes a template
+front-matter-unclosed = the front matter is never closed
+hint-front-matter-unclosed = add a line `---` after the last field
+yaml-duplicate-key = the field `{ $key }` appears twice; keep one
+yaml-not-fields = the front matter must be fields written as `name: value`
+yaml-too-large = the front matter is too large or too deeply nested ({ $detail })
+yaml-syntax = YAML syntax error: { $detail }
+yaml-colon = this line has a second colon (`:`) in its value, so the text after it reads as a new field
+hint-yaml-colon = put the value between quotes: `{ $key }: "{ $value }"`
+yaml-tab = this line is indented with a tab; the fields may only be indented with spaces
+hint-yaml-tab = replace the tab with two spaces
+yaml-unclosed-quote = a quote (`{ $quote }`) opened here is never closed
+hint-yaml-unclosed-quote = end the value with the same quote mark, on the same line
+yaml-unclosed-bracket = a list opened here with `[` is never closed with `]`
+hint-yaml-unclosed-bracket = write the list as `[first, second]` on one line
+yaml-indent = this line is indented differently from the lines around it
+hint-yaml-indent = start each field at the beginning of the line; indent list items (`- ...`) by two spaces
+
+## Fields
+unknown-field = unknown field `{ $key }`
+missing-field = missing required field `{ $key }`
+hint-missing-field = add a line `{ $key }: ...` to the front matter
+field-empty = `{ $key }` is empty
+field-not-text = `{ $key }` must be text, not { $kind }
+list-item-not-text = every item of `{ $key }` must be text, not { $kind }
+field-not-list = `{ $key }` must be a list, not { $kind }
+hint-write-as-list = write it as `{ $key }: [{ $items }]`
+terms-needed = `{ $key }` needs at least one term
+unknown-term = `{ $term }` is not a known { $field ->
+    [themes] theme
+    [stakeholders] stakeholder level
+    [financing] financing model
+    [domains] financing domain
+   *[other] { $field } term
+}
+hint-known-terms = the known terms are listed under [[{ $field }]] in config.toml
+bad-choice = `{ $key }` cannot be `{ $value }`
+bad-date = `{ $key }` is not a valid date: `{ $value }`
+hint-date = write a date as YYYY-MM-DD, e.g. 2026-03-12
+bad-year = `{ $key }` must be a year or a date, not `{ $value }`
+hint-year = write e.g. 2014 or 2013-04-10
+groups-not-list = `{ $key }` must be a list of groups of fields, not { $kind }
+group-field-not-text = `{ $name }` in `{ $key }` must be text, not { $kind }
+group-field-not-number = `{ $name }` in `{ $key }` must be a number, not { $kind }
+group-lacks = an item of `{ $key }` lacks `{ $name }`
+group-bad-url = `{ $name }` in `{ $key }` must be a web address starting with https://, not `{ $value }`
+group-not-fields = each item of `{ $key }` must be a group of fields like `name: value`
+group-unknown-field = unknown field `{ $name }` in `{ $key }`
+group-unknown-field-suggest = unknown field `{ $name }` in `{ $key }` (did you mean `{ $s }`?)
+body-empty = the body is empty
+hint-body-empty = write the text below the closing `---`
+body-placeholder = the text is still the example text that `leernet new` wrote
+hint-body-placeholder = replace it with your own text below the closing `---`
+html-too-deep = the HTML in this text nests more than { $depth } levels deep or has a tag longer than { $tag } characters, which no page needs
+hint-html-too-deep = close every HTML tag you open, or leave the HTML out
+
+## Across files
+no-initiative = there is no initiative `{ $slug }`
+hint-initiative-slug = the initiative slug is its file name in initiatives/, without .md
+duplicate-slug = { $what } slug `{ $slug }` is also used by { $other }; slugs come from file names and must be unique
+hint-rename-one = rename one of the two files
+broken-link = broken link: there is no content file `{ $target }`
+hint-link-did-you-mean = did you mean `@/{ $s }`?
+hint-link-form = link to another content file as `@/lessons/<file>.md` or `@/initiatives/<file>.md`
+broken-anchor = broken link: `{ $target }` has no heading `#{ $anchor }`
+hint-anchor-did-you-mean = did you mean `#{ $s }`?
+
+## Copied phrasing (check --sources)
+copied = { $words } words in a row are the same as in the source { $source } (line { $line }): "{ $shown }"
+hint-copied = write it in your own words, or put the quotation between quotation marks and name the source
+sources-missing = the sources folder does not exist
+sources-not-folder = the sources path is not a folder
+hint-sources-folder = give a folder of text or HTML files with --sources DIR or [content] sources in config.toml (relative to the site root)
+sources-no-text = the sources folder holds no text files
+sources-cannot-read = cannot read the source text: { $error }
+source-too-large = the source text is { $len } bytes, more than the limit of { $max } bytes; it is not read
+
+## config.toml
+config-not-found = there is no config.toml in { $dir } or any folder above it
+hint-config-not-found = run leernet inside a site folder, or name it with --root <folder>
+config-not-utf8 = config.toml is not valid UTF-8
+config-cannot-read = cannot read config.toml: { $error }
+config-syntax = { $detail }
+language-unsupported = language `{ $value }` is not supported; use one of: { $list }
+term-bad-slug = { $field } term `{ $slug }` is not a valid slug (lowercase letters, digits and hyphens)
+term-twice = { $field } term `{ $slug }` is defined twice
+base-url-scheme = base_url `{ $url }` must start with http:// or https://
+cms-backend = [cms] backend `{ $value }` is not supported; use one of: { $list }
+cms-repo = [cms] needs `repo`, the repository as owner/name
+
+## Templates
+template-file-name = the file name is not valid UTF-8
+template-not-utf8 = the template is not UTF-8 text
+template-error = template error: { $detail }
+no-translation-file = no translation file for this language
+translation-syntax = { $detail }
+
+## Output and build
+output-refused = refusing to use { $path } as the output folder: { $why }
+output-why-fs-root = it is the file-system root
+output-why-home = it is your home folder
+output-why-root = it is the site root or a folder that contains it
+output-why-inside = it lies inside the site's { $folder }/ folder
+output-why-contains = it contains { $marker }, so it is not a build output
+output-why-foreign = it is not empty and was not written by leernet (it has no { $marker } file); empty it or choose another folder
+output-why-file = it is a file, not a folder
+output-cannot = cannot { $what ->
+    [create] create
+   *[replace] replace
+} the output folder: { $error }
+zip-inside-output = the zip file cannot lie inside the output folder, which is replaced on every build
+zip-cannot-write = cannot write the zip file: { $error }
+note-no-base-url = no base_url in config.toml: Atom feeds, sitemap.xml and JSON-LD URLs are left out
+note-zip = portable site also written to { $path } (unpacks into { $top }/; open { $top }/index.html)
+
+## diff
+diff-cannot-read-folder = cannot read the folder: { $error }
+diff-not-folder = is not a folder: give the output folders of two `leernet build`s
+diff-missing = does not exist: give the output folders of two `leernet build`s
+diff-not-output = is not a leernet output folder (it has no { $marker } file): give the output folders of two `leernet build`s
+
+## serve
+serve-cannot-listen = cannot listen on { $addr }: { $error }
+serve-cannot-open = cannot open: { $error }
+serve-cannot-watch = cannot watch files: { $error }
+serve-built = built { $files } files in { $ms } ms
+serve-serving = serving { $root } at { $url }/ (Ctrl-C to stop)
+serve-admin = the form for adding lessons: { $url }/admin/ (run `npx decap-server` in the site folder to save to your files)
+serve-watch-error = watch error: { $error }
+serve-stopped = stopped
+serve-everything = everything
+serve-files = { $n ->
+    [one] 1 file
+   *[other] { $n } files
+}
+serve-more = … { $n } more
+serve-rebuilt = rebuilt { $what } in { $ms } ms: { $pages }
+serve-removed = ; removed { $pages }
+serve-failed = { $problems }; still serving the last good build:
+serve-unchanged = nothing to rebuild
+count-problems = { $n ->
+    [one] 1 problem
+   *[other] { $n } problems
+}
+
+## Summaries and progress (check, build, new)
+count-errors = { $n ->
+    [one] 1 error
+   *[other] { $n } errors
+}
+count-warnings = { $n ->
+    [one] 1 warning
+   *[other] { $n } warnings
+}
+check-failed = { $errors } found; nothing was written
+check-failed-and-warnings = { $errors } and { $warnings } found; nothing was written
+check-denied-warnings = { $warnings } found (--deny-warnings)
+check-ok = ok: { $initiatives } initiatives and { $lessons } lessons, { $problems }
+no-problems = no problems
+build-failed = { $errors } found; the output folder was not changed
+build-done = built { $pages } pages ({ $files } files, { $mb } MB) into { $output } in { $ms } ms
+build-note = note: { $note }
+progress-rendering = rendering
+progress-pages = pages
+stdin-unreadable = error: cannot read standard input: { $error }
+new-error = error: { $message }
+
+## leernet new
+new-exists = { $path } already exists; choose another title or edit that file
+new-slug-used = the name `{ $slug }` is already used by { $other }; choose another title
+new-cannot-create = cannot create { $path }: { $error }
+new-cannot-write = cannot write { $path }: { $error }
+new-title-empty = the title needs at least one letter or digit to make a file name from
+new-no-initiative = there is no initiative `{ $slug }` (no file { $path })
+new-no-initiative-suggest = there is no initiative `{ $slug }` (no file { $path }); did you mean `{ $s }`?
+new-lesson-title = The title of the lesson: one short sentence, in Dutch.
+new-lesson-initiative = The initiative this lesson comes from (the file name in initiatives/, without .md).
+new-lesson-kind = What kind of lesson: { $list }.
+new-themes = Themes, at least one of: { $list }.
+new-lesson-stakeholders = Stakeholder levels it speaks to, at least one of: { $list }.
+new-optional-financing = Optional. Financing models: { $list }.
+new-domains = Optional. Legal financing domains: { $list }.
+new-lesson-added = Optional. The date the lesson was added, YYYY-MM-DD.
+new-lesson-source = Optional. Where the lesson comes from: a report, a person, a web address.
+new-initiative-title = The name of the initiative.
+new-initiative-summary = One sentence that says what the initiative does.
+new-initiative-region = Municipality or region.
+new-initiative-stakeholders = Stakeholder levels involved, at least one of: { $list }.
+new-initiative-financing = Financing models, at least one of: { $list }.
+new-initiative-started = Optional. Start: a year (2014) or a date (2013-04-10). Remove the # and fill it in.
+new-initiative-phase = Optional. Phase: { $list }. Remove the # and choose one.
+new-initiative-evidence = Optional. Strength of evidence: { $list }. Remove the # and choose one.
+new-initiative-organisations = Optional. Organisations taking part.
+new-initiative-outcomes = Optional. Measured outcomes: a measure with a number before and after.
+new-initiative-figures = Optional. Key figures: a label and a value (text).
+new-initiative-contact = Optional. Contact: name, organisation, url.
+new-initiative-links = Optional. Further reading: title and url.
+new-initiative-reviewed = Optional. When this profile was last checked, YYYY-MM-DD.
+
+## The web form (admin/config.yml)
+cms-page-title = Add and edit lessons – { $site }
+cms-config-comment = Made by `leernet build` from config.toml and the content model; do not edit: change config.toml instead.
+cms-initiatives = Initiatives
+cms-initiative = Initiative
+cms-lessons = Lessons
+cms-lesson = Lesson
+cms-pattern-started = a year (2014) or a date (2013-04-10)
+cms-label-body = Text
+cms-hint-body = The lesson or profile itself: what happened, what it brought, what others can learn from it.
+cms-label-title = Title
+cms-hint-title = One short sentence; the file name is made from it.
+cms-label-summary = Summary
+cms-hint-summary = One sentence that says what the initiative does.
+cms-label-region = Municipality or region
+cms-hint-region = Where the initiative works.
+cms-label-themes = Themes
+cms-hint-themes = Choose at least one theme the text is about.
+cms-label-stakeholders = Stakeholder levels
+cms-hint-stakeholders = For whom: from resident and informal carer to director and financier. At least one.
+cms-label-financing = Financing models
+cms-hint-financing = How the work is paid for.
+cms-label-domains = Financing domains
+cms-hint-domains = The laws the money comes through (Wmo, Zvw, Wlz, …). Not required.
+cms-label-started = Start
+cms-hint-started = The year (2014) or date (2013-04-10) it started. Leave empty when unknown.
+cms-label-phase = Phase
+cms-hint-phase = How far the initiative is. Leave empty when unknown.
+cms-label-evidence = Strength of evidence
+cms-hint-evidence = What the results rest on. Leave empty when unknown.
+cms-label-organisations = Organisations
+cms-hint-organisations = The organisations taking part, separated by commas.
+cms-label-outcomes = Measured outcomes
+cms-hint-outcomes = A measure with a number before and after.
+cms-label-outcomes-measure = Measure
+cms-hint-outcomes-measure = What was measured.
+cms-label-outcomes-before = Before
+cms-hint-outcomes-before = The number before.
+cms-label-outcomes-after = After
+cms-hint-outcomes-after = The number after.
+cms-label-outcomes-unit = Unit
+cms-hint-outcomes-unit = For example "mark 1-10" or "%".
+cms-label-outcomes-source = Source
+cms-hint-outcomes-source = Where the numbers come from.
+cms-label-figures = Key figures
+cms-hint-figures = A label and a value, such as "Participants: 300+".
+cms-label-figures-label = Label
+cms-hint-figures-label = What the figure is.
+cms-label-figures-value = Value
+cms-hint-figures-value = The figure, as text.
+cms-label-links = Further reading
+cms-hint-links = Web pages about the initiative.
+cms-label-links-title = Title
+cms-hint-links-title = The name of the page.
+cms-label-links-url = Web address
+cms-hint-links-url = Starting with https://
+cms-label-contact = Contact
+cms-hint-contact = Who to ask about the initiative. Not required.
+cms-label-contact-name = Name
+cms-hint-contact-name = A person, or leave empty.
+cms-label-contact-organisation = Organisation
+cms-hint-contact-organisation = The organisation to contact.
+cms-label-contact-url = Web address
+cms-hint-contact-url = Starting with https://
+cms-label-last-reviewed = Last checked
+cms-hint-last-reviewed = When this profile was last checked.
+cms-label-added = Added on
+cms-hint-added = The date the lesson was added.
+cms-label-initiative = Initiative
+cms-hint-initiative = The initiative the lesson comes from: type part of its name or region.
+cms-label-kind = Kind
+cms-hint-kind = A lesson, a success, a bottleneck, a tip or a failure.
+cms-label-source = Source
+cms-hint-source = Where the lesson comes from: a report, a person, a web address. Not required.
