@@ -109,7 +109,7 @@
     if (out.total === 0) renderNone(out.selection);
     else { noneEl.hidden = true; noneEl.textContent = ''; }
     box.setAttribute('data-state', out.total ? 'results' : 'none');
-    setStatus(out.total === 1 ? say('results_one') : say('results_many', out.total));
+    setStatus(out.total === 1 ? say('results_one') : say('results_other', out.total));
   }
 
   function renderIdle(out) {

@@ -212,15 +212,19 @@ impl<'a> FieldReader<'a> {
                 Some(s.clone())
             }
             Value::String(s) if NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok() => Some(s.clone()),
+            // A month: `2013-04`.
+            Value::String(s) if s.len() == 7 && NaiveDate::parse_from_str(&format!("{s}-01"), "%Y-%m-%d").is_ok() => {
+                Some(s.clone())
+            }
             other => {
                 let shown = scalar_text(other).unwrap_or_else(|| type_name(other).into());
                 let d = Diagnostic::new(
                     self.file,
                     f.line,
                     f.col,
-                    format!("`{key}` must be a year or a date, not `{shown}`"),
+                    format!("`{key}` must be a year, a month or a date, not `{shown}`"),
                 )
-                .with_suggestion("write e.g. 2014 or 2013-04-10");
+                .with_suggestion("write e.g. 2014, 2013-04 or 2013-04-10");
                 self.diags.push(d);
                 None
             }

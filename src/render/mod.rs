@@ -11,6 +11,7 @@ pub mod seo;
 pub mod templates;
 pub mod urls;
 pub mod views;
+pub mod wording;
 
 use crate::config::Taxonomy;
 use crate::content::model::Site;
@@ -41,8 +42,8 @@ pub struct Theme {
 
 impl Theme {
     pub fn load(root: &Path, language: &str) -> Result<Theme, Vec<Diagnostic>> {
-        let tera = templates::load(root).map_err(|d| vec![d])?;
         let strings = templates::strings(root, language).map_err(|d| vec![d])?;
+        let tera = templates::load(root, |tera| wording::register(tera, &strings, language)).map_err(|d| vec![d])?;
         let statics = templates::merged_files(&templates::BUILTIN_STATIC, &root.join("static")).map_err(|d| vec![d])?;
         Ok(Theme { tera, strings, statics })
     }

@@ -281,6 +281,7 @@ impl<'a> PageData<'a> {
                         .links
                         .by_kind
                         .iter()
+                        .filter(|(_, v)| !v.is_empty())
                         .map(|(k, v)| (k.as_str(), tr(self.t, &format!("kinds_{}", k.as_str())), v.len()))
                         .collect::<Vec<_>>(),
                 );
@@ -357,18 +358,7 @@ impl<'a> PageData<'a> {
                 c.insert("page_title", &tr(self.t, "matrix"));
             }
             Page::Glossary => {
-                let mut g = site.config.glossary.clone();
-                g.sort_by_key(|e| e.term.to_lowercase());
-                let entries: Vec<_> = g
-                    .iter()
-                    .map(|e| {
-                        serde_json::json!({
-                            "id": crate::content::markdown::slugify(&e.term), "term": e.term, "expansion": e.expansion,
-                            "definition": e.definition, "en": e.en,
-                        })
-                    })
-                    .collect();
-                c.insert("entries", &entries);
+                c.insert("letters", &self.glossary_letters());
                 c.insert("page_title", &tr(self.t, "glossary"));
             }
             Page::Search => {

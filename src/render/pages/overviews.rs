@@ -1,5 +1,5 @@
-//! The overview contexts of `PageData`: a taxonomy with its terms and their counts, and the
-//! comparison matrix of initiatives against the terms of a taxonomy.
+//! The overview contexts of `PageData`: a taxonomy with its terms and their counts, the
+//! comparison matrix of initiatives against the terms of a taxonomy, and the glossary by letter.
 
 use super::{PAGE_SIZE, PageData, paged};
 use crate::config::Taxonomy;
@@ -92,5 +92,48 @@ impl PageData<'_> {
             rows,
             caption: tr(self.t, &format!("matrix_caption_{}", tax.field())),
         }
+    }
+}
+
+/// The letter a glossary term is filed under: its first letter without accents, upper case;
+/// `#` for a term that starts with anything else.
+pub(super) fn glossary_letter(term: &str) -> char {
+    use unicode_normalization::UnicodeNormalization;
+    match term.nfd().next() {
+        Some(c) if c.is_ascii_alphabetic() => c.to_ascii_uppercase(),
+        _ => '#',
+    }
+}
+
+impl PageData<'_> {
+    /// The glossary as the A–Z list shows it: every letter A to Z (`id` of its group, or none when
+    /// no term starts with it) with its entries. An entry shows its expansion only when that says
+    /// more than the term itself, and the English gloss only in the English interface.
+    pub(super) fn glossary_letters(&self) -> Vec<serde_json::Value> {
+        let cfg = &self.site.config;
+        let mut entries = cfg.glossary.clone();
+        entries.sort_by_key(|e| e.term.to_lowercase());
+        let english = cfg.language == "en";
+        let mut letters: Vec<(char, Vec<serde_json::Value>)> =
+            ('A'..='Z').map(|c| (c, Vec::new())).chain([('#', Vec::new())]).collect();
+        for e in &entries {
+            let (x, term) = (e.expansion.trim(), e.term.trim());
+            let expansion = (!x.is_empty() && x.to_lowercase() != term.to_lowercase()).then_some(x);
+            let letter = glossary_letter(&e.term);
+            let group = letters.iter_mut().find(|(c, _)| *c == letter).expect("A–Z and #");
+            group.1.push(serde_json::json!({
+                "id": crate::content::markdown::slugify(&e.term), "term": e.term, "expansion": expansion,
+                "definition": e.definition, "en": if english { e.en.as_str() } else { "" },
+            }));
+        }
+        letters
+            .into_iter()
+            .filter(|(c, entries)| *c != '#' || !entries.is_empty())
+            .map(|(c, entries)| {
+                let name = if c == '#' { "overig".to_string() } else { c.to_ascii_lowercase().to_string() };
+                let id = (!entries.is_empty()).then(|| format!("letter-{name}"));
+                serde_json::json!({"letter": c.to_string(), "id": id, "entries": entries})
+            })
+            .collect()
     }
 }
