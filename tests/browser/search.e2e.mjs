@@ -314,7 +314,7 @@ async function scenarios(browser, mode, base) {
     eq(await page.isVisible('.search-none'), true, 'no-results box');
     ok((await page.textContent('.search-none')).includes('Geen resultaten gevonden.'), 'no-results text');
     const buttons = await page.$$eval('.search-remove-facet', (b) => b.map((x) => x.textContent));
-    eq(buttons, ['Soort: Les×', 'Initiatief: OZOverbindzorg×'], 'remove buttons');
+    eq(buttons, ['Soort: Inzicht×', 'Initiatief: OZOverbindzorg×'], 'remove buttons');
     if (mode === 'http') await page.screenshot({ path: path.join(artifacts, 'search-no-results.png'), fullPage: false });
     await page.click('.search-remove-facet >> nth=1');
     await rendered(page, [['q', 'wijkverpleegkundige'], ['soort', 'les']]);
