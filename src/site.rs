@@ -86,7 +86,7 @@ pub fn load(opts: &BuildOptions) -> Result<Site, Vec<Diagnostic>> {
 /// Everything the output folder holds, rendered in memory.
 pub fn render_site(site: &Site) -> Result<(Vec<OutFile>, Vec<String>), Vec<Diagnostic>> {
     let links = crate::timing::stage("link", || Links::build(site));
-    let mut theme = crate::timing::stage("templates", || Theme::load(&site.root, &site.config.language))?;
+    let mut theme = crate::timing::stage("templates", || Theme::load(&site.root, &site.config))?;
     let (files, notes, _) = render_parts(site, &links, &mut theme)?;
     Ok((files, notes))
 }
@@ -217,7 +217,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
     output::check_output_dir(&opts.root, &out).map_err(|d| vec![d])?;
     let site = crate::timing::stage("load + validate", || load(opts))?;
     let links = crate::timing::stage("link", || Links::build(&site));
-    let mut theme = crate::timing::stage("templates", || Theme::load(&site.root, &site.config.language))?;
+    let mut theme = crate::timing::stage("templates", || Theme::load(&site.root, &site.config))?;
     if let Some(zip) = &opts.zip {
         if output::absolute(zip).starts_with(output::absolute(&out)) {
             return Err(vec![Diagnostic::file(

@@ -64,7 +64,7 @@ fn english_root() -> PathBuf {
         std::fs::remove_dir_all(&root).unwrap();
     }
     std::fs::create_dir_all(&root).unwrap();
-    for dir in ["initiatives", "lessons"] {
+    for dir in ["initiatives", "lessons", "pages"] {
         copy_dir(&repo().join(dir), &root.join(dir));
     }
     let config = std::fs::read_to_string(repo().join("config.toml")).unwrap();

@@ -102,7 +102,33 @@ fn incremental_rebuilds_equal_full_builds() {
     assert!(ws.errors.is_empty());
     assert_same_as_full(&mut ws, "fix");
 
-    // 8. An initiative, 9. a static file, 10. a template: correct whatever the scope.
+    // 8. A page of the site itself (in every footer): added, retitled, linked from a lesson, removed.
+    f.write("pages/colofon.md", "---\ntitle: Colofon\n---\n## Techniek\n\nGemaakt met leernet.\n");
+    assert!(pages(&ws.apply(&p("pages/colofon.md"))).1);
+    assert!(ws.files["index.html"].windows(13).any(|w| w == b"over/colofon/"));
+    assert_same_as_full(&mut ws, "page added");
+    f.write("pages/colofon.md", "---\ntitle: Over de site\n---\n## Techniek\n\nGemaakt met leernet.\n");
+    ws.apply(&p("pages/colofon.md"));
+    assert_same_as_full(&mut ws, "page retitled");
+    f.write(
+        "lessons/alpha/een.md",
+        &f.read("lessons/alpha/een.md")
+            .replace("elkaar graag.", "elkaar graag (zie [colofon](@/pages/colofon.md#techniek))."),
+    );
+    ws.apply(&p("lessons/alpha/een.md"));
+    assert!(ws.errors.is_empty(), "{:?}", ws.errors);
+    assert_same_as_full(&mut ws, "link to a page");
+    f.write(
+        "lessons/alpha/een.md",
+        &f.read("lessons/alpha/een.md").replace(" (zie [colofon](@/pages/colofon.md#techniek))", ""),
+    );
+    ws.apply(&p("lessons/alpha/een.md"));
+    std::fs::remove_file(root.join("pages/colofon.md")).unwrap();
+    ws.apply(&p("pages/colofon.md"));
+    assert!(!ws.files.contains_key("over/colofon/index.html"));
+    assert_same_as_full(&mut ws, "page removed");
+
+    // 9. An initiative, 10. a static file, 11. a template: correct whatever the scope.
     f.write("initiatives/beta.md", &f.read("initiatives/beta.md").replace("title: Beta", "title: Beta Nieuw"));
     assert!(pages(&ws.apply(&p("initiatives/beta.md"))).1);
     assert_same_as_full(&mut ws, "initiative");

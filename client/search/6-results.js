@@ -110,6 +110,8 @@
     else { noneEl.hidden = true; noneEl.textContent = ''; }
     box.setAttribute('data-state', out.total ? 'results' : 'none');
     setStatus(out.total === 1 ? say('results_one') : say('results_other', out.total));
+    showButton.textContent = out.total === 1 ? say('show_one') : say('show_other', out.total);
+    showButton.hidden = false;
   }
 
   function renderIdle(out) {
@@ -118,6 +120,7 @@
     moreButton.hidden = true;
     clearButton.hidden = true;
     box.setAttribute('data-state', 'idle');
+    showButton.hidden = true;
     setStatus('');
     showFacets(out);
   }
@@ -189,6 +192,13 @@
       mainEl.focus();
     });
   }
+
+  // On a phone the filters sit above the results: this button (shown by search.css only there)
+  // folds them away and moves to the results.
+  showButton.addEventListener('click', function () {
+    panel.open = false;
+    if (mainEl) { mainEl.focus(); mainEl.scrollIntoView({ block: 'start' }); }
+  });
 
   clearButton.addEventListener('click', function () {
     state.facets = {};

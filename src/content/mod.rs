@@ -1,4 +1,4 @@
-//! Content: reads `initiatives/` and `lessons/` into the plain-data site model and checks it.
+//! Content: reads `initiatives/`, `lessons/` and `pages/` into the plain-data site model and checks it.
 //! `load_site` is the pipeline's first two stages, load and validate.
 
 pub mod copied;
@@ -19,14 +19,18 @@ use std::path::Path;
 /// files that loaded, and every problem found; callers decide whether problems are fatal.
 pub fn load_site(root: &Path, config: Config) -> (Site, Vec<Diagnostic>) {
     let (files, mut diags) = crate::timing::stage("  discover", || load::discover(root));
-    let load::LoadedAll { mut initiatives, mut lessons, partial, diags: load_diags } =
+    let load::LoadedAll { mut initiatives, mut lessons, mut pages, partial, diags: load_diags } =
         crate::timing::stage("  read + parse", || load::load_all(&config, &files));
     diags.extend(load_diags);
     let sources: Vec<String> = files.iter().map(|f| f.rel.clone()).collect();
-    diags.extend(crate::timing::stage("  validate", || validate::validate(&initiatives, &lessons, &partial, &sources)));
+    diags.extend(crate::timing::stage("  validate", || {
+        validate::validate(&initiatives, &lessons, &pages, &partial, &sources)
+    }));
     initiatives.sort_by(|a, b| a.meta.slug.cmp(&b.meta.slug));
     lessons.sort_by(|a, b| a.meta.slug.cmp(&b.meta.slug));
     initiatives.dedup_by(|a, b| a.meta.slug == b.meta.slug);
     lessons.dedup_by(|a, b| a.meta.slug == b.meta.slug);
-    (Site { root: root.to_path_buf(), config, initiatives, lessons }, diags)
+    pages.sort_by(|a, b| a.meta.slug.cmp(&b.meta.slug));
+    pages.dedup_by(|a, b| a.meta.slug == b.meta.slug);
+    (Site { root: root.to_path_buf(), config, initiatives, lessons, pages }, diags)
 }

@@ -2,7 +2,7 @@
 //! files), lessons whose initiative does not exist, and internal links (with `#anchors`) that
 //! point at no file or no heading.
 
-use super::model::{Body, Initiative, Lesson};
+use super::model::{Body, InfoPage, Initiative, Lesson};
 use crate::diagnostics::{Diagnostic, closest};
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -15,12 +15,14 @@ use std::path::Path;
 pub fn validate(
     initiatives: &[Initiative],
     lessons: &[Lesson],
+    pages: &[InfoPage],
     partial: &[super::load::Partial],
     all_sources: &[String],
 ) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     duplicate_slugs(initiatives.iter().map(|i| (&i.meta.slug, &i.meta.file)), "initiative", &mut diags);
     duplicate_slugs(lessons.iter().map(|l| (&l.meta.slug, &l.meta.file)), "lesson", &mut diags);
+    duplicate_slugs(pages.iter().map(|p| (&p.meta.slug, &p.meta.file)), "page", &mut diags);
 
     let initiative_slugs: Vec<&str> = initiatives.iter().map(|i| i.meta.slug.as_str()).collect();
     let known: HashSet<&str> = initiative_slugs.iter().copied().collect();
@@ -35,6 +37,9 @@ pub fn validate(
     for l in lessons {
         anchors.insert(&l.meta.source, &l.meta.body);
     }
+    for p in pages {
+        anchors.insert(&p.meta.source, &p.meta.body);
+    }
     for p in partial {
         anchors.insert(&p.source, &p.body);
     }
@@ -42,6 +47,7 @@ pub fn validate(
         .iter()
         .map(|i| (&i.meta.file, &i.meta.source, &i.meta.body))
         .chain(lessons.iter().map(|l| (&l.meta.file, &l.meta.source, &l.meta.body)))
+        .chain(pages.iter().map(|p| (&p.meta.file, &p.meta.source, &p.meta.body)))
         .chain(partial.iter().map(|p| (&p.file, &p.source, &p.body)));
     let mut targets = Targets::new(anchors, all_sources);
     for (file, source, body) in bodies {
@@ -54,7 +60,12 @@ pub fn validate(
 /// slug, source file and heading id of a site whose files all loaded and had no problems
 /// before: only their own initiative and links can have become wrong, so only those are
 /// checked. Gives what `validate` would give.
-pub fn validate_changed(initiatives: &[Initiative], lessons: &[Lesson], changed: &[usize]) -> Vec<Diagnostic> {
+pub fn validate_changed(
+    initiatives: &[Initiative],
+    lessons: &[Lesson],
+    pages: &[InfoPage],
+    changed: &[usize],
+) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     let initiative_slugs: Vec<&str> = initiatives.iter().map(|i| i.meta.slug.as_str()).collect();
     let known: HashSet<&str> = initiative_slugs.iter().copied().collect();
@@ -67,6 +78,7 @@ pub fn validate_changed(initiatives: &[Initiative], lessons: &[Lesson], changed:
             .iter()
             .map(|i| &i.meta)
             .chain(lessons.iter().map(|l| &l.meta))
+            .chain(pages.iter().map(|p| &p.meta))
             .map(|m| (m.source.as_str(), &m.body))
             .collect();
         let mut targets = Targets::new(anchors, &[]);
@@ -171,7 +183,7 @@ fn check_links<'a>(
             d = match suggest(target, &mut targets.bodies.keys().copied()) {
                 Some(s) => d.with_suggestion(format!("did you mean `@/{s}`?")),
                 None => d.with_suggestion(
-                    "link to another content file as `@/lessons/<file>.md` or `@/initiatives/<file>.md`",
+                    "link to another content file as `@/lessons/<file>.md`, `@/initiatives/<file>.md` or `@/pages/<file>.md`",
                 ),
             };
             diags.push(d);

@@ -27,6 +27,8 @@ pub enum Page {
     Glossary,
     Search,
     NotFound,
+    /// A page of the site itself (`pages/`).
+    Info(usize),
 }
 
 /// Lessons per page on lists that can grow with the site (lesson list, term pages).
@@ -52,6 +54,7 @@ impl Page {
         pages.extend((0..page_count(site.lessons.len())).map(Page::LessonList));
         pages.extend((0..site.initiatives.len()).map(Page::Initiative));
         pages.extend((0..site.lessons.len()).map(Page::Lesson));
+        pages.extend((0..site.pages.len()).map(Page::Info));
         for tax in Taxonomy::ALL {
             pages.push(Page::Taxonomy(tax));
             pages.extend(Self::term_pages(links, tax));
@@ -106,6 +109,7 @@ impl Page {
             Page::Glossary => urls::GLOSSARY.into(),
             Page::Search => urls::SEARCH.into(),
             Page::NotFound => "404.html".into(),
+            Page::Info(i) => urls::info_page(&site.pages[i].meta.slug),
         }
     }
 
@@ -128,6 +132,7 @@ impl Page {
             Page::Glossary => "glossary.html",
             Page::Search => "search.html",
             Page::NotFound => "404.html",
+            Page::Info(_) => "page.html",
         }
     }
 }
@@ -366,6 +371,12 @@ impl<'a> PageData<'a> {
             }
             Page::NotFound => {
                 c.insert("page_title", &tr(self.t, "not_found"));
+            }
+            Page::Info(i) => {
+                let p = &site.pages[i];
+                c.insert("title", &p.meta.title);
+                c.insert_value("body", Value::safe_string(&self.body(&p.meta.body.html, &root)));
+                c.insert("page_title", &p.meta.title);
             }
         }
         c

@@ -18,6 +18,10 @@ pub fn taxonomy(tax: Taxonomy) -> String {
 pub fn term(tax: Taxonomy, slug: &str) -> String {
     format!("{}/{slug}/", tax.url_segment())
 }
+/// A page of the site itself (`pages/<slug>.md`): `over/<slug>/`.
+pub fn info_page(slug: &str) -> String {
+    format!("over/{slug}/")
+}
 pub const INITIATIVES: &str = "initiatieven/";
 pub const LESSONS: &str = "lessen/";
 pub const MATRIX: &str = "vergelijk/";
