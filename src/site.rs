@@ -152,7 +152,7 @@ pub fn render_into(
     Ok((notes, Kept { views, lessons_json, search_files, search: live }))
 }
 
-/// Feeds, sitemap, robots.txt and the JSON export: for machines, so with absolute URLs from
+/// Feeds, sitemap, robots.txt, the JSON export and the comparison view's data: for machines, so with absolute URLs from
 /// `base_url`; without one, feeds and sitemap are left out and a note says so. Also returns
 /// `api/lessons.json` by lesson.
 pub fn machine_files(
@@ -178,6 +178,9 @@ pub fn machine_files_into(
     sink: &dyn Sink,
 ) -> Result<api::LessonsJson, Diagnostic> {
     for f in feeds_and_sitemap(site, links, theme, all, notes) {
+        sink.put(f)?;
+    }
+    for f in crate::render::compare::scripts(site, links, &theme.strings) {
         sink.put(f)?;
     }
     api::export_into(site, links, sink)

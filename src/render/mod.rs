@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod charts;
+pub mod compare;
 pub mod escape;
 pub mod feeds;
 pub mod glossary;

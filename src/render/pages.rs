@@ -15,7 +15,8 @@ use tera::{Context, Value};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Page {
     Home,
-    InitiativeList,
+    /// The initiative list, page n (0-based) of `PAGE_SIZE` initiatives.
+    InitiativeList(u32),
     Initiative(usize),
     /// The lesson list, page n (0-based) of `PAGE_SIZE` lessons.
     LessonList(u32),
@@ -31,8 +32,10 @@ pub enum Page {
     Info(usize),
 }
 
-/// Lessons per page on lists that can grow with the site (lesson list, term pages).
+/// Items per page on lists that can grow with the site (lesson and initiative lists, term pages).
 pub const PAGE_SIZE: usize = 100;
+/// Up to this many initiatives the comparison page shows the full matrices of every initiative.
+pub const MATRIX_MAX: usize = 50;
 /// The newest lessons shown on the home page.
 pub const HOME_NEWEST: usize = 8;
 
@@ -49,8 +52,8 @@ pub fn paged(base: &str, n: u32) -> String {
 impl Page {
     /// Every page of the site.
     pub fn all(site: &Site, links: &Links) -> Vec<Page> {
-        let mut pages =
-            vec![Page::Home, Page::InitiativeList, Page::Matrix, Page::Glossary, Page::Search, Page::NotFound];
+        let mut pages = vec![Page::Home, Page::Matrix, Page::Glossary, Page::Search, Page::NotFound];
+        pages.extend((0..page_count(site.initiatives.len())).map(Page::InitiativeList));
         pages.extend((0..page_count(site.lessons.len())).map(Page::LessonList));
         pages.extend((0..site.initiatives.len()).map(Page::Initiative));
         pages.extend((0..site.lessons.len()).map(Page::Lesson));
@@ -99,7 +102,7 @@ impl Page {
     pub fn path(&self, site: &Site) -> String {
         match *self {
             Page::Home => String::new(),
-            Page::InitiativeList => urls::INITIATIVES.into(),
+            Page::InitiativeList(n) => paged(urls::INITIATIVES, n),
             Page::Initiative(i) => urls::initiative(&site.initiatives[i].meta.slug),
             Page::LessonList(n) => paged(urls::LESSONS, n),
             Page::Lesson(i) => urls::lesson(&site.lessons[i].meta.slug),
@@ -122,7 +125,7 @@ impl Page {
     pub fn template(&self) -> &'static str {
         match self {
             Page::Home => "index.html",
-            Page::InitiativeList => "initiatives.html",
+            Page::InitiativeList(_) => "initiatives.html",
             Page::Initiative(_) => "initiative.html",
             Page::LessonList(_) => "lessons.html",
             Page::Lesson(_) => "lesson.html",
@@ -220,8 +223,11 @@ impl<'a> PageData<'a> {
                 c.insert_value("initiatives", Value::from(shown));
                 c.insert("page_title", &site.config.title);
             }
-            Page::InitiativeList => {
-                c.insert_value("initiatives", Value::from(&self.views.initiative_values[..]));
+            Page::InitiativeList(n) => {
+                let all = &self.views.initiative_values;
+                let start = (n as usize * PAGE_SIZE).min(all.len());
+                c.insert_value("initiatives", Value::from(&all[start..(start + PAGE_SIZE).min(all.len())]));
+                c.insert("pagination", &self.pagination(urls::INITIATIVES, n, page_count(all.len())));
                 c.insert("page_title", &tr(self.t, "initiatives"));
             }
             Page::Initiative(ii) => {
@@ -344,6 +350,14 @@ impl<'a> PageData<'a> {
                 c.insert("page_title", site.config.label(term));
             }
             Page::Matrix => {
+                c.insert_value("compare_strings", Value::safe_string(&self.compare_strings()));
+                c.insert("page_title", &tr(self.t, "matrix"));
+                // Above MATRIX_MAX initiatives the full tables would grow with the network:
+                // the page then has the comparison of chosen initiatives only.
+                c.insert("full_matrix", &(site.initiatives.len() <= MATRIX_MAX));
+                if site.initiatives.len() > MATRIX_MAX {
+                    return c;
+                }
                 let tables: Vec<MatrixTable> =
                     [Taxonomy::Themes, Taxonomy::Stakeholders].iter().map(|&tax| self.matrix(tax)).collect();
                 c.insert("tables", &tables);

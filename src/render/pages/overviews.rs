@@ -137,3 +137,32 @@ impl PageData<'_> {
             .collect()
     }
 }
+
+impl PageData<'_> {
+    /// The interface strings the comparison view (`static/compare.js`) uses, as JSON for a
+    /// `<script type="application/json">`.
+    pub(super) fn compare_strings(&self) -> String {
+        let keys = [
+            "region",
+            "started",
+            "phase",
+            "evidence",
+            "tax_financing",
+            "tax_domains",
+            "tax_themes",
+            "tax_stakeholders",
+            "key_figures",
+            "outcomes",
+            "compare_lessons",
+            "contact",
+            "compare_unknown",
+            "compare_missing",
+            "initiative",
+            "compare_caption",
+            "before",
+            "after",
+        ];
+        let map: std::collections::BTreeMap<&str, String> = keys.iter().map(|&k| (k, tr(self.t, k))).collect();
+        crate::render::escape::to_script_json(&map)
+    }
+}
