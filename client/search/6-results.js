@@ -52,7 +52,60 @@
       appendHighlighted(teaser, doc.s, isMatch);
       item.appendChild(teaser);
     }
+    if (kind === 'initiatief' && compareForm) item.appendChild(comparePick(doc));
     return item;
+  }
+
+  // ---- choosing initiatives to compare: a checkbox on each initiative result, for the page's
+  // form#compare-form (GET vergelijk/?i=…); the choice is kept while the results change.
+
+  var compareForm = document.getElementById('compare-form');
+  var picked = [];
+
+  function comparePick(doc) {
+    var slug = (/initiatieven\/([^/]+)\//.exec(doc.u || '') || [])[1] || '';
+    var p = document.createElement('p');
+    p.className = 'compare-pick';
+    var input = document.createElement('input');
+    input.type = 'checkbox';
+    input.id = 'pick-' + slug;
+    input.name = 'i';
+    input.value = slug;
+    input.setAttribute('form', 'compare-form');
+    input.checked = picked.indexOf(slug) >= 0;
+    input.addEventListener('change', function () {
+      picked = picked.filter(function (s) { return s !== slug; });
+      if (input.checked) picked.push(slug);
+      showCompareForm();
+    });
+    var label = document.createElement('label');
+    label.htmlFor = input.id;
+    label.textContent = say('compare_pick');
+    var hidden = document.createElement('span');
+    hidden.className = 'visually-hidden';
+    hidden.textContent = ': ' + (doc.t || slug);
+    label.appendChild(hidden);
+    p.appendChild(input);
+    p.appendChild(document.createTextNode(' '));
+    p.appendChild(label);
+    return p;
+  }
+
+  /** The form shows while initiatives are chosen; it sends those no longer among the results
+   *  too (as hidden fields). */
+  function showCompareForm() {
+    if (!compareForm) return;
+    var keep = compareForm.querySelector('.compare-kept');
+    keep.textContent = '';
+    picked.forEach(function (slug) {
+      if (document.getElementById('pick-' + slug)) return;
+      var h = document.createElement('input');
+      h.type = 'hidden';
+      h.name = 'i';
+      h.value = slug;
+      keep.appendChild(h);
+    });
+    compareForm.hidden = picked.length === 0;
   }
 
   /** No results: say so, and offer to remove each active facet value (one button each). */
@@ -104,6 +157,7 @@
     var frag = document.createDocumentFragment();
     out.results.slice(0, out.shown).forEach(function (r) { if (r.doc) frag.appendChild(renderResult(r.doc, isMatch)); });
     listEl.appendChild(frag);
+    showCompareForm();
     moreButton.hidden = out.total <= out.shown;
     clearButton.hidden = !out.selection.some(function (s) { return s.size > 0; });
     if (out.total === 0) renderNone(out.selection);

@@ -51,7 +51,32 @@ async function flow(mode, listUrl) {
     w.assertClean('compare');
   });
 
+  await T.test(`[${mode}] filter the initiatives (search facets, state in the URL) → choose → compare`, async () => {
+    const search = listUrl.replace(/initiatieven\/(index\.html)?$/, 'zoeken/$1');
+    await page.goto(listUrl);
+    await Promise.all([page.waitForNavigation(), page.click('a[href*="soort=initiatief"]')]);
+    await page.goto(search + '?soort=initiatief&thema=mantelzorg');
+    await page.waitForSelector('#search[data-ready="true"]');
+    await page.waitForFunction(() => document.getElementById('search').dataset.rendered === '?thema=mantelzorg&soort=initiatief');
+    eq(await page.isVisible('#compare-form'), false, 'no compare button before a choice');
+    const slugs = await page.$$eval('.search-result input[name="i"]', (x) => x.map((i) => i.value));
+    ok(slugs.includes('ozoverbindzorg'), `mantelzorg initiatives: ${slugs}`);
+    await page.check('#pick-ozoverbindzorg');
+    // Narrowing further keeps the choice, also when it is no longer among the results.
+    await page.click(`label[for="${await page.getAttribute('input[name="thema"][value="digitale-samenwerking"]', 'id')}"]`);
+    await page.waitForFunction(() => /digitale-samenwerking/.test(document.getElementById('search').dataset.rendered || ''));
+    ok(await page.isVisible('#compare-form'), 'compare button shown once something is chosen');
+    await Promise.all([page.waitForNavigation(), page.click('#compare-form button')]);
+    await page.waitForSelector('#compare[data-ready="true"]', { timeout: 10000 });
+    eq(await page.$$eval('.compare-table thead th a', (t) => t.map((x) => x.textContent)), ['OZOverbindzorg'], 'the chosen initiative');
+    w.assertClean('search → compare');
+  });
+
   await T.test(`[${mode}] the link reproduces the comparison`, async () => {
+    await page.goto(listUrl);
+    for (const slug of PICK) await page.check(`#pick-${slug}`);
+    await Promise.all([page.waitForNavigation(), page.click('#compare-form button[type="submit"]')]);
+    await page.waitForSelector('#compare[data-ready="true"]', { timeout: 10000 });
     const link = await page.$eval('.compare-link', (a) => a.href);
     ok(/\?i=ozoverbindzorg,proeftuin-ruwaard$/.test(link), `link: ${link}`);
     await page.goto('about:blank');
