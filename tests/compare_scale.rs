@@ -53,6 +53,13 @@ fn comparison_data_and_lists_stay_small_at_1000_initiatives() {
     assert!(page < 40_000, "the comparison page is {page} bytes");
     let html = std::fs::read_to_string(out.join("vergelijk/index.html")).unwrap();
     assert!(!html.contains("class=\"matrix\""), "no full matrix above 50 initiatives");
+    // Instead, one matrix per theme, paginated like the lists.
+    let theme = html.split("href=\"/vergelijk/thema/").nth(1).expect("links to the per-theme matrices");
+    let theme = &theme[..theme.find('/').unwrap()];
+    let per_theme = std::fs::read_to_string(out.join(format!("vergelijk/thema/{theme}/index.html"))).unwrap();
+    let rows = per_theme.matches("<tr><th scope=\"row\"").count();
+    assert!(per_theme.contains("class=\"matrix\"") && rows > 0 && rows <= 200, "{rows} rows");
+    eprintln!("vergelijk/thema/{theme}/index.html: {} B, {rows} rows", per_theme.len());
     // Before: one 340 KB list of every initiative; now 100 a page.
     assert!(list < 120_000, "the first page of the initiative list is {list} bytes");
     assert!(out.join("initiatieven/pagina/10/index.html").is_file() && !out.join("initiatieven/pagina/11").exists());

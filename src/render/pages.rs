@@ -3,8 +3,6 @@
 
 mod overviews;
 
-use overviews::MatrixTable;
-
 use super::urls::{self, LinkMode};
 use super::views::{self, Strings, Views, tr};
 use crate::config::Taxonomy;
@@ -25,6 +23,8 @@ pub enum Page {
     /// Term i of a taxonomy, page n (0-based) of its lessons.
     Term(Taxonomy, usize, u32),
     Matrix,
+    /// Above `MATRIX_MAX` initiatives: the matrix of theme i's initiatives, page n (0-based).
+    ThemeMatrix(usize, u32),
     Glossary,
     Search,
     NotFound,
@@ -58,11 +58,23 @@ impl Page {
         pages.extend((0..site.initiatives.len()).map(Page::Initiative));
         pages.extend((0..site.lessons.len()).map(Page::Lesson));
         pages.extend((0..site.pages.len()).map(Page::Info));
+        pages.extend(Self::theme_matrices(site, links));
         for tax in Taxonomy::ALL {
             pages.push(Page::Taxonomy(tax));
             pages.extend(Self::term_pages(links, tax));
         }
         pages
+    }
+
+    /// The per-theme matrices (none up to `MATRIX_MAX` initiatives: the full matrix has them all).
+    pub fn theme_matrices(site: &Site, links: &Links) -> Vec<Page> {
+        if site.initiatives.len() <= MATRIX_MAX {
+            return vec![];
+        }
+        let themes = &links.terms[Taxonomy::Themes.index()];
+        let with = themes.iter().enumerate().filter(|(_, (_, p))| !p.initiatives.is_empty());
+        with.flat_map(|(i, (_, p))| (0..page_count(p.initiatives.len())).map(move |n| Page::ThemeMatrix(i, n)))
+            .collect()
     }
 
     /// Every page of every term of one taxonomy.
@@ -109,6 +121,7 @@ impl Page {
             Page::Taxonomy(t) => urls::taxonomy(t),
             Page::Term(t, i, n) => paged(&urls::term(t, &site.config.terms(t)[i].slug), n),
             Page::Matrix => urls::MATRIX.into(),
+            Page::ThemeMatrix(i, n) => paged(&urls::theme_matrix(&site.config.terms(Taxonomy::Themes)[i].slug), n),
             Page::Glossary => urls::GLOSSARY.into(),
             Page::Search => urls::SEARCH.into(),
             Page::NotFound => "404.html".into(),
@@ -131,7 +144,7 @@ impl Page {
             Page::Lesson(_) => "lesson.html",
             Page::Taxonomy(_) => "taxonomy.html",
             Page::Term(..) => "term.html",
-            Page::Matrix => "matrix.html",
+            Page::Matrix | Page::ThemeMatrix(..) => "matrix.html",
             Page::Glossary => "glossary.html",
             Page::Search => "search.html",
             Page::NotFound => "404.html",
@@ -349,33 +362,8 @@ impl<'a> PageData<'a> {
                 c.insert("lesson_count", &pages.lessons.len());
                 c.insert("page_title", site.config.label(term));
             }
-            Page::Matrix => {
-                c.insert_value("compare_strings", Value::safe_string(&self.compare_strings()));
-                c.insert("page_title", &tr(self.t, "matrix"));
-                // Above MATRIX_MAX initiatives the full tables would grow with the network:
-                // the page then has the comparison of chosen initiatives only.
-                c.insert("full_matrix", &(site.initiatives.len() <= MATRIX_MAX));
-                if site.initiatives.len() > MATRIX_MAX {
-                    return c;
-                }
-                let tables: Vec<MatrixTable> =
-                    [Taxonomy::Themes, Taxonomy::Stakeholders].iter().map(|&tax| self.matrix(tax)).collect();
-                c.insert("tables", &tables);
-                let rows: Vec<_> = site
-                    .initiatives
-                    .iter()
-                    .enumerate()
-                    .map(|(ii, i)| {
-                        serde_json::json!({
-                            "initiative": self.views.initiatives[ii],
-                            "terms": self.views.initiative_terms[ii],
-                            "figures": i.figures,
-                        })
-                    })
-                    .collect();
-                c.insert("comparison", &rows);
-                c.insert("page_title", &tr(self.t, "matrix"));
-            }
+            Page::Matrix => self.matrix_page(&mut c),
+            Page::ThemeMatrix(ti, n) => self.theme_matrix_page(&mut c, ti, n),
             Page::Glossary => {
                 c.insert("letters", &self.glossary_letters());
                 c.insert("page_title", &tr(self.t, "glossary"));

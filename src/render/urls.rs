@@ -22,6 +22,10 @@ pub fn term(tax: Taxonomy, slug: &str) -> String {
 pub fn info_page(slug: &str) -> String {
     format!("over/{slug}/")
 }
+/// The matrix of one theme's initiatives (networks of more than 50 initiatives).
+pub fn theme_matrix(slug: &str) -> String {
+    format!("vergelijk/thema/{slug}/")
+}
 pub const INITIATIVES: &str = "initiatieven/";
 pub const LESSONS: &str = "lessen/";
 pub const MATRIX: &str = "vergelijk/";

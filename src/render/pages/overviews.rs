@@ -1,15 +1,16 @@
 //! The overview contexts of `PageData`: a taxonomy with its terms and their counts, the
-//! comparison matrix of initiatives against the terms of a taxonomy, and the glossary by letter.
+//! comparison page (the view of chosen initiatives; the full matrices of a small network, the
+//! per-theme matrices of a large one), and the glossary by letter.
 
-use super::{PAGE_SIZE, PageData, paged};
+use super::{MATRIX_MAX, PAGE_SIZE, PageData, page_count, paged};
 use crate::config::Taxonomy;
 use crate::render::urls;
 use crate::render::views::{self, tr};
 use serde::Serialize;
-use tera::Value;
+use tera::{Context, Value};
 
 #[derive(Serialize)]
-pub(super) struct MatrixCell {
+struct MatrixCell {
     count: usize,
     /// The initiative itself carries the term.
     own: bool,
@@ -17,13 +18,13 @@ pub(super) struct MatrixCell {
 }
 
 #[derive(Serialize)]
-pub(super) struct MatrixRow {
+struct MatrixRow {
     initiative: Value,
     cells: Vec<MatrixCell>,
 }
 
 #[derive(Serialize)]
-pub(super) struct MatrixTable {
+struct MatrixTable {
     field: &'static str,
     name: String,
     columns: Vec<views::TermRef>,
@@ -51,7 +52,63 @@ impl PageData<'_> {
         })
     }
 
-    pub(super) fn matrix(&self, tax: Taxonomy) -> MatrixTable {
+    /// The comparison page: the view of chosen initiatives and, up to `MATRIX_MAX` initiatives,
+    /// the full matrices; above that, links to the per-theme matrices.
+    pub(super) fn matrix_page(&self, c: &mut Context) {
+        let site = self.site;
+        c.insert_value("compare_strings", Value::safe_string(&self.compare_strings()));
+        c.insert("page_title", &tr(self.t, "matrix"));
+        let full = site.initiatives.len() <= MATRIX_MAX;
+        c.insert("full_matrix", &full);
+        if full {
+            let all: Vec<usize> = (0..site.initiatives.len()).collect();
+            self.matrix_tables(c, &[Taxonomy::Themes, Taxonomy::Stakeholders], &all);
+            return;
+        }
+        let themes: Vec<_> = self.links.terms[Taxonomy::Themes.index()]
+            .iter()
+            .filter(|(_, p)| !p.initiatives.is_empty())
+            .map(|(slug, p)| {
+                let term = site.config.term(Taxonomy::Themes, slug).expect("links come from the vocabulary");
+                serde_json::json!({"label": site.config.label(term), "path": urls::theme_matrix(slug), "count": p.initiatives.len()})
+            })
+            .collect();
+        c.insert("theme_matrices", &themes);
+    }
+
+    /// The matrix of theme `ti`'s initiatives against the levels, page `n`.
+    pub(super) fn theme_matrix_page(&self, c: &mut Context, ti: usize, n: u32) {
+        let (slug, pages) = &self.links.terms[Taxonomy::Themes.index()][ti];
+        let term = self.site.config.term(Taxonomy::Themes, slug).expect("links come from the vocabulary");
+        let label = self.site.config.label(term);
+        let start = (n as usize * PAGE_SIZE).min(pages.initiatives.len());
+        let rows = &pages.initiatives[start..(start + PAGE_SIZE).min(pages.initiatives.len())];
+        self.matrix_tables(c, &[Taxonomy::Stakeholders], rows);
+        let base = urls::theme_matrix(slug);
+        c.insert("pagination", &self.pagination(&base, n, page_count(pages.initiatives.len())));
+        c.insert("theme", &serde_json::json!({"label": label, "path": urls::term(Taxonomy::Themes, slug)}));
+        c.insert("full_matrix", &true);
+        c.insert("page_title", &format!("{}: {label}", tr(self.t, "matrix")));
+    }
+
+    /// The matrices of `taxes` and the side-by-side table, for initiatives `rows`.
+    fn matrix_tables(&self, c: &mut Context, taxes: &[Taxonomy], rows: &[usize]) {
+        let tables: Vec<MatrixTable> = taxes.iter().map(|&tax| self.matrix(tax, rows)).collect();
+        c.insert("tables", &tables);
+        let side: Vec<_> = rows
+            .iter()
+            .map(|&ii| {
+                serde_json::json!({
+                    "initiative": self.views.initiatives[ii],
+                    "terms": self.views.initiative_terms[ii],
+                    "figures": self.site.initiatives[ii].figures,
+                })
+            })
+            .collect();
+        c.insert("comparison", &side);
+    }
+
+    fn matrix(&self, tax: Taxonomy, rows: &[usize]) -> MatrixTable {
         let site = self.site;
         let columns: Vec<views::TermRef> = site
             .config
@@ -64,10 +121,9 @@ impl PageData<'_> {
             })
             .collect();
         use rayon::prelude::*;
-        let rows = site
-            .initiatives
+        let rows = rows
             .par_iter()
-            .enumerate()
+            .map(|&ii| (ii, &site.initiatives[ii]))
             .map(|(ii, init)| MatrixRow {
                 initiative: self.views.initiative_values[ii].clone(),
                 cells: columns

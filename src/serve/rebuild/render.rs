@@ -165,6 +165,8 @@ impl Workspace {
         let site = &self.site;
         let links = stage("link", || Links::build(site));
         let mut pages: BTreeSet<Page> = [Page::Home, Page::Matrix].into_iter().collect();
+        // Their cells count lessons.
+        pages.extend(Page::theme_matrices(site, &links));
         // Initiative cards show their lesson counts.
         pages.extend((0..page_count(site.initiatives.len())).map(Page::InitiativeList));
         // Every page of the lesson list: one new or removed lesson shifts them all.
