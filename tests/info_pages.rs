@@ -85,9 +85,14 @@ fn organisation_logo_favicon_and_empty_terms_come_from_config() {
     let unused =
         "[[themes]]\nslug = \"ongebruikt\"\nnl = \"Ongebruikt\"\nen = \"Unused\"\ndescription = \"Nog niets.\"\n";
     f.write("config.toml", &format!("{CONFIG}{unused}{extra}"));
-    let thema = read(&build(&f).unwrap(), "thema/index.html");
+    let out = build(&f).unwrap();
+    let thema = read(&out, "thema/index.html");
     assert!(thema.contains("<h2>Ongebruikt</h2>") && !thema.contains("/thema/ongebruikt/"), "{thema}");
+    let matrix = read(&out, "vergelijk/index.html");
+    assert!(matrix.contains(r#"<th scope="col">Ongebruikt</th>"#) && !matrix.contains("/thema/ongebruikt/"));
     f.write("config.toml", &format!("{CONFIG}{unused}{extra}empty_terms = \"hidden\"\n"));
-    let thema = read(&build(&f).unwrap(), "thema/index.html");
+    let out = build(&f).unwrap();
+    let thema = read(&out, "thema/index.html");
     assert!(!thema.contains("Ongebruikt") && thema.contains("/thema/mantelzorg/"));
+    assert!(!read(&out, "vergelijk/index.html").contains("Ongebruikt"));
 }

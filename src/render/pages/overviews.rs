@@ -110,14 +110,22 @@ impl PageData<'_> {
 
     fn matrix(&self, tax: Taxonomy, rows: &[usize]) -> MatrixTable {
         let site = self.site;
-        let columns: Vec<views::TermRef> = site
+        // Terms no content uses have no page worth linking: shown unlinked (an empty path), or
+        // left out, as `[display] empty_terms` says. Each column keeps its vocabulary index.
+        let hide = site.config.display.empty_terms == crate::config::EmptyTerms::Hidden;
+        let columns: Vec<(usize, views::TermRef)> = site
             .config
             .terms(tax)
             .iter()
-            .map(|term| views::TermRef {
-                slug: term.slug.clone(),
-                label: site.config.label(term).to_string(),
-                path: urls::term(tax, &term.slug),
+            .enumerate()
+            .filter_map(|(ti, term)| {
+                let used = self.links.terms[tax.index()]
+                    .get(ti)
+                    .is_some_and(|(_, p)| !p.initiatives.is_empty() || !p.lessons.is_empty());
+                let path = if used { urls::term(tax, &term.slug) } else { String::new() };
+                (used || !hide).then(|| {
+                    (ti, views::TermRef { slug: term.slug.clone(), label: site.config.label(term).to_string(), path })
+                })
             })
             .collect();
         use rayon::prelude::*;
@@ -128,8 +136,7 @@ impl PageData<'_> {
                 initiative: self.views.initiative_values[ii].clone(),
                 cells: columns
                     .iter()
-                    .enumerate()
-                    .map(|(ti, col)| MatrixCell {
+                    .map(|&(ti, ref col)| MatrixCell {
                         count: self.links.cell(site, ii, tax, &col.slug).len(),
                         own: init.meta.terms[tax.index()].contains(&col.slug),
                         // The page of the term's list where this initiative's lessons start.
@@ -144,7 +151,7 @@ impl PageData<'_> {
         MatrixTable {
             field: tax.field(),
             name: views::taxonomy_name(self.t, tax),
-            columns,
+            columns: columns.into_iter().map(|(_, col)| col).collect(),
             rows,
             caption: tr(self.t, &format!("matrix_caption_{}", tax.field())),
         }
