@@ -72,6 +72,16 @@ async function flow(mode, listUrl) {
     w.assertClean('search → compare');
   });
 
+  await T.test(`[${mode}] choose on a theme page`, async () => {
+    await page.goto(listUrl.replace(/initiatieven\/(index\.html)?$/, 'thema/mensgericht/$1'));
+    await page.check('#pick-ozoverbindzorg');
+    await page.check('#pick-proeftuin-ruwaard');
+    await Promise.all([page.waitForNavigation(), page.click('#compare-form button')]);
+    await page.waitForSelector('#compare[data-ready="true"]', { timeout: 10000 });
+    eq(await page.$$eval('.compare-table thead th a', (t) => t.map((x) => x.textContent)), ['OZOverbindzorg', 'Proeftuin Ruwaard'], 'chosen on the theme page');
+    w.assertClean('theme page → compare');
+  });
+
   await T.test(`[${mode}] the link reproduces the comparison`, async () => {
     await page.goto(listUrl);
     for (const slug of PICK) await page.check(`#pick-${slug}`);
@@ -125,7 +135,7 @@ try {
     await T.test(`[axe ${name}] comparison view and initiative list with checkboxes`, async () => {
       const context = await browser.newContext({ viewport });
       const page = await context.newPage();
-      for (const url of ['vergelijk/?i=ozoverbindzorg,proeftuin-ruwaard,bot-in-balans', 'vergelijk/', 'initiatieven/']) {
+      for (const url of ['vergelijk/?i=ozoverbindzorg,proeftuin-ruwaard,bot-in-balans', 'vergelijk/', 'initiatieven/', 'thema/mensgericht/']) {
         await page.goto(server.base + url);
         await page.waitForSelector('#compare[data-ready="true"], #compare-form', { timeout: 10000 });
         await page.addScriptTag({ path: AXE });
