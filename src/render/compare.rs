@@ -117,3 +117,49 @@ fn finite(x: f64) -> f64 {
 pub fn scripts(site: &Site, links: &Links, t: &Strings) -> Vec<OutFile> {
     (0..site.initiatives.len()).map(|ii| script(site, links, t, ii)).collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::feeds::fixture;
+
+    fn strings() -> Strings {
+        toml::from_str(include_str!("../../templates/i18n/nl.toml")).unwrap()
+    }
+
+    fn data(site: &Site) -> serde_json::Value {
+        let links = Links::build(site);
+        let file = script(site, &links, &strings(), 0);
+        assert_eq!(file.path, "vergelijk/i/alpha.js");
+        let text = String::from_utf8(file.bytes).unwrap();
+        let json = text.strip_prefix("leernetCompare(").and_then(|t| t.strip_suffix(");\n")).expect("one call");
+        serde_json::from_str(json).unwrap()
+    }
+
+    #[test]
+    fn what_the_view_shows_and_nothing_it_cannot_know() {
+        let d = data(&fixture::site());
+        assert_eq!(d["title"], "Alpha & Co");
+        assert_eq!(d["path"], "initiatieven/alpha/");
+        assert_eq!(d["started"], serde_json::json!(["2014", "2014"]));
+        assert_eq!(d["phase"], "Pilot");
+        // Unknown: left out, the view says "onbekend".
+        assert!(d.get("evidence").is_none() && d.get("contact").is_none());
+        assert_eq!(d["outcomes"][0]["before_text"], "3,5");
+        assert_eq!(d["outcomes"][0]["unit"], "cijfer 1-10");
+        // Three tips.
+        assert_eq!(d["lessons"], serde_json::json!([["Tips", 3]]));
+    }
+
+    #[test]
+    fn text_cannot_end_the_script() {
+        let mut site = fixture::site();
+        site.initiatives[0].meta.title = "</script><script>alert(1)</script>".into();
+        site.initiatives[0].started = Some("2013-04".into());
+        let links = Links::build(&site);
+        let text = String::from_utf8(script(&site, &links, &strings(), 0).bytes).unwrap();
+        assert!(!text.contains("</script") && !text.contains("<script"));
+        assert_eq!(data(&site)["title"], "</script><script>alert(1)</script>");
+        assert_eq!(data(&site)["started"], serde_json::json!(["2013-04", "april 2013"]));
+    }
+}
