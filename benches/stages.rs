@@ -50,7 +50,7 @@ fn stages(c: &mut Criterion) {
     g.bench_function("search index", |b| b.iter(|| leernet::search::build(&site, &strings)));
     g.bench_function("render every page", |b| {
         b.iter(|| {
-            let mut theme = leernet::render::Theme::load(root, "nl").unwrap();
+            let mut theme = leernet::render::Theme::load(root, &site.config).unwrap();
             leernet::site::render_parts(&site, &links, &mut theme).unwrap()
         })
     });

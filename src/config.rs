@@ -150,6 +150,45 @@ impl Default for ContentConfig {
     }
 }
 
+/// The organisation behind the network, shown in every page's footer (`[organisation]`).
+#[derive(Debug, Clone, Deserialize, Default, serde::Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Organisation {
+    pub name: String,
+    /// Its website.
+    pub url: String,
+    pub email: String,
+}
+
+/// Terms that no initiative or lesson uses yet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EmptyTerms {
+    /// Shown, but not linked: their page would list nothing.
+    #[default]
+    Unlinked,
+    /// Left out of the overviews.
+    Hidden,
+}
+
+/// How the site looks (`[display]`): its images and what it does with empty terms.
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Display {
+    /// An image among the static files (e.g. `logo.svg` in `static/`), shown before the title;
+    /// empty: the title alone.
+    pub logo: String,
+    /// The icon browsers show in the tab, among the static files.
+    pub favicon: String,
+    pub empty_terms: EmptyTerms,
+}
+
+impl Default for Display {
+    fn default() -> Self {
+        Display { logo: String::new(), favicon: "favicon.svg".into(), empty_terms: EmptyTerms::Unlinked }
+    }
+}
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawConfig {
@@ -177,6 +216,10 @@ struct RawConfig {
     #[serde(default)]
     content: ContentConfig,
     cms: Option<CmsConfig>,
+    #[serde(default)]
+    organisation: Organisation,
+    #[serde(default)]
+    display: Display,
 }
 
 fn default_language() -> String {
@@ -200,6 +243,8 @@ pub struct Config {
     pub search: SearchConfig,
     pub content: ContentConfig,
     pub cms: Option<CmsConfig>,
+    pub organisation: Organisation,
+    pub display: Display,
 }
 
 pub const LANGUAGES: [&str; 2] = ["nl", "en"];
@@ -276,6 +321,8 @@ impl Config {
             search: raw.search,
             content: raw.content,
             cms: raw.cms,
+            organisation: raw.organisation,
+            display: raw.display,
         })
     }
 

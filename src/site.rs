@@ -86,7 +86,7 @@ pub fn load(opts: &BuildOptions) -> Result<Site, Vec<Diagnostic>> {
 /// Everything the output folder holds, rendered in memory.
 pub fn render_site(site: &Site) -> Result<(Vec<OutFile>, Vec<String>), Vec<Diagnostic>> {
     let links = crate::timing::stage("link", || Links::build(site));
-    let mut theme = crate::timing::stage("templates", || Theme::load(&site.root, &site.config.language))?;
+    let mut theme = crate::timing::stage("templates", || Theme::load(&site.root, &site.config))?;
     let (files, notes, _) = render_parts(site, &links, &mut theme)?;
     Ok((files, notes))
 }
@@ -152,7 +152,7 @@ pub fn render_into(
     Ok((notes, Kept { views, lessons_json, search_files, search: live }))
 }
 
-/// Feeds, sitemap, robots.txt and the JSON export: for machines, so with absolute URLs from
+/// Feeds, sitemap, robots.txt, the JSON export and the comparison view's data: for machines, so with absolute URLs from
 /// `base_url`; without one, feeds and sitemap are left out and a note says so. Also returns
 /// `api/lessons.json` by lesson.
 pub fn machine_files(
@@ -178,6 +178,9 @@ pub fn machine_files_into(
     sink: &dyn Sink,
 ) -> Result<api::LessonsJson, Diagnostic> {
     for f in feeds_and_sitemap(site, links, theme, all, notes) {
+        sink.put(f)?;
+    }
+    for f in crate::render::compare::scripts(site, links, &theme.strings) {
         sink.put(f)?;
     }
     api::export_into(site, links, sink)
@@ -218,7 +221,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
     output::check_output_dir(&opts.root, &out).map_err(|d| vec![d])?;
     let site = crate::timing::stage("load + validate", || load(opts))?;
     let links = crate::timing::stage("link", || Links::build(&site));
-    let mut theme = crate::timing::stage("templates", || Theme::load(&site.root, &site.config.language))?;
+    let mut theme = crate::timing::stage("templates", || Theme::load(&site.root, &site.config))?;
     if let Some(zip) = &opts.zip {
         if output::absolute(zip).starts_with(output::absolute(&out)) {
             return Err(vec![Diagnostic::file(zip, crate::msg!("zip-inside-output"))]);

@@ -8,6 +8,8 @@
 //!   the print stylesheet, for a Dutch build and an English one (`language = "en"`), which must
 //!   mark its Dutch content `lang="nl"` and show no Dutch interface strings
 //!   (tests/browser/a11y.e2e.mjs);
+//! - `choose_and_compare_initiatives`: tick initiatives on the list, compare them side by side,
+//!   the link that reproduces it, the A4 landscape print, axe-core (tests/browser/compare.e2e.mjs);
 //! - `english_build_has_no_dutch_interface_strings`: the same on every page of the English build,
 //!   as markup (no browser needed).
 //!
@@ -64,7 +66,7 @@ fn english_root() -> PathBuf {
         std::fs::remove_dir_all(&root).unwrap();
     }
     std::fs::create_dir_all(&root).unwrap();
-    for dir in ["initiatives", "lessons"] {
+    for dir in ["initiatives", "lessons", "pages"] {
         copy_dir(&repo().join(dir), &root.join(dir));
     }
     let config = std::fs::read_to_string(repo().join("config.toml")).unwrap();
@@ -145,6 +147,13 @@ fn portable_build_works_by_clicking() {
     require();
     let s = sites();
     node("tests/browser/portable.e2e.mjs", &[&s.portable]);
+}
+
+#[test]
+fn choose_and_compare_initiatives() {
+    require();
+    let s = sites();
+    node("tests/browser/compare.e2e.mjs", &[&s.normal, &s.portable]);
 }
 
 #[test]

@@ -101,7 +101,7 @@ fn taxonomy_counts_and_term_pages() {
     let overview = std::fs::read_to_string(out.join("thema/index.html")).unwrap();
     let mz = &overview[overview.find("/thema/mantelzorg/").unwrap()..];
     let mz = &mz[..mz.find("</li>").unwrap()];
-    assert!(mz.contains("1 initiatieven · 3 lessen"), "{mz}");
+    assert!(mz.contains("1 initiatief · 3 lessen"), "{mz}");
     let term = std::fs::read_to_string(out.join("thema/preventie/index.html")).unwrap();
     assert!(term.contains("Lessen (2)"));
     assert!(term.contains("id=\"i-beta\""));

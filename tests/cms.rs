@@ -80,7 +80,7 @@ fn config_names_every_field_and_every_term() {
         "the vocabulary's description leads the hint"
     );
     assert_eq!(values(field(l, "kind")), Kind::NAMES);
-    assert_eq!(field(l, "kind")["options"][0]["label"], "Les");
+    assert_eq!(field(l, "kind")["options"][0]["label"], "Inzicht");
     assert_eq!(values(field(i, "phase")), PHASES);
     assert_eq!(values(field(i, "evidence")), EVIDENCE);
     let rel = field(l, "initiative");

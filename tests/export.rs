@@ -169,7 +169,7 @@ fn new_sheet_has_dropdowns_and_the_allowed_values() {
     let choices: Vec<Vec<String>> = rows(&out, "Keuzelijsten").iter().map(|r| r.iter().map(text).collect()).collect();
     assert_eq!(choices[0], ["Kolom", "Waarde", "Slug", "Omschrijving"]);
     assert_eq!(choices[1], ["Initiatief", "Alpha", "alpha", "Alpha doet iets."]);
-    assert_eq!(choices[3], ["Soort", "Les", "les", ""]);
+    assert_eq!(choices[3], ["Soort", "Inzicht", "les", ""]);
     assert!(choices.contains(&vec![
         "Thema's".into(),
         "Mantelzorg".into(),

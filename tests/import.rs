@@ -157,7 +157,7 @@ fn real_dates_and_typed_dates() {
 #[test]
 fn bad_kind() {
     let p = only_problem(&[&["Nieuw", "alpha", "lesje", "mantelzorg", "inwoner", "", "Tekst."]]);
-    assert_eq!(p, "rij 2, kolom \"Soort\": \"lesje\" is geen toegestane waarde; bedoelt u \"Les\" (les)?");
+    assert_eq!(p, "rij 2, kolom \"Soort\": \"lesje\" is geen toegestane waarde; bedoelt u \"Inzicht\" (les)?");
 }
 
 #[test]

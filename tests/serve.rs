@@ -102,7 +102,33 @@ fn incremental_rebuilds_equal_full_builds() {
     assert!(ws.errors.is_empty());
     assert_same_as_full(&mut ws, "fix");
 
-    // 8. An initiative, 9. a static file, 10. a template: correct whatever the scope.
+    // 8. A page of the site itself (in every footer): added, retitled, linked from a lesson, removed.
+    f.write("pages/colofon.md", "---\ntitle: Colofon\n---\n## Techniek\n\nGemaakt met leernet.\n");
+    assert!(pages(&ws.apply(&p("pages/colofon.md"))).1);
+    assert!(ws.files["index.html"].windows(13).any(|w| w == b"over/colofon/"));
+    assert_same_as_full(&mut ws, "page added");
+    f.write("pages/colofon.md", "---\ntitle: Over de site\n---\n## Techniek\n\nGemaakt met leernet.\n");
+    ws.apply(&p("pages/colofon.md"));
+    assert_same_as_full(&mut ws, "page retitled");
+    f.write(
+        "lessons/alpha/een.md",
+        &f.read("lessons/alpha/een.md")
+            .replace("elkaar graag.", "elkaar graag (zie [colofon](@/pages/colofon.md#techniek))."),
+    );
+    ws.apply(&p("lessons/alpha/een.md"));
+    assert!(ws.errors.is_empty(), "{:?}", ws.errors);
+    assert_same_as_full(&mut ws, "link to a page");
+    f.write(
+        "lessons/alpha/een.md",
+        &f.read("lessons/alpha/een.md").replace(" (zie [colofon](@/pages/colofon.md#techniek))", ""),
+    );
+    ws.apply(&p("lessons/alpha/een.md"));
+    std::fs::remove_file(root.join("pages/colofon.md")).unwrap();
+    ws.apply(&p("pages/colofon.md"));
+    assert!(!ws.files.contains_key("over/colofon/index.html"));
+    assert_same_as_full(&mut ws, "page removed");
+
+    // 9. An initiative, 10. a static file, 11. a template: correct whatever the scope.
     f.write("initiatives/beta.md", &f.read("initiatives/beta.md").replace("title: Beta", "title: Beta Nieuw"));
     assert!(pages(&ws.apply(&p("initiatives/beta.md"))).1);
     assert_same_as_full(&mut ws, "initiative");
@@ -116,6 +142,42 @@ fn incremental_rebuilds_equal_full_builds() {
     );
     assert!(pages(&ws.apply(&p("templates/lesson.html"))).1);
     assert_same_as_full(&mut ws, "template");
+}
+
+/// Above 50 initiatives the comparison page has per-theme matrices instead of the full ones:
+/// lesson edits that change their counts, and an initiative changing theme, keep them exact.
+#[test]
+fn per_theme_matrices_of_a_large_network_follow_edits() {
+    let f = Fixture::valid();
+    for i in 0..50 {
+        let theme = if i % 2 == 0 { "mantelzorg" } else { "preventie" };
+        f.write(&format!("initiatives/i{i}.md"), &format!("---\ntitle: Initiatief {i}\nsummary: Iets.\nregion: Regio\nthemes: [{theme}]\nstakeholders: [inwoner]\nfinancing: [projectsubsidie]\n---\nTekst.\n"));
+    }
+    let root = f.root().to_path_buf();
+    let mut ws = Workspace::open(&root, false, None).unwrap();
+    assert!(ws.files.contains_key("vergelijk/thema/mantelzorg/index.html"), "per-theme matrix");
+    assert!(!String::from_utf8_lossy(&ws.files["vergelijk/index.html"]).contains("class=\"matrix\""));
+    let p = |rel: &str| -> Vec<PathBuf> { vec![root.join(rel)] };
+    f.write(
+        "lessons/alpha/een.md",
+        &f.read("lessons/alpha/een.md")
+            .replace("kind: succes", "kind: tip")
+            .replace("stakeholders: [inwoner]", "stakeholders: [bestuurder]"),
+    );
+    ws.apply(&p("lessons/alpha/een.md"));
+    assert_same_as_full(&mut ws, "lesson levels and kind");
+    f.write(
+        "lessons/i3/nieuw.md",
+        &lesson(
+            "title: Nieuw bij i3\ninitiative: i3\nkind: les\nthemes: [wijkgericht]\nstakeholders: [inwoner]",
+            "Tekst.",
+        ),
+    );
+    ws.apply(&p("lessons/i3/nieuw.md"));
+    assert_same_as_full(&mut ws, "lesson added");
+    f.write("initiatives/i4.md", &f.read("initiatives/i4.md").replace("themes: [mantelzorg]", "themes: [wijkgericht]"));
+    ws.apply(&p("initiatives/i4.md"));
+    assert_same_as_full(&mut ws, "initiative changes theme");
 }
 
 fn rebuilt(o: &Outcome) -> Vec<String> {

@@ -39,6 +39,7 @@
   var activeCountEl = box.querySelector('.search-facets-active');
   var clearButton = box.querySelector('.search-clear');
   var moreButton = box.querySelector('.search-more');
+  var showButton = box.querySelector('.search-show');
 
   var strings = {};
   var state = { q: '', facets: {} };

@@ -52,7 +52,60 @@
       appendHighlighted(teaser, doc.s, isMatch);
       item.appendChild(teaser);
     }
+    if (kind === 'initiatief' && compareForm) item.appendChild(comparePick(doc));
     return item;
+  }
+
+  // ---- choosing initiatives to compare: a checkbox on each initiative result, for the page's
+  // form#compare-form (GET vergelijk/?i=…); the choice is kept while the results change.
+
+  var compareForm = document.getElementById('compare-form');
+  var picked = [];
+
+  function comparePick(doc) {
+    var slug = (/initiatieven\/([^/]+)\//.exec(doc.u || '') || [])[1] || '';
+    var p = document.createElement('p');
+    p.className = 'compare-pick';
+    var input = document.createElement('input');
+    input.type = 'checkbox';
+    input.id = 'pick-' + slug;
+    input.name = 'i';
+    input.value = slug;
+    input.setAttribute('form', 'compare-form');
+    input.checked = picked.indexOf(slug) >= 0;
+    input.addEventListener('change', function () {
+      picked = picked.filter(function (s) { return s !== slug; });
+      if (input.checked) picked.push(slug);
+      showCompareForm();
+    });
+    var label = document.createElement('label');
+    label.htmlFor = input.id;
+    label.textContent = say('compare_pick');
+    var hidden = document.createElement('span');
+    hidden.className = 'visually-hidden';
+    hidden.textContent = ': ' + (doc.t || slug);
+    label.appendChild(hidden);
+    p.appendChild(input);
+    p.appendChild(document.createTextNode(' '));
+    p.appendChild(label);
+    return p;
+  }
+
+  /** The form shows while initiatives are chosen; it sends those no longer among the results
+   *  too (as hidden fields). */
+  function showCompareForm() {
+    if (!compareForm) return;
+    var keep = compareForm.querySelector('.compare-kept');
+    keep.textContent = '';
+    picked.forEach(function (slug) {
+      if (document.getElementById('pick-' + slug)) return;
+      var h = document.createElement('input');
+      h.type = 'hidden';
+      h.name = 'i';
+      h.value = slug;
+      keep.appendChild(h);
+    });
+    compareForm.hidden = picked.length === 0;
   }
 
   /** No results: say so, and offer to remove each active facet value (one button each). */
@@ -104,12 +157,15 @@
     var frag = document.createDocumentFragment();
     out.results.slice(0, out.shown).forEach(function (r) { if (r.doc) frag.appendChild(renderResult(r.doc, isMatch)); });
     listEl.appendChild(frag);
+    showCompareForm();
     moreButton.hidden = out.total <= out.shown;
     clearButton.hidden = !out.selection.some(function (s) { return s.size > 0; });
     if (out.total === 0) renderNone(out.selection);
     else { noneEl.hidden = true; noneEl.textContent = ''; }
     box.setAttribute('data-state', out.total ? 'results' : 'none');
-    setStatus(out.total === 1 ? say('results_one') : say('results_many', out.total));
+    setStatus(out.total === 1 ? say('results_one') : say('results_other', out.total));
+    showButton.textContent = out.total === 1 ? say('show_one') : say('show_other', out.total);
+    showButton.hidden = false;
   }
 
   function renderIdle(out) {
@@ -118,6 +174,7 @@
     moreButton.hidden = true;
     clearButton.hidden = true;
     box.setAttribute('data-state', 'idle');
+    showButton.hidden = true;
     setStatus('');
     showFacets(out);
   }
@@ -189,6 +246,13 @@
       mainEl.focus();
     });
   }
+
+  // On a phone the filters sit above the results: this button (shown by search.css only there)
+  // folds them away and moves to the results.
+  showButton.addEventListener('click', function () {
+    panel.open = false;
+    if (mainEl) { mainEl.focus(); mainEl.scrollIntoView({ block: 'start' }); }
+  });
 
   clearButton.addEventListener('click', function () {
     state.facets = {};

@@ -30,7 +30,7 @@ fuzz_target!(|data: &[u8]| {
     let (config, initiative) = base();
     let src = SourceFile { section: Section::Lessons, path: PathBuf::from("/fuzz/lessons/les.md"), rel: "lessons/les.md".into() };
     if let (Loaded::Lesson(lesson), _) = parse_file(config, &src, data.to_vec()) {
-        let site = Site { root: PathBuf::from("/nonexistent-fuzz-root"), config: config.clone(), initiatives: vec![initiative.clone()], lessons: vec![*lesson] };
+        let site = Site { root: PathBuf::from("/nonexistent-fuzz-root"), config: config.clone(), initiatives: vec![initiative.clone()], lessons: vec![*lesson], pages: vec![] };
         leernet::site::render_site(&site).expect("an accepted lesson always renders");
     }
 });

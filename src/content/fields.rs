@@ -226,6 +226,10 @@ impl<'a> FieldReader<'a> {
                 Some(s.clone())
             }
             Value::String(s) if NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok() => Some(s.clone()),
+            // A month: `2013-04`.
+            Value::String(s) if s.len() == 7 && NaiveDate::parse_from_str(&format!("{s}-01"), "%Y-%m-%d").is_ok() => {
+                Some(s.clone())
+            }
             other => {
                 let shown = scalar_text(other).unwrap_or_else(|| type_name(other));
                 let d = Diagnostic::new(self.file, f.line, f.col, msg!("bad-year", key = key, value = shown))

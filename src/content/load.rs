@@ -1,11 +1,11 @@
-//! Loading: finds the content files under `initiatives/` and `lessons/`, reads them in
-//! parallel and turns each into a typed initiative or lesson. Every file is untrusted: an
+//! Loading: finds the content files under `initiatives/`, `lessons/` and `pages/`, reads them in
+//! parallel and turns each into a typed initiative, lesson or page. Every file is untrusted: an
 //! unreadable, oversized, binary or malformed file becomes a diagnostic, never a panic.
 
 use super::fields::FieldReader;
 use super::frontmatter;
 use super::markdown::{self, slugify};
-use super::model::{Body, EVIDENCE, Initiative, Kind, Lesson, Meta, PHASES};
+use super::model::{Body, EVIDENCE, InfoPage, Initiative, Kind, Lesson, Meta, PHASES};
 use crate::config::{Config, Taxonomy};
 use crate::diagnostics::Diagnostic;
 use crate::msg;
@@ -33,12 +33,15 @@ pub const INITIATIVE_FIELDS: [&str; 16] = [
 ];
 pub const LESSON_FIELDS: [&str; 9] =
     ["title", "initiative", "kind", "themes", "stakeholders", "financing", "domains", "added", "source"];
+pub const PAGE_FIELDS: [&str; 1] = ["title"];
 
 /// Which section a content file belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Section {
     Initiatives,
     Lessons,
+    /// The site's own pages (`pages/`).
+    Pages,
 }
 
 impl Section {
@@ -46,6 +49,7 @@ impl Section {
         match self {
             Section::Initiatives => "initiatives",
             Section::Lessons => "lessons",
+            Section::Pages => "pages",
         }
     }
 }
@@ -65,7 +69,7 @@ pub fn discover(root: &Path) -> (Vec<SourceFile>, Vec<Diagnostic>) {
     let mut files = Vec::new();
     let mut diags = Vec::new();
     let canon_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-    for section in [Section::Initiatives, Section::Lessons] {
+    for section in [Section::Initiatives, Section::Lessons, Section::Pages] {
         let dir = root.join(section.dir());
         if !dir.exists() {
             continue;
@@ -116,6 +120,7 @@ pub fn discover(root: &Path) -> (Vec<SourceFile>, Vec<Diagnostic>) {
 pub enum Loaded {
     Initiative(Box<Initiative>),
     Lesson(Box<Lesson>),
+    Page(Box<InfoPage>),
     /// Not loaded; where the Markdown body could still be read, its links are checked too.
     Failed(Option<Box<Partial>>),
 }
@@ -198,11 +203,12 @@ pub fn parse_file(config: &Config, src: &SourceFile, bytes: Vec<u8>) -> (Loaded,
     let allowed: &[&str] = match src.section {
         Section::Initiatives => &INITIATIVE_FIELDS,
         Section::Lessons => &LESSON_FIELDS,
+        Section::Pages => &PAGE_FIELDS,
     };
     let mut r = FieldReader::new(path, &text, fields, allowed);
     let title = r.text("title");
     let mut terms: [Vec<String>; 4] = Default::default();
-    for tax in Taxonomy::ALL {
+    for tax in Taxonomy::ALL.into_iter().filter(|_| src.section != Section::Pages) {
         let required = matches!(tax, Taxonomy::Themes | Taxonomy::Stakeholders)
             || (src.section == Section::Initiatives && tax == Taxonomy::Financing);
         terms[tax.index()] = r.terms(tax, config, required);
@@ -302,12 +308,17 @@ pub fn parse_file(config: &Config, src: &SourceFile, bytes: Vec<u8>) -> (Loaded,
                 _ => partial(body),
             }
         }
+        Section::Pages => match title {
+            Some(t) => Loaded::Page(Box::new(InfoPage { meta: meta(t, body) })),
+            None => partial(body),
+        },
     };
     diags.extend(r.diags);
     if !diags.is_empty() {
         let failed = match loaded {
             Loaded::Initiative(i) => partial(i.meta.body),
             Loaded::Lesson(l) => partial(l.meta.body),
+            Loaded::Page(p) => partial(p.meta.body),
             failed => failed,
         };
         return (failed, diags);
@@ -319,6 +330,7 @@ pub fn parse_file(config: &Config, src: &SourceFile, bytes: Vec<u8>) -> (Loaded,
 pub struct LoadedAll {
     pub initiatives: Vec<Initiative>,
     pub lessons: Vec<Lesson>,
+    pub pages: Vec<InfoPage>,
     pub partial: Vec<Partial>,
     pub diags: Vec<Diagnostic>,
 }
@@ -328,12 +340,19 @@ pub struct LoadedAll {
 pub fn load_all(config: &Config, files: &[SourceFile], extra: Vec<(SourceFile, Vec<u8>)>) -> LoadedAll {
     let mut results: Vec<(Loaded, Vec<Diagnostic>)> = files.par_iter().map(|f| load_file(config, f)).collect();
     results.par_extend(extra.into_par_iter().map(|(f, bytes)| parse_file(config, &f, bytes)));
-    let mut all = LoadedAll { initiatives: Vec::new(), lessons: Vec::new(), partial: Vec::new(), diags: Vec::new() };
+    let mut all = LoadedAll {
+        initiatives: Vec::new(),
+        lessons: Vec::new(),
+        pages: Vec::new(),
+        partial: Vec::new(),
+        diags: Vec::new(),
+    };
     for (loaded, d) in results {
         all.diags.extend(d);
         match loaded {
             Loaded::Initiative(i) => all.initiatives.push(*i),
             Loaded::Lesson(l) => all.lessons.push(*l),
+            Loaded::Page(p) => all.pages.push(*p),
             Loaded::Failed(Some(p)) => all.partial.push(*p),
             Loaded::Failed(None) => {}
         }

@@ -1,4 +1,4 @@
-//! Content: reads `initiatives/` and `lessons/` into the plain-data site model and checks it.
+//! Content: reads `initiatives/`, `lessons/` and `pages/` into the plain-data site model and checks it.
 //! `load_site` is the pipeline's first two stages, load and validate.
 
 pub mod copied;
@@ -33,19 +33,24 @@ pub fn load_site_with(root: &Path, config: Config, extra: Vec<(load::SourceFile,
         files.retain(|f| !replaced.contains(f.path.as_path()));
     }
     let sources: Vec<String> = files.iter().chain(extra.iter().map(|(f, _)| f)).map(|f| f.rel.clone()).collect();
-    let load::LoadedAll { mut initiatives, mut lessons, partial, diags: load_diags } =
+    let load::LoadedAll { mut initiatives, mut lessons, mut pages, partial, diags: load_diags } =
         crate::timing::stage("  read + parse", || load::load_all(&config, &files, extra));
     diags.extend(load_diags);
-    diags.extend(crate::timing::stage("  validate", || validate::validate(&initiatives, &lessons, &partial, &sources)));
+    diags.extend(crate::timing::stage("  validate", || {
+        validate::validate(&initiatives, &lessons, &pages, &partial, &sources)
+    }));
     let loaded: std::collections::HashSet<&str> = initiatives
         .iter()
         .map(|i| i.meta.source.as_str())
         .chain(lessons.iter().map(|l| l.meta.source.as_str()))
+        .chain(pages.iter().map(|p| p.meta.source.as_str()))
         .collect();
     diags.extend(validate::duplicate_slugs_of_failed(&files, &loaded));
     initiatives.sort_by(|a, b| a.meta.slug.cmp(&b.meta.slug));
     lessons.sort_by(|a, b| a.meta.slug.cmp(&b.meta.slug));
     initiatives.dedup_by(|a, b| a.meta.slug == b.meta.slug);
     lessons.dedup_by(|a, b| a.meta.slug == b.meta.slug);
-    (Site { root: root.to_path_buf(), config, initiatives, lessons }, diags)
+    pages.sort_by(|a, b| a.meta.slug.cmp(&b.meta.slug));
+    pages.dedup_by(|a, b| a.meta.slug == b.meta.slug);
+    (Site { root: root.to_path_buf(), config, initiatives, lessons, pages }, diags)
 }

@@ -1,5 +1,5 @@
 //! The site model: plain data, built once by `content::load` and read (never changed) by every
-//! later stage. Initiatives and lessons with their validated fields and their body already
+//! later stage. Initiatives, lessons and the site's own pages with their validated fields and their body already
 //! turned into an HTML fragment, plain text and the list of links it makes.
 
 use crate::config::Config;
@@ -129,6 +129,14 @@ pub struct Lesson {
     pub source_ref: Option<String>,
 }
 
+/// A page of the site itself (`pages/<slug>.md`): about the network, contact, colophon,
+/// accessibility statement, privacy. A title and a body; linked from every page's footer.
+#[derive(Debug, Clone)]
+pub struct InfoPage {
+    /// Taxonomy terms are always empty.
+    pub meta: Meta,
+}
+
 /// The whole site as loaded: configuration plus content, sorted by slug.
 #[derive(Debug, Clone)]
 pub struct Site {
@@ -136,6 +144,8 @@ pub struct Site {
     pub config: Config,
     pub initiatives: Vec<Initiative>,
     pub lessons: Vec<Lesson>,
+    /// Sorted by slug.
+    pub pages: Vec<InfoPage>,
 }
 
 impl Site {

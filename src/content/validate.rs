@@ -2,7 +2,7 @@
 //! files), lessons whose initiative does not exist, and internal links (with `#anchors`) that
 //! point at no file or no heading.
 
-use super::model::{Body, Initiative, Lesson};
+use super::model::{Body, InfoPage, Initiative, Lesson};
 use crate::diagnostics::{Diagnostic, closest};
 use crate::{msg, tr};
 use std::collections::{HashMap, HashSet};
@@ -16,12 +16,14 @@ use std::path::Path;
 pub fn validate(
     initiatives: &[Initiative],
     lessons: &[Lesson],
+    pages: &[InfoPage],
     partial: &[super::load::Partial],
     all_sources: &[String],
 ) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     duplicate_slugs(initiatives.iter().map(|i| (&i.meta.slug, &i.meta.file)), &tr!("what-initiative"), &mut diags);
     duplicate_slugs(lessons.iter().map(|l| (&l.meta.slug, &l.meta.file)), &tr!("what-lesson"), &mut diags);
+    duplicate_slugs(pages.iter().map(|p| (&p.meta.slug, &p.meta.file)), &tr!("what-page"), &mut diags);
 
     let initiative_slugs: Vec<&str> = initiatives.iter().map(|i| i.meta.slug.as_str()).collect();
     let known: HashSet<&str> = initiative_slugs.iter().copied().collect();
@@ -38,6 +40,9 @@ pub fn validate(
     for l in lessons {
         anchors.insert(&l.meta.source, &l.meta.body);
     }
+    for p in pages {
+        anchors.insert(&p.meta.source, &p.meta.body);
+    }
     for p in partial {
         anchors.insert(&p.source, &p.body);
     }
@@ -45,6 +50,7 @@ pub fn validate(
         .iter()
         .map(|i| (&i.meta.file, &i.meta.source, &i.meta.body))
         .chain(lessons.iter().map(|l| (&l.meta.file, &l.meta.source, &l.meta.body)))
+        .chain(pages.iter().map(|p| (&p.meta.file, &p.meta.source, &p.meta.body)))
         .chain(partial.iter().map(|p| (&p.file, &p.source, &p.body)));
     let mut targets = Targets::new(anchors, all_sources);
     for (file, source, body) in bodies {
@@ -57,7 +63,12 @@ pub fn validate(
 /// slug, source file and heading id of a site whose files all loaded and had no problems
 /// before: only their own initiative and links can have become wrong, so only those are
 /// checked. Gives what `validate` would give.
-pub fn validate_changed(initiatives: &[Initiative], lessons: &[Lesson], changed: &[usize]) -> Vec<Diagnostic> {
+pub fn validate_changed(
+    initiatives: &[Initiative],
+    lessons: &[Lesson],
+    pages: &[InfoPage],
+    changed: &[usize],
+) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     let initiative_slugs: Vec<&str> = initiatives.iter().map(|i| i.meta.slug.as_str()).collect();
     let known: HashSet<&str> = initiative_slugs.iter().copied().collect();
@@ -70,6 +81,7 @@ pub fn validate_changed(initiatives: &[Initiative], lessons: &[Lesson], changed:
             .iter()
             .map(|i| &i.meta)
             .chain(lessons.iter().map(|l| &l.meta))
+            .chain(pages.iter().map(|p| &p.meta))
             .map(|m| (m.source.as_str(), &m.body))
             .collect();
         let mut targets = Targets::new(anchors, &[]);
@@ -102,9 +114,11 @@ fn check_initiative(
 /// reported in the same run as the files' other problems, not only once those are fixed.
 pub fn duplicate_slugs_of_failed(files: &[super::load::SourceFile], loaded: &HashSet<&str>) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
-    for (section, what) in
-        [(super::load::Section::Initiatives, "what-initiative"), (super::load::Section::Lessons, "what-lesson")]
-    {
+    for (section, what) in [
+        (super::load::Section::Initiatives, "what-initiative"),
+        (super::load::Section::Lessons, "what-lesson"),
+        (super::load::Section::Pages, "what-page"),
+    ] {
         let mut seen: HashMap<String, &super::load::SourceFile> = HashMap::new();
         for f in files.iter().filter(|f| f.section == section) {
             let slug = super::markdown::slugify(&f.path.file_stem().unwrap_or_default().to_string_lossy());

@@ -6,7 +6,8 @@
 //! - outside what the authors wrote (below), every element whose whole text is a number or
 //!   nothing (a count: `<a>3</a>` in the comparison table, `<strong>15</strong>`,
 //!   `<span class="count">4</span>`; an empty table cell), unless it holds an image or a form
-//!   control;
+//!   control; and every line of counted phrases (`<p class="counts">`), whose words follow the
+//!   numbers ("1 les", "2 lessen");
 //! - the digits of the remaining text, except in what the authors wrote: the `<h1>`, the body
 //!   (`.prose`), the lead, the facts, the key figures and the outcome table.
 //!
@@ -143,13 +144,14 @@ impl Node {
         }
     }
 
-    /// Whether the element's whole text is a number, as `12` or `(12)`, or nothing, and it
-    /// shows no image or form control.
+    /// Whether the element is a line of counted phrases, or its whole text is a number, as `12`
+    /// or `(12)`, or nothing, and it shows no image or form control.
     fn is_count(&self) -> bool {
         let mut t = String::new();
         self.text(&mut t);
         let t = t.trim().trim_start_matches('(').trim_end_matches(')');
-        matches!(self, Node::Element { .. }) && t.chars().all(|c| c.is_ascii_digit()) && !self.has_media()
+        self.is("p", Some("counts"))
+            || matches!(self, Node::Element { .. }) && t.chars().all(|c| c.is_ascii_digit()) && !self.has_media()
     }
 
     fn skeleton(&self, content: bool, out: &mut String) {
@@ -245,12 +247,12 @@ mod tests {
     fn lists_counts_and_group_headings_are_not_the_skeleton() {
         let old = page(
             r#"<h1>Mantelzorg</h1><h2>Lessen (2)</h2><h3>Lessen van A</h3><ul class="cards"><li>x</li></ul>
-            <p class="muted">1 initiatieven · 2 lessen</p><table><tr><td></td></tr></table>"#,
+            <p class="muted counts">1 initiatief · 1 les</p><table><tr><td></td></tr></table>"#,
         );
         let new = page(
             r#"<h1>Mantelzorg</h1><h2>Lessen (3)</h2><h3>Lessen van A</h3><ul class="cards"><li>x</li><li>y</li></ul>
             <h3>Lessen van B</h3><ul class="cards"><li>z</li></ul><nav class="pagination"><a>2</a></nav>
-            <p class="muted">1 initiatieven · 3 lessen</p><table><tr><td><a href="/t/#b">1</a></td></tr></table>"#,
+            <p class="muted counts">1 initiatief · 3 lessen</p><table><tr><td><a href="/t/#b">1</a></td></tr></table>"#,
         );
         assert_eq!(read(&old).skeleton, read(&new).skeleton);
         assert!(!read(&old).skeleton.contains("cards"));

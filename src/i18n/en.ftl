@@ -12,6 +12,7 @@ type-text = text
 type-list = a list
 type-group = a group of fields
 what-lesson = lesson
+what-page = page
 what-initiative = initiative
 
 ## Suggestions
@@ -99,7 +100,7 @@ duplicate-slug = { $what } slug `{ $slug }` is also used by { $other }; slugs co
 hint-rename-one = rename one of the two files
 broken-link = broken link: there is no content file `{ $target }`
 hint-link-did-you-mean = did you mean `@/{ $s }`?
-hint-link-form = link to another content file as `@/lessons/<file>.md` or `@/initiatives/<file>.md`
+hint-link-form = link to another content file as `@/lessons/<file>.md`, `@/initiatives/<file>.md` or `@/pages/<file>.md`
 broken-anchor = broken link: `{ $target }` has no heading `#{ $anchor }`
 hint-anchor-did-you-mean = did you mean `#{ $s }`?
 
@@ -309,3 +310,7 @@ cms-label-kind = Kind
 cms-hint-kind = A lesson, a success, a bottleneck, a tip or a failure.
 cms-label-source = Source
 cms-hint-source = Where the lesson comes from: a report, a person, a web address. Not required.
+
+## Site settings ([display])
+display-not-static = [display] { $key } `{ $file }` is not a file in static/
+hint-display-static = put the image in the static/ folder and give its name relative to it

@@ -12,6 +12,7 @@ type-text = tekst
 type-list = een lijst
 type-group = een groep velden
 what-lesson = les
+what-page = pagina
 what-initiative = initiatief
 
 ## Suggesties
@@ -99,7 +100,7 @@ duplicate-slug = de naam `{ $slug }` van deze { $what } wordt ook gebruikt door 
 hint-rename-one = geef een van de twee bestanden een andere naam
 broken-link = kapotte link: er is geen bestand `{ $target }`
 hint-link-did-you-mean = bedoelde je `@/{ $s }`?
-hint-link-form = link naar een ander bestand als `@/lessons/<bestand>.md` of `@/initiatives/<bestand>.md`
+hint-link-form = link naar een ander bestand als `@/lessons/<bestand>.md`, `@/initiatives/<bestand>.md` of `@/pages/<bestand>.md`
 broken-anchor = kapotte link: `{ $target }` heeft geen kop `#{ $anchor }`
 hint-anchor-did-you-mean = bedoelde je `#{ $s }`?
 
@@ -309,3 +310,7 @@ cms-label-kind = Soort
 cms-hint-kind = Een les, een succes, een knelpunt, een tip of een mislukking.
 cms-label-source = Bron
 cms-hint-source = Waar de les vandaan komt: een rapport, een persoon, een webadres. Niet verplicht.
+
+## De site-instellingen ([display])
+display-not-static = [display] { $key } `{ $file }` is geen bestand in static/
+hint-display-static = zet de afbeelding in de map static/ en geef haar naam vanaf die map

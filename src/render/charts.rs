@@ -10,12 +10,13 @@ use crate::content::model::Outcome;
 use crate::render::views::{Strings, tr};
 use std::fmt::Write;
 
-/// Width of the viewBox; narrow enough that 14-unit text stays readable on a phone.
-const WIDTH: f64 = 400.0;
+/// Width of the viewBox: no wider than the chart on a 390-pixel phone (358 pixels), so 14-unit
+/// text is drawn at 14 pixels or more there.
+const WIDTH: f64 = 340.0;
 /// Column for the "before"/"after" labels left of the bars.
 const LABEL_W: f64 = 56.0;
 /// Room right of the longest bar for its value label.
-const VALUE_W: f64 = 64.0;
+const VALUE_W: f64 = 60.0;
 const BAR_H: f64 = 16.0;
 const ROW_H: f64 = 22.0;
 const NAME_H: f64 = 20.0;
@@ -27,7 +28,7 @@ pub const BEFORE_COLOUR: &str = "#656565";
 pub const AFTER_COLOUR: &str = "#1d5fa6";
 /// Characters per line of a measure name (bold, 14 units); longer names wrap onto a second
 /// line and are cut after that (the description always has the full name).
-const LINE_CHARS: usize = 46;
+const LINE_CHARS: usize = 38;
 /// Distance between the two lines of a wrapped measure name.
 const LINE_H: f64 = 18.0;
 
@@ -73,6 +74,17 @@ pub fn format_number(x: f64, lang: &str) -> String {
 use super::escape::xml as esc;
 
 /// A measure name in at most two lines of at most `LINE_CHARS` characters, wrapped at spaces.
+/// The name of a measure over its bars, wrapped: the measure with its unit in brackets, unless
+/// the measure already says it in brackets itself ("Welbevinden (rapportcijfer)"): the unit is
+/// in the table and the description anyway, and is never said twice.
+fn name_line(measure: &str, unit: &str) -> Vec<String> {
+    match unit.trim() {
+        "" => wrap(measure),
+        _ if measure.trim_end().ends_with(')') => wrap(measure),
+        unit => wrap(&format!("{measure} ({unit})")),
+    }
+}
+
 fn wrap(name: &str) -> Vec<String> {
     let mut lines: Vec<String> = vec![String::new()];
     for word in name.split_whitespace() {
@@ -147,13 +159,7 @@ pub fn outcome_chart_with_id(outcomes: &[Outcome], t: &Strings, lang: &str, id_p
     if !id.starts_with(|c: char| c.is_ascii_alphabetic()) {
         id.insert_str(0, "oc-");
     }
-    let names: Vec<Vec<String>> = outcomes
-        .iter()
-        .map(|o| match o.unit.trim() {
-            "" => wrap(&o.measure),
-            unit => wrap(&format!("{} ({unit})", o.measure)),
-        })
-        .collect();
+    let names: Vec<Vec<String>> = outcomes.iter().map(|o| name_line(&o.measure, &o.unit)).collect();
     let block = |lines: usize| NAME_H + (lines.max(1) - 1) as f64 * LINE_H + 2.0 * ROW_H + GAP;
     let height = names.iter().map(|n| block(n.len())).sum::<f64>() - GAP + 4.0;
     let desc: Vec<String> = outcomes.iter().map(|o| describe(o, t, lang)).collect();
@@ -262,7 +268,7 @@ mod tests {
     fn accessible_description_states_every_value() {
         let o = [outcome("Welbevinden", 3.5, 8.5, "cijfer 1-10"), outcome("Opnames", 40.0, 25.0, "")];
         let svg = outcome_chart_with_id(&o, &strings("nl"), "nl", "ozo");
-        assert!(svg.starts_with(r#"<svg xmlns="http://www.w3.org/2000/svg" class="outcome-chart" viewBox="0 0 400 "#));
+        assert!(svg.starts_with(r#"<svg xmlns="http://www.w3.org/2000/svg" class="outcome-chart" viewBox="0 0 340 "#));
         assert!(svg.contains(r#"role="img" aria-labelledby="ozo-title" aria-describedby="ozo-desc""#));
         assert!(svg.contains(r#"<title id="ozo-title">Gemeten resultaten</title>"#));
         assert!(svg.contains(
@@ -270,6 +276,10 @@ mod tests {
         ));
         assert!(svg.contains("font-family: inherit"));
         assert!(svg.contains(">Welbevinden (cijfer 1-10)</text>"));
+        // A measure that names its unit in brackets already does not get it twice.
+        let own =
+            outcome_chart(&[outcome("Welbevinden (rapportcijfer)", 3.5, 8.5, "cijfer 1-10")], &strings("nl"), "nl");
+        assert!(own.contains(">Welbevinden (rapportcijfer)</text>") && !own.contains("(cijfer 1-10)</text>"));
         assert!(svg.contains(r#"fill="currentColor">Voor</text>"#) && svg.contains(r#"fill="currentColor">Na</text>"#));
         assert!(svg.ends_with("</svg>"));
         let en = outcome_chart_with_id(&o[..1], &strings("en"), "en", "x");
@@ -280,11 +290,11 @@ mod tests {
     fn each_measure_has_its_own_scale() {
         let o = [outcome("A", 3.5, 7.0, ""), outcome("B", 1000.0, 500.0, "")];
         let svg = outcome_chart_with_id(&o, &strings("nl"), "nl", "c");
-        // Bar room is 400 - 56 - 64 = 280: the larger value of each measure fills it.
-        assert!(svg.contains(r#"<rect class="before" x="56" y="20.0" width="140.0" height="16""#));
-        assert!(svg.contains(r#"<rect class="after" x="56" y="42.0" width="280.0" height="16""#));
-        assert!(svg.contains(r#"<rect class="before" x="56" y="98.0" width="280.0" height="16""#));
-        assert!(svg.contains(r#"<rect class="after" x="56" y="120.0" width="140.0" height="16""#));
+        // Bar room is 340 - 56 - 60 = 224: the larger value of each measure fills it.
+        assert!(svg.contains(r#"<rect class="before" x="56" y="20.0" width="112.0" height="16""#));
+        assert!(svg.contains(r#"<rect class="after" x="56" y="42.0" width="224.0" height="16""#));
+        assert!(svg.contains(r#"<rect class="before" x="56" y="98.0" width="224.0" height="16""#));
+        assert!(svg.contains(r#"<rect class="after" x="56" y="120.0" width="112.0" height="16""#));
         assert!(svg.contains(r#"fill="currentColor">3,5</text>"#));
     }
 
@@ -322,15 +332,12 @@ mod tests {
     fn long_names_wrap_onto_two_lines() {
         let long = "Welbevinden van wijkbewoners gemeten met een rapportcijfer aan het begin en einde van het traject";
         assert_eq!(wrap("Kort"), ["Kort"]);
-        assert_eq!(
-            wrap(long),
-            ["Welbevinden van wijkbewoners gemeten met een", "rapportcijfer aan het begin en einde van het…"]
-        );
-        assert_eq!(wrap(&"x".repeat(60)), [format!("{}…", "x".repeat(45))]);
+        assert_eq!(wrap(long), ["Welbevinden van wijkbewoners gemeten", "met een rapportcijfer aan het begin e…"]);
+        assert_eq!(wrap(&"x".repeat(60)), [format!("{}…", "x".repeat(37))]);
         let svg = outcome_chart_with_id(&[outcome(long, 1.0, 2.0, "")], &strings("nl"), "nl", "w");
-        assert!(svg.contains(r#"<text x="0" y="33.0" font-weight="600" fill="currentColor">rapportcijfer"#));
+        assert!(svg.contains(r#"<text x="0" y="33.0" font-weight="600" fill="currentColor">met een"#));
         assert!(svg.contains(r#"<rect class="before" x="56" y="38.0""#));
-        assert!(svg.contains(r#"viewBox="0 0 400 86""#));
+        assert!(svg.contains(r#"viewBox="0 0 340 86""#));
     }
 
     #[test]

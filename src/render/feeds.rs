@@ -249,7 +249,7 @@ definition = "Wet voor gemeenten."
             lesson("b-les", Some((2025, 3, 1)), &["mantelzorg", "preventie"]),
             lesson("c-les", None, &["preventie"]),
         ];
-        Site { root: PathBuf::from("/site"), config, initiatives: vec![alpha], lessons }
+        Site { root: PathBuf::from("/site"), config, initiatives: vec![alpha], lessons, pages: vec![] }
     }
 }
 

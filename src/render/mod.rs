@@ -4,6 +4,7 @@
 pub mod api;
 pub mod charts;
 pub mod cms;
+pub mod compare;
 pub mod escape;
 pub mod feeds;
 pub mod glossary;
@@ -12,8 +13,9 @@ pub mod seo;
 pub mod templates;
 pub mod urls;
 pub mod views;
+pub mod wording;
 
-use crate::config::Taxonomy;
+use crate::config::{Config, Taxonomy};
 use crate::content::model::Site;
 use crate::diagnostics::Diagnostic;
 use crate::link::Links;
@@ -41,10 +43,24 @@ pub struct Theme {
 }
 
 impl Theme {
-    pub fn load(root: &Path, language: &str) -> Result<Theme, Vec<Diagnostic>> {
-        let tera = templates::load(root).map_err(|d| vec![d])?;
+    pub fn load(root: &Path, config: &Config) -> Result<Theme, Vec<Diagnostic>> {
+        let language = config.language.as_str();
         let strings = templates::strings(root, language).map_err(|d| vec![d])?;
+        let tera = templates::load(root, |tera| wording::register(tera, &strings, language)).map_err(|d| vec![d])?;
         let statics = templates::merged_files(&templates::BUILTIN_STATIC, &root.join("static")).map_err(|d| vec![d])?;
+        // The images config.toml names must be static files.
+        let d = &config.display;
+        let missing: Vec<Diagnostic> = [("logo", &d.logo), ("favicon", &d.favicon)]
+            .into_iter()
+            .filter(|(_, file)| !file.is_empty() && !statics.contains_key(file.trim_start_matches('/')))
+            .map(|(key, file)| {
+                Diagnostic::file(&config.path, crate::msg!("display-not-static", key = key, file = file))
+                    .with_suggestion(crate::msg!("hint-display-static"))
+            })
+            .collect();
+        if !missing.is_empty() {
+            return Err(missing);
+        }
         Ok(Theme { tera, strings, statics })
     }
 
@@ -66,12 +82,23 @@ impl Theme {
                 })
             })
             .collect();
+        // The site's own pages, by title, for the footer.
+        let mut info: Vec<_> = site
+            .pages
+            .iter()
+            .map(|p| serde_json::json!({"title": p.meta.title, "path": urls::info_page(&p.meta.slug)}))
+            .collect();
+        info.sort_by(|a, b| a["title"].as_str().cmp(&b["title"].as_str()));
         let g = self.tera.global_context();
+        g.insert("info_pages", &info);
         g.insert(
             "site",
             &serde_json::json!({
                 "title": cfg.title, "description": cfg.description, "language": cfg.language, "base_url": cfg.base_url,
                 "initiative_count": site.initiatives.len(), "lesson_count": site.lessons.len(),
+                "organisation": cfg.organisation, "logo": cfg.display.logo.trim_start_matches('/'),
+                "favicon": cfg.display.favicon.trim_start_matches('/'),
+                "link_empty_terms": cfg.display.empty_terms == crate::config::EmptyTerms::Unlinked,
             }),
         );
         g.insert("t", &self.strings);

@@ -3,8 +3,6 @@
 
 mod overviews;
 
-use overviews::MatrixTable;
-
 use super::urls::{self, LinkMode};
 use super::views::{self, Strings, Views, tr};
 use crate::config::Taxonomy;
@@ -15,7 +13,8 @@ use tera::{Context, Value};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Page {
     Home,
-    InitiativeList,
+    /// The initiative list, page n (0-based) of `PAGE_SIZE` initiatives.
+    InitiativeList(u32),
     Initiative(usize),
     /// The lesson list, page n (0-based) of `PAGE_SIZE` lessons.
     LessonList(u32),
@@ -24,13 +23,19 @@ pub enum Page {
     /// Term i of a taxonomy, page n (0-based) of its lessons.
     Term(Taxonomy, usize, u32),
     Matrix,
+    /// Above `MATRIX_MAX` initiatives: the matrix of theme i's initiatives, page n (0-based).
+    ThemeMatrix(usize, u32),
     Glossary,
     Search,
     NotFound,
+    /// A page of the site itself (`pages/`).
+    Info(usize),
 }
 
-/// Lessons per page on lists that can grow with the site (lesson list, term pages).
+/// Items per page on lists that can grow with the site (lesson and initiative lists, term pages).
 pub const PAGE_SIZE: usize = 100;
+/// Up to this many initiatives the comparison page shows the full matrices of every initiative.
+pub const MATRIX_MAX: usize = 50;
 /// The newest lessons shown on the home page.
 pub const HOME_NEWEST: usize = 8;
 
@@ -47,16 +52,29 @@ pub fn paged(base: &str, n: u32) -> String {
 impl Page {
     /// Every page of the site.
     pub fn all(site: &Site, links: &Links) -> Vec<Page> {
-        let mut pages =
-            vec![Page::Home, Page::InitiativeList, Page::Matrix, Page::Glossary, Page::Search, Page::NotFound];
+        let mut pages = vec![Page::Home, Page::Matrix, Page::Glossary, Page::Search, Page::NotFound];
+        pages.extend((0..page_count(site.initiatives.len())).map(Page::InitiativeList));
         pages.extend((0..page_count(site.lessons.len())).map(Page::LessonList));
         pages.extend((0..site.initiatives.len()).map(Page::Initiative));
         pages.extend((0..site.lessons.len()).map(Page::Lesson));
+        pages.extend((0..site.pages.len()).map(Page::Info));
+        pages.extend(Self::theme_matrices(site, links));
         for tax in Taxonomy::ALL {
             pages.push(Page::Taxonomy(tax));
             pages.extend(Self::term_pages(links, tax));
         }
         pages
+    }
+
+    /// The per-theme matrices (none up to `MATRIX_MAX` initiatives: the full matrix has them all).
+    pub fn theme_matrices(site: &Site, links: &Links) -> Vec<Page> {
+        if site.initiatives.len() <= MATRIX_MAX {
+            return vec![];
+        }
+        let themes = &links.terms[Taxonomy::Themes.index()];
+        let with = themes.iter().enumerate().filter(|(_, (_, p))| !p.initiatives.is_empty());
+        with.flat_map(|(i, (_, p))| (0..page_count(p.initiatives.len())).map(move |n| Page::ThemeMatrix(i, n)))
+            .collect()
     }
 
     /// Every page of every term of one taxonomy.
@@ -96,16 +114,18 @@ impl Page {
     pub fn path(&self, site: &Site) -> String {
         match *self {
             Page::Home => String::new(),
-            Page::InitiativeList => urls::INITIATIVES.into(),
+            Page::InitiativeList(n) => paged(urls::INITIATIVES, n),
             Page::Initiative(i) => urls::initiative(&site.initiatives[i].meta.slug),
             Page::LessonList(n) => paged(urls::LESSONS, n),
             Page::Lesson(i) => urls::lesson(&site.lessons[i].meta.slug),
             Page::Taxonomy(t) => urls::taxonomy(t),
             Page::Term(t, i, n) => paged(&urls::term(t, &site.config.terms(t)[i].slug), n),
             Page::Matrix => urls::MATRIX.into(),
+            Page::ThemeMatrix(i, n) => paged(&urls::theme_matrix(&site.config.terms(Taxonomy::Themes)[i].slug), n),
             Page::Glossary => urls::GLOSSARY.into(),
             Page::Search => urls::SEARCH.into(),
             Page::NotFound => "404.html".into(),
+            Page::Info(i) => urls::info_page(&site.pages[i].meta.slug),
         }
     }
 
@@ -118,16 +138,17 @@ impl Page {
     pub fn template(&self) -> &'static str {
         match self {
             Page::Home => "index.html",
-            Page::InitiativeList => "initiatives.html",
+            Page::InitiativeList(_) => "initiatives.html",
             Page::Initiative(_) => "initiative.html",
             Page::LessonList(_) => "lessons.html",
             Page::Lesson(_) => "lesson.html",
             Page::Taxonomy(_) => "taxonomy.html",
             Page::Term(..) => "term.html",
-            Page::Matrix => "matrix.html",
+            Page::Matrix | Page::ThemeMatrix(..) => "matrix.html",
             Page::Glossary => "glossary.html",
             Page::Search => "search.html",
             Page::NotFound => "404.html",
+            Page::Info(_) => "page.html",
         }
     }
 }
@@ -215,8 +236,11 @@ impl<'a> PageData<'a> {
                 c.insert_value("initiatives", Value::from(shown));
                 c.insert("page_title", &site.config.title);
             }
-            Page::InitiativeList => {
-                c.insert_value("initiatives", Value::from(&self.views.initiative_values[..]));
+            Page::InitiativeList(n) => {
+                let all = &self.views.initiative_values;
+                let start = (n as usize * PAGE_SIZE).min(all.len());
+                c.insert_value("initiatives", Value::from(&all[start..(start + PAGE_SIZE).min(all.len())]));
+                c.insert("pagination", &self.pagination(urls::INITIATIVES, n, page_count(all.len())));
                 c.insert("page_title", &tr(self.t, "initiatives"));
             }
             Page::Initiative(ii) => {
@@ -281,6 +305,7 @@ impl<'a> PageData<'a> {
                         .links
                         .by_kind
                         .iter()
+                        .filter(|(_, v)| !v.is_empty())
                         .map(|(k, v)| (k.as_str(), tr(self.t, &format!("kinds_{}", k.as_str())), v.len()))
                         .collect::<Vec<_>>(),
                 );
@@ -337,38 +362,10 @@ impl<'a> PageData<'a> {
                 c.insert("lesson_count", &pages.lessons.len());
                 c.insert("page_title", site.config.label(term));
             }
-            Page::Matrix => {
-                let tables: Vec<MatrixTable> =
-                    [Taxonomy::Themes, Taxonomy::Stakeholders].iter().map(|&tax| self.matrix(tax)).collect();
-                c.insert("tables", &tables);
-                let rows: Vec<_> = site
-                    .initiatives
-                    .iter()
-                    .enumerate()
-                    .map(|(ii, i)| {
-                        serde_json::json!({
-                            "initiative": self.views.initiatives[ii],
-                            "terms": self.views.initiative_terms[ii],
-                            "figures": i.figures,
-                        })
-                    })
-                    .collect();
-                c.insert("comparison", &rows);
-                c.insert("page_title", &tr(self.t, "matrix"));
-            }
+            Page::Matrix => self.matrix_page(&mut c),
+            Page::ThemeMatrix(ti, n) => self.theme_matrix_page(&mut c, ti, n),
             Page::Glossary => {
-                let mut g = site.config.glossary.clone();
-                g.sort_by_key(|e| e.term.to_lowercase());
-                let entries: Vec<_> = g
-                    .iter()
-                    .map(|e| {
-                        serde_json::json!({
-                            "id": crate::content::markdown::slugify(&e.term), "term": e.term, "expansion": e.expansion,
-                            "definition": e.definition, "en": e.en,
-                        })
-                    })
-                    .collect();
-                c.insert("entries", &entries);
+                c.insert("letters", &self.glossary_letters());
                 c.insert("page_title", &tr(self.t, "glossary"));
             }
             Page::Search => {
@@ -376,6 +373,12 @@ impl<'a> PageData<'a> {
             }
             Page::NotFound => {
                 c.insert("page_title", &tr(self.t, "not_found"));
+            }
+            Page::Info(i) => {
+                let p = &site.pages[i];
+                c.insert("title", &p.meta.title);
+                c.insert_value("body", Value::safe_string(&self.body(&p.meta.body.html, &root)));
+                c.insert("page_title", &p.meta.title);
             }
         }
         c

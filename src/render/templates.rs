@@ -80,12 +80,14 @@ fn url_filter(path: &str, _: Kwargs, state: &State) -> String {
     })
 }
 
-/// Loads the theme's templates (built-in plus the site's `templates/`).
-pub fn load(root: &Path) -> Result<Tera, Diagnostic> {
+/// Loads the theme's templates (built-in plus the site's `templates/`), after `register` has
+/// added the functions and filters they may use besides `url`.
+pub fn load(root: &Path, register: impl FnOnce(&mut Tera)) -> Result<Tera, Diagnostic> {
     let dir = root.join("templates");
     let files = merged_files(&BUILTIN_TEMPLATES, &dir)?;
     let mut tera = Tera::new();
     tera.register_filter("url", url_filter);
+    register(&mut tera);
     let mut sources = Vec::new();
     for (name, bytes) in &files {
         if !name.ends_with(".html") && !name.ends_with(".xml") && !name.ends_with(".txt") {

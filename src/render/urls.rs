@@ -18,6 +18,14 @@ pub fn taxonomy(tax: Taxonomy) -> String {
 pub fn term(tax: Taxonomy, slug: &str) -> String {
     format!("{}/{slug}/", tax.url_segment())
 }
+/// A page of the site itself (`pages/<slug>.md`): `over/<slug>/`.
+pub fn info_page(slug: &str) -> String {
+    format!("over/{slug}/")
+}
+/// The matrix of one theme's initiatives (networks of more than 50 initiatives).
+pub fn theme_matrix(slug: &str) -> String {
+    format!("vergelijk/thema/{slug}/")
+}
 pub const INITIATIVES: &str = "initiatieven/";
 pub const LESSONS: &str = "lessen/";
 pub const MATRIX: &str = "vergelijk/";

@@ -164,6 +164,9 @@ impl Views {
         for l in &site.lessons {
             sources.insert(l.meta.source.clone(), urls::lesson(&l.meta.slug));
         }
+        for p in &site.pages {
+            sources.insert(p.meta.source.clone(), urls::info_page(&p.meta.slug));
+        }
         Views {
             lesson_values: lessons.par_iter().map(Value::from_serializable).collect(),
             initiative_values: initiatives.iter().map(Value::from_serializable).collect(),

@@ -7,7 +7,8 @@
 //!   pages that show the card — and the feeds that list it and its entry in `api/lessons.json`;
 //! - other lesson changes (terms, dates, added or removed lessons) rebuild the links and render
 //!   the pages that show the lessons involved (`render::Before` says what they were);
-//! - initiatives, templates and config render everything; a static file is copied alone.
+//! - initiatives, the site's own pages (`pages/`, linked from every footer), templates and config
+//!   render everything; a static file is copied alone.
 //!
 //! The result is byte for byte what a full build gives (tests/serve.rs, over a sequence of edits).
 
@@ -15,7 +16,7 @@ mod render;
 
 use crate::config::Config;
 use crate::content::load::{self, Loaded, Section, SourceFile};
-use crate::content::model::{Initiative, Lesson, Site};
+use crate::content::model::{InfoPage, Initiative, Lesson, Site};
 use crate::content::validate;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::link::Links;
@@ -30,6 +31,7 @@ use std::time::Instant;
 enum Entry {
     Initiative(Box<Initiative>),
     Lesson(Box<Lesson>),
+    Page(Box<InfoPage>),
     Failed(Vec<Diagnostic>),
 }
 
@@ -91,6 +93,7 @@ fn load_entry(config: &Config, src: &SourceFile) -> Entry {
     match load::load_file(config, src) {
         (Loaded::Initiative(i), d) if d.is_empty() => Entry::Initiative(i),
         (Loaded::Lesson(l), d) if d.is_empty() => Entry::Lesson(l),
+        (Loaded::Page(p), d) if d.is_empty() => Entry::Page(p),
         (_, d) => Entry::Failed(d),
     }
 }
@@ -117,10 +120,16 @@ impl Workspace {
         if let Some(b) = base_url {
             config.base_url = b.trim_end_matches('/').to_string();
         }
-        let theme = Theme::load(root, &config.language)?;
+        let theme = Theme::load(root, &config)?;
         let (files, discovery) = load::discover(root);
         let entries = files.iter().map(|f| (f.rel.clone(), load_entry(&config, f))).collect();
-        let empty = Site { root: root.to_path_buf(), config: config.clone(), initiatives: vec![], lessons: vec![] };
+        let empty = Site {
+            root: root.to_path_buf(),
+            config: config.clone(),
+            initiatives: vec![],
+            lessons: vec![],
+            pages: vec![],
+        };
         let links = Links::build(&empty);
         let kept = Kept {
             views: crate::render::views::Views::build(&empty, &links, &theme.strings),
@@ -154,22 +163,24 @@ impl Workspace {
     /// The site made of the current entries, or every problem.
     fn assemble(&self) -> Result<Site, Vec<Diagnostic>> {
         let mut diags: Vec<Diagnostic> = self.discovery.clone();
-        let (mut initiatives, mut lessons) = (Vec::new(), Vec::new());
+        let (mut initiatives, mut lessons, mut pages) = (Vec::new(), Vec::new(), Vec::new());
         for e in self.entries.values() {
             match e {
                 Entry::Initiative(i) => initiatives.push((**i).clone()),
                 Entry::Lesson(l) => lessons.push((**l).clone()),
+                Entry::Page(p) => pages.push((**p).clone()),
                 Entry::Failed(d) => diags.extend(d.iter().cloned()),
             }
         }
         let sources: Vec<String> = self.entries.keys().cloned().collect();
-        diags.extend(validate::validate(&initiatives, &lessons, &[], &sources));
+        diags.extend(validate::validate(&initiatives, &lessons, &pages, &[], &sources));
         if !diags.is_empty() {
             return Err(Diagnostics(diags).sorted());
         }
         initiatives.sort_by(|a, b| a.meta.slug.cmp(&b.meta.slug));
         lessons.sort_by(|a, b| a.meta.slug.cmp(&b.meta.slug));
-        Ok(Site { root: self.root.clone(), config: self.config.clone(), initiatives, lessons })
+        pages.sort_by(|a, b| a.meta.slug.cmp(&b.meta.slug));
+        Ok(Site { root: self.root.clone(), config: self.config.clone(), initiatives, lessons, pages })
     }
 
     /// Applies changed paths (absolute or root-relative) and rebuilds what depends on them.
@@ -185,7 +196,8 @@ impl Workspace {
             .collect();
         let touches = |prefix: &str| rels.iter().any(|r| r == prefix.trim_end_matches('/') || r.starts_with(prefix));
         let (config_changed, templates_changed) = (touches("config.toml"), touches("templates/"));
-        let (static_changed, content_changed) = (touches("static/"), touches("initiatives/") || touches("lessons/"));
+        let (static_changed, content_changed) =
+            (touches("static/"), touches("initiatives/") || touches("lessons/") || touches("pages/"));
         if !(config_changed || templates_changed || static_changed || content_changed) {
             return Outcome::Unchanged;
         }
@@ -264,7 +276,7 @@ impl Workspace {
     /// unless every change is to a known, still plain, file.
     fn reload_content(&mut self, rels: &BTreeSet<String>) -> Reloaded {
         let content: Vec<&String> =
-            rels.iter().filter(|r| r.starts_with("initiatives/") || r.starts_with("lessons/")).collect();
+            rels.iter().filter(|r| ["initiatives/", "lessons/", "pages/"].iter().any(|d| r.starts_with(d))).collect();
         let known_files = content.iter().all(|r| {
             self.entries.contains_key(*r)
                 && std::fs::symlink_metadata(self.root.join(r)).is_ok_and(|m| m.file_type().is_file())
@@ -272,7 +284,8 @@ impl Workspace {
         let mut out =
             Reloaded { initiative_changed: false, changed: BTreeSet::new(), files_changed: false, edited: vec![] };
         let note = |e: &Entry, out: &mut Reloaded| match e {
-            Entry::Initiative(_) => out.initiative_changed = true,
+            // A page is in every footer: like an initiative, it changes every page.
+            Entry::Initiative(_) | Entry::Page(_) => out.initiative_changed = true,
             Entry::Lesson(l) => {
                 out.changed.insert(l.meta.slug.clone());
             }
@@ -282,7 +295,11 @@ impl Workspace {
             content
                 .iter()
                 .map(|r| {
-                    let section = if r.starts_with("initiatives/") { Section::Initiatives } else { Section::Lessons };
+                    let section = match r.split('/').next() {
+                        Some("initiatives") => Section::Initiatives,
+                        Some("pages") => Section::Pages,
+                        _ => Section::Lessons,
+                    };
                     SourceFile { section, path: self.root.join(r), rel: r.to_string() }
                 })
                 .collect()
@@ -313,7 +330,7 @@ impl Workspace {
                 }
                 let e = load_entry(&self.config, f);
                 note(&e, &mut out);
-                if f.section == Section::Initiatives {
+                if f.section != Section::Lessons {
                     out.initiative_changed = true;
                 }
                 self.entries.insert(f.rel.clone(), e);
@@ -374,10 +391,10 @@ impl Workspace {
         // Heading ids are what links elsewhere point at: if they changed, check everything.
         let anchors_kept = old.iter().all(|(li, o)| self.site.lessons[*li].meta.body.anchors == o.meta.body.anchors);
         let diags = if anchors_kept {
-            validate::validate_changed(&self.site.initiatives, &self.site.lessons, &at)
+            validate::validate_changed(&self.site.initiatives, &self.site.lessons, &self.site.pages, &at)
         } else {
             let sources: Vec<String> = self.entries.keys().cloned().collect();
-            validate::validate(&self.site.initiatives, &self.site.lessons, &[], &sources)
+            validate::validate(&self.site.initiatives, &self.site.lessons, &self.site.pages, &[], &sources)
         };
         if diags.is_empty() {
             return Some(Ok(old));

@@ -38,10 +38,13 @@ const PAGES = [
   ['term page', 'thema/mantelzorg/'],
   ['matrix', 'vergelijk/'],
   ['glossary', 'begrippen/'],
+  ['page of the site itself (pages/)', 'over/toegankelijkheid/'],
   ['search (query and facet)', 'zoeken/?q=mantelz&soort=succes', { search: true, noContent: true }],
   ['404', 'geen/pagina/die/bestaat/', { status: 404, noContent: true }],
 ];
 const WIDTHS = [['desktop', DESKTOP], ['phone', PHONE]];
+// At 1280 px the initiative page's last column ends past two thirds of the width plus this.
+const DESKTOP_RIGHT = 1000;
 
 // Dutch interface strings that must not appear in an English build's interface (nav, headings
 // outside the content, labels, captions, table headers, buttons, facets, breadcrumbs, footer).
@@ -179,6 +182,28 @@ try {
       }
       await context.close();
     }
+
+    await T.test(`[${lang}] initiative page: readable chart and table on a phone, no empty right third on a desktop`, async () => {
+      const phone = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
+      const p = await phone.newPage();
+      await p.goto(server.base + 'initiatieven/proeftuin-ruwaard/');
+      const chart = await p.evaluate(() => {
+        const svg = document.querySelector('svg.outcome-chart');
+        const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+        return { px: Number(svg.getAttribute('font-size')) * scale, title: [...svg.querySelectorAll('text[font-weight]')].map((t) => t.textContent).join(' ') };
+      });
+      ok(chart.px >= 14, `chart text is ${chart.px.toFixed(1)} px on a phone (want 14 or more)`);
+      ok(!/\(.*\).*\(.*\)/.test(chart.title), `the chart's measure name says its unit twice: ${chart.title}`);
+      const table = await p.evaluate(() => { const w = document.querySelector('table.outcomes').closest('.table-wrap'); return [w.scrollWidth, w.clientWidth]; });
+      ok(table[0] <= table[1], `outcomes table is cut off on a phone (${table[0]} px in a ${table[1]} px box)`);
+      await phone.close();
+      const desk = await browser.newContext({ viewport: DESKTOP });
+      const d = await desk.newPage();
+      await d.goto(server.base + 'initiatieven/proeftuin-ruwaard/');
+      const right = await d.evaluate(() => document.querySelector('.initiative-side').getBoundingClientRect().right);
+      ok(right > DESKTOP_RIGHT, `the page's content ends at ${right} px of 1280`);
+      await desk.close();
+    });
 
     await T.test(`[${lang} print] initiative page prints as a handout`, async () => {
       // A4 width at 96 dpi; print styles

@@ -115,7 +115,8 @@ export function ok(cond, what) {
 export function watch(page) {
   // expect404: the URL of a page opened on purpose to get the site's 404 page.
   const w = { problems: [], quiet: false, expect404: null };
-  const ignore = (url) => /\/favicon\.ico$/.test(url);
+  // The browser fetches the tab icon on its own, and drops the fetch when the page navigates on.
+  const ignore = (url) => /\/favicon\.(ico|svg)$/.test(url);
   const css = (url) => /\.css(\?|$)/.test(url);
   page.on('pageerror', (e) => w.problems.push(`script error: ${e.message}`));
   page.on('console', (m) => {

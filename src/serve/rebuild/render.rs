@@ -164,7 +164,11 @@ impl Workspace {
         self.needs_full = true;
         let site = &self.site;
         let links = stage("link", || Links::build(site));
-        let mut pages: BTreeSet<Page> = [Page::Home, Page::InitiativeList, Page::Matrix].into_iter().collect();
+        let mut pages: BTreeSet<Page> = [Page::Home, Page::Matrix].into_iter().collect();
+        // Their cells count lessons.
+        pages.extend(Page::theme_matrices(site, &links));
+        // Initiative cards show their lesson counts.
+        pages.extend((0..page_count(site.initiatives.len())).map(Page::InitiativeList));
         // Every page of the lesson list: one new or removed lesson shifts them all.
         pages.extend((0..page_count(site.lessons.len())).map(Page::LessonList));
         pages.extend(Taxonomy::ALL.iter().map(|&t| Page::Taxonomy(t)));
