@@ -292,7 +292,7 @@ impl Config {
             }
         }
         let base_url = raw.base_url.trim().trim_end_matches('/').to_string();
-        if !base_url.is_empty() && !(base_url.starts_with("http://") || base_url.starts_with("https://")) {
+        if !(base_url.is_empty() || base_url.starts_with("http://") || base_url.starts_with("https://")) {
             errors.push(Diagnostic::file(path, msg!("base-url-scheme", url = &base_url)));
         }
         if let Some(cms) = &raw.cms {

@@ -222,10 +222,10 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
     let site = crate::timing::stage("load + validate", || load(opts))?;
     let links = crate::timing::stage("link", || Links::build(&site));
     let mut theme = crate::timing::stage("templates", || Theme::load(&site.root, &site.config))?;
-    if let Some(zip) = &opts.zip {
-        if output::absolute(zip).starts_with(output::absolute(&out)) {
-            return Err(vec![Diagnostic::file(zip, crate::msg!("zip-inside-output"))]);
-        }
+    if let Some(zip) = &opts.zip
+        && output::absolute(zip).starts_with(output::absolute(&out))
+    {
+        return Err(vec![Diagnostic::file(zip, crate::msg!("zip-inside-output"))]);
     }
     let io_err = |what: &str, e: std::io::Error| {
         vec![Diagnostic::file(&out, crate::msg!("output-cannot", what = what, error = e.to_string()))]

@@ -300,10 +300,10 @@ fn wait_event(reader: &mut BufReader<TcpStream>, name: &str) -> String {
         }
         if let Some(e) = line.strip_prefix("event: ") {
             current = e.trim().to_string();
-        } else if let Some(d) = line.strip_prefix("data: ") {
-            if current == name {
-                return d.trim().to_string();
-            }
+        } else if let Some(d) = line.strip_prefix("data: ")
+            && current == name
+        {
+            return d.trim().to_string();
         }
     }
     panic!("no `{name}` event within 20 s");

@@ -224,15 +224,15 @@ fn check_links<'a>(
             diags.push(d);
             continue;
         };
-        if let Some(a) = &link.anchor {
-            if !a.is_empty() && !targets.has_anchor(target, tbody, a) {
-                let mut d =
-                    Diagnostic::new(file, link.line, link.col, msg!("broken-anchor", target = target, anchor = a));
-                if let Some(s) = suggest(a, &mut tbody.anchors.iter().map(String::as_str)) {
-                    d = d.with_suggestion(msg!("hint-anchor-did-you-mean", s = s));
-                }
-                diags.push(d);
+        if let Some(a) = &link.anchor
+            && !a.is_empty()
+            && !targets.has_anchor(target, tbody, a)
+        {
+            let mut d = Diagnostic::new(file, link.line, link.col, msg!("broken-anchor", target = target, anchor = a));
+            if let Some(s) = suggest(a, &mut tbody.anchors.iter().map(String::as_str)) {
+                d = d.with_suggestion(msg!("hint-anchor-did-you-mean", s = s));
             }
+            diags.push(d);
         }
     }
 }

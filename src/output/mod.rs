@@ -48,10 +48,10 @@ pub fn check_output_dir(root: &Path, output: &Path) -> Result<(), Diagnostic> {
     if out.parent().is_none() {
         return refuse(&crate::tr!("output-why-fs-root"));
     }
-    if let Some(home) = std::env::var_os("HOME").map(PathBuf::from) {
-        if absolute(&home) == out {
-            return refuse(&crate::tr!("output-why-home"));
-        }
+    if let Some(home) = std::env::var_os("HOME").map(PathBuf::from)
+        && absolute(&home) == out
+    {
+        return refuse(&crate::tr!("output-why-home"));
     }
     if root.starts_with(&out) {
         return refuse(&crate::tr!("output-why-root"));

@@ -82,7 +82,7 @@ pub fn teaser(text: &str, max: usize) -> String {
     let cut = &text[..end];
     let cut = match cut.rfind(' ') {
         Some(i) if i > max / 2 => &cut[..i],
-        _ => &cut[..],
+        _ => cut,
     };
     format!("{}…", cut.trim_end_matches([',', '.', ';', ':', ' ']))
 }

@@ -225,7 +225,7 @@ mod tests {
             [vec![1], vec![], vec![], vec![], vec![0]],
         ];
         let owners = [Some(0), Some(1), Some(0), Some(1), Some(1)];
-        let codes = Codes::new(layout, facets.iter().zip(owners).map(|(f, o)| (f, o)));
+        let codes = Codes::new(layout, facets.iter().zip(owners));
         // soort bits 0-2, thema bits 3-4.
         assert_eq!(codes.code(2), &[0b11001]);
         let s = codes.summary(&[[1, 5], [2, 9], [3, 9], [4, 1]]);

@@ -17,6 +17,9 @@ use crate::render::views::Strings;
 use crate::render::{Collect, OutFile, Sink};
 use std::collections::BTreeSet;
 
+/// What `Live::build_into` gives: the kept state (with `keep`), and two lists of paths written.
+pub type Built = (Option<Live>, Vec<String>, Vec<String>);
+
 /// A shard described by term strings, not indices (indices move when terms come and go).
 #[derive(PartialEq)]
 struct Signature {
@@ -54,13 +57,9 @@ impl Live {
         (live, files, notes)
     }
 
-    /// `build`, handing every file to `sink` as soon as it is made; returns the paths written.
-    pub fn build_into(
-        site: &Site,
-        t: &Strings,
-        keep: bool,
-        sink: &dyn Sink,
-    ) -> Result<(Option<Live>, Vec<String>, Vec<String>), Diagnostic> {
+    /// `build`, handing every file to `sink` as soon as it is made; returns the kept state (with
+    /// `keep`) and the paths written.
+    pub fn build_into(site: &Site, t: &Strings, keep: bool, sink: &dyn Sink) -> Result<Built, Diagnostic> {
         use crate::timing::stage;
         let docs = stage("search: documents", || index::documents(site, t));
         let idx = stage("search: postings", || Index::build(&docs));
@@ -220,11 +219,11 @@ impl Live {
             list.binary_search_by(|(t, _)| t.as_str().cmp(term)).ok().map(|i| list[i].1)
         };
         for (term, weight) in &before {
-            if weight_in(&after, term) != Some(*weight) {
-                if let Ok(i) = enc.terms.binary_search(term) {
-                    enc.lists[i].retain(|p| p[0] != id);
-                    touched.insert(term.clone());
-                }
+            if weight_in(&after, term) != Some(*weight)
+                && let Ok(i) = enc.terms.binary_search(term)
+            {
+                enc.lists[i].retain(|p| p[0] != id);
+                touched.insert(term.clone());
             }
         }
         for (term, weight) in after {

@@ -103,12 +103,12 @@ impl Workspace {
     /// it in `files`. The preview server calls this right after announcing a rebuild; until
     /// then the export is one edit behind (the search page never loads it).
     pub fn settle(&mut self) {
-        if let Some(job) = self.pending_export.take() {
-            if let Ok(files) = job.join() {
-                for f in files {
-                    self.search_files.insert(f.path.clone());
-                    self.files.insert(f.path, f.bytes);
-                }
+        if let Some(job) = self.pending_export.take()
+            && let Ok(files) = job.join()
+        {
+            for f in files {
+                self.search_files.insert(f.path.clone());
+                self.files.insert(f.path, f.bytes);
             }
         }
     }

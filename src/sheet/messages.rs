@@ -231,9 +231,7 @@ pub fn translate(d: &Diagnostic, c: &CellContext) -> String {
             format!("deze titel geeft de bestandsnaam \"{}.md\", maar die is al in gebruik door {other}", arg(0))
         }
         "broken-link" => hint(format!("kapotte link in de tekst: er is geen bestand \"{}\"", arg(0))),
-        "broken-anchor" => {
-            hint(format!("kapotte link in de tekst: \"{}\" heeft geen kop \"{}\"", arg(0), arg(1).replace('#', "#")))
-        }
+        "broken-anchor" => hint(format!("kapotte link in de tekst: \"{}\" heeft geen kop \"{}\"", arg(0), arg(1))),
         _ => match &d.suggestion {
             Some(s) => format!("{m} ({s})"),
             None => m.to_string(),

@@ -83,7 +83,7 @@ pub fn check_links(out: &Path, base_path: Option<&str>) -> (Vec<String>, usize) 
                     let h = std::fs::read_to_string(&canon).unwrap_or_default();
                     attr_values(&h, "id").into_iter().map(str::to_string).collect()
                 });
-                if !list.iter().any(|i| *i == f) {
+                if !list.contains(&f) {
                     problems.push(format!("{}: link `{link}`: no id `{f}` in {}", file.display(), target.display()));
                 }
             }
