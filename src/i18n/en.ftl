@@ -314,3 +314,59 @@ cms-hint-source = Where the lesson comes from: a report, a person, a web address
 ## Site settings ([display])
 display-not-static = [display] { $key } `{ $file }` is not a file in static/
 hint-display-static = put the image in the static/ folder and give its name relative to it
+
+## Spreadsheets (import, export, new sheet)
+sheet-unknown-file-type = unknown file type; use an .xlsx, .ods or .csv file
+sheet-cannot-open = cannot open the file: { $error }
+sheet-not-a-spreadsheet = this is not a readable { $kind } file ({ $error }); is it damaged, or does it have the wrong extension?
+sheet-crashed = the file is damaged and cannot be read
+sheet-too-large = the file is { $mb } MB, more than the limit of { $max } MB
+sheet-too-many-rows = the sheet has more than { $max } rows; split it into smaller sheets
+sheet-not-utf8 = the CSV file is not UTF-8 text; save it as "CSV UTF-8"
+sheet-binary-csv = the CSV file contains binary data (NUL characters); is it really a CSV file?
+sheet-csv-error = the CSV file cannot be read: { $error }
+sheet-no-sheet = there is no sheet "{ $name }"; the sheets are called: { $sheets }
+sheet-no-sheets = the file has no sheets
+sheet-empty = the sheet is empty: expected a header row with column names and one row per lesson below it
+sheet-no-rows = the sheet has a header row but no rows with lessons
+sheet-unknown-column-suggest = unknown column "{ $name }"; did you mean "{ $s }"?
+sheet-unknown-column = unknown column "{ $name }"; known columns are: { $all }
+sheet-duplicate-column = this column appears twice (also "{ $first }"); keep one
+sheet-missing-column = the column "{ $nl }" (or "{ $field }") is missing
+sheet-cell-without-header = column { $col } has no header but this row has something in it
+sheet-formula-error = the cell holds a formula error ({ $error })
+sheet-same-slug = this lesson gets the same file name "{ $slug }.md" as row { $row }; make one of the titles different
+sheet-title-without-letters = the title has no letters or digits to make a file name from
+sheet-exists = { $path } already exists; use --update to write the file from this row again
+sheet-cannot-write = cannot write { $path }: { $error }
+sheet-site-problems = note: the site itself has { $n } other problems; see `leernet check`
+sheet-summary = written: { $new } new, { $changed } updated, { $unchanged } unchanged
+sheet-summary-dry-run = would write: { $new } new, { $changed } updated, { $unchanged } unchanged
+sheet-failed = { $n ->
+    [one] 1 problem
+   *[other] { $n } problems
+} found; nothing was written (with --skip-invalid the good rows are written)
+sheet-skipped = skipped rows ({ $n }): { $rows }
+sheet-status-new = new
+sheet-status-changed = updated
+sheet-status-unchanged = unchanged
+sheet-unknown-term = unknown term "{ $term }"
+sheet-no-initiative = there is no initiative "{ $value }"
+sheet-bad-choice = "{ $value }" is not an allowed value
+sheet-bad-date = "{ $value }" is not a valid date; write e.g. 2026-03-12 or 12-3-2026
+sheet-terms-needed = fill in at least one term
+sheet-title-missing = the title is missing
+sheet-required-empty = this column is required but empty
+sheet-body-missing = the text is missing
+sheet-slug-used = this title gives the file name "{ $slug }.md", but that is already used by { $other }
+sheet-broken-link = broken link in the text: there is no file "{ $target }"
+sheet-broken-anchor = broken link in the text: "{ $target }" has no heading "{ $anchor }"
+sheet-did-you-mean = { $text }; did you mean { $s }?
+sheet-at-body-line = { $message } (line { $line } of the text)
+sheet-unknown-export-type = unknown file type; export to an .xlsx or .csv file
+sheet-file-exists = { $path } already exists; choose another name or remove it first
+sheet-cell-too-long = the text of { $what } is too long for an Excel cell (more than 32,767 characters); export to .csv
+sheet-cannot-save = cannot write { $path }: { $error }
+sheet-site-has-problems = the site has { $n } problems; fix them first (see `leernet check`)
+sheet-unpacks-too-large = the file unpacks to { $mb } MB, more than the limit of { $max } MB
+sheet-too-many-cells = the sheet spans { $cells } cells (repeated rows or columns), more than the limit of { $max }

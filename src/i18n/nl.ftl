@@ -314,3 +314,59 @@ cms-hint-source = Waar de les vandaan komt: een rapport, een persoon, een webadr
 ## De site-instellingen ([display])
 display-not-static = [display] { $key } `{ $file }` is geen bestand in static/
 hint-display-static = zet de afbeelding in de map static/ en geef haar naam vanaf die map
+
+## Spreadsheets (import, export, new sheet)
+sheet-unknown-file-type = onbekend bestandstype; gebruik een .xlsx-, .ods- of .csv-bestand
+sheet-cannot-open = kan het bestand niet openen: { $error }
+sheet-not-a-spreadsheet = dit is geen leesbaar { $kind }-bestand ({ $error }); is het beschadigd, of heeft het de verkeerde extensie?
+sheet-crashed = het bestand is beschadigd en kan niet gelezen worden
+sheet-too-large = het bestand is { $mb } MB, meer dan de grens van { $max } MB
+sheet-too-many-rows = het blad heeft meer dan { $max } rijen; splits het in kleinere bladen
+sheet-not-utf8 = het CSV-bestand is geen UTF-8-tekst; sla het op als "CSV UTF-8"
+sheet-binary-csv = het CSV-bestand bevat binaire gegevens (NUL-tekens); is het wel een CSV-bestand?
+sheet-csv-error = het CSV-bestand is niet te lezen: { $error }
+sheet-no-sheet = er is geen blad "{ $name }"; de bladen heten: { $sheets }
+sheet-no-sheets = het bestand heeft geen bladen
+sheet-empty = het blad is leeg: verwacht een kopregel met kolomnamen en daaronder een rij per les
+sheet-no-rows = het blad heeft een kopregel maar geen rijen met lessen
+sheet-unknown-column-suggest = onbekende kolom "{ $name }"; bedoelt u "{ $s }"?
+sheet-unknown-column = onbekende kolom "{ $name }"; bekende kolommen zijn: { $all }
+sheet-duplicate-column = deze kolom staat er twee keer in (ook "{ $first }"); houd er één
+sheet-missing-column = de kolom "{ $nl }" (of "{ $field }") ontbreekt
+sheet-cell-without-header = kolom { $col } heeft geen kop maar deze rij heeft daar wel iets ingevuld
+sheet-formula-error = de cel bevat een formulefout ({ $error })
+sheet-same-slug = deze les krijgt dezelfde bestandsnaam "{ $slug }.md" als rij { $row }; maak één van de titels anders
+sheet-title-without-letters = de titel heeft geen letters of cijfers om een bestandsnaam van te maken
+sheet-exists = { $path } bestaat al; gebruik --update om het bestand uit deze rij opnieuw te schrijven
+sheet-cannot-write = kan { $path } niet schrijven: { $error }
+sheet-site-problems = let op: de site zelf heeft nog { $n } andere problemen; zie `leernet check`
+sheet-summary = geschreven: { $new } nieuw, { $changed } bijgewerkt, { $unchanged } ongewijzigd
+sheet-summary-dry-run = zou schrijven: { $new } nieuw, { $changed } bijgewerkt, { $unchanged } ongewijzigd
+sheet-failed = { $n ->
+    [one] 1 probleem
+   *[other] { $n } problemen
+} gevonden; er is niets geschreven (met --skip-invalid worden de goede rijen wel geschreven)
+sheet-skipped = overgeslagen rijen ({ $n }): { $rows }
+sheet-status-new = nieuw
+sheet-status-changed = bijgewerkt
+sheet-status-unchanged = ongewijzigd
+sheet-unknown-term = onbekende term "{ $term }"
+sheet-no-initiative = er is geen initiatief "{ $value }"
+sheet-bad-choice = "{ $value }" is geen toegestane waarde
+sheet-bad-date = "{ $value }" is geen geldige datum; schrijf bijvoorbeeld 2026-03-12 of 12-3-2026
+sheet-terms-needed = vul minstens één term in
+sheet-title-missing = de titel ontbreekt
+sheet-required-empty = deze kolom is verplicht maar leeg
+sheet-body-missing = de tekst ontbreekt
+sheet-slug-used = deze titel geeft de bestandsnaam "{ $slug }.md", maar die is al in gebruik door { $other }
+sheet-broken-link = kapotte link in de tekst: er is geen bestand "{ $target }"
+sheet-broken-anchor = kapotte link in de tekst: "{ $target }" heeft geen kop "{ $anchor }"
+sheet-did-you-mean = { $text }; bedoelt u { $s }?
+sheet-at-body-line = { $message } (regel { $line } van de tekst)
+sheet-unknown-export-type = onbekend bestandstype; exporteer naar een .xlsx- of .csv-bestand
+sheet-file-exists = { $path } bestaat al; kies een andere naam of verwijder het eerst
+sheet-cell-too-long = de tekst van { $what } is te lang voor een Excel-cel (meer dan 32.767 tekens); exporteer naar .csv
+sheet-cannot-save = kan { $path } niet schrijven: { $error }
+sheet-site-has-problems = de site heeft { $n } problemen; los ze eerst op (zie `leernet check`)
+sheet-unpacks-too-large = het bestand pakt uit tot { $mb } MB, meer dan de grens van { $max } MB
+sheet-too-many-cells = het blad beslaat { $cells } cellen (herhaalde rijen of kolommen), meer dan de grens van { $max }

@@ -1,6 +1,7 @@
-//! Every text the spreadsheet commands show a person, in one place (a later step moves them
-//! into a translation catalogue): column and sheet names in both site languages, and the plain
-//! Dutch problems of `leernet import`, including the translation of the checker's diagnostics.
+//! Every text the spreadsheet commands show a person: column and sheet names in both site
+//! languages (data of the sheets, here), and the problems of `leernet import`, `export` and
+//! `new sheet` — including the wording of the checker's diagnostics for one cell — from the
+//! message catalogues (`sheet-…` in src/i18n/*.ftl), in the message language.
 
 use crate::diagnostics::Diagnostic;
 
@@ -80,98 +81,103 @@ pub const INPUT_MESSAGE: Label =
     l("De toegestane waarden staan op het blad Keuzelijsten.", "The allowed values are on the sheet Allowed values.");
 
 // ------------------------------------------------------------------ problems of `import`
+// The texts are in the catalogues (src/i18n/*.ftl, `sheet-…`), in the message language.
+
+use crate::tr;
 
 pub fn unknown_file_type() -> String {
-    "onbekend bestandstype; gebruik een .xlsx-, .ods- of .csv-bestand".into()
+    tr!("sheet-unknown-file-type")
 }
 pub fn cannot_open(e: &dyn std::fmt::Display) -> String {
-    format!("kan het bestand niet openen: {e}")
+    tr!("sheet-cannot-open", error = e.to_string())
 }
 pub fn not_a_spreadsheet(kind: &str, e: &dyn std::fmt::Display) -> String {
-    format!("dit is geen leesbaar {kind}-bestand ({e}); is het beschadigd, of heeft het de verkeerde extensie?")
+    tr!("sheet-not-a-spreadsheet", kind = kind, error = e.to_string())
 }
 pub fn crashed() -> String {
-    "het bestand is beschadigd en kan niet gelezen worden".into()
+    tr!("sheet-crashed")
 }
 pub fn too_large(len: u64, max: u64) -> String {
-    format!("het bestand is {} MB, meer dan de grens van {} MB", len / 1_000_000, max / 1_000_000)
+    tr!("sheet-too-large", mb = len / 1_000_000, max = max / 1_000_000)
 }
 pub fn too_many_rows(max: usize) -> String {
-    format!("het blad heeft meer dan {max} rijen; splits het in kleinere bladen")
+    tr!("sheet-too-many-rows", max = max)
 }
 pub fn not_utf8() -> String {
-    "het CSV-bestand is geen UTF-8-tekst; sla het op als \"CSV UTF-8\"".into()
+    tr!("sheet-not-utf8")
 }
 pub fn binary_csv() -> String {
-    "het CSV-bestand bevat binaire gegevens (NUL-tekens); is het wel een CSV-bestand?".into()
+    tr!("sheet-binary-csv")
 }
 pub fn csv_error(e: &dyn std::fmt::Display) -> String {
-    format!("het CSV-bestand is niet te lezen: {e}")
+    tr!("sheet-csv-error", error = e.to_string())
 }
 pub fn no_sheet(name: &str, sheets: &[String]) -> String {
-    format!("er is geen blad \"{name}\"; de bladen heten: {}", sheets.join(", "))
+    tr!("sheet-no-sheet", name = name, sheets = sheets.join(", "))
 }
 pub fn no_sheets() -> String {
-    "het bestand heeft geen bladen".into()
+    tr!("sheet-no-sheets")
 }
 pub fn empty_sheet() -> String {
-    "het blad is leeg: verwacht een kopregel met kolomnamen en daaronder een rij per les".into()
+    tr!("sheet-empty")
 }
 pub fn no_rows() -> String {
-    "het blad heeft een kopregel maar geen rijen met lessen".into()
+    tr!("sheet-no-rows")
 }
 pub fn unknown_column(name: &str, suggestion: Option<&str>, all: &str) -> String {
     match suggestion {
-        Some(s) => format!("onbekende kolom \"{name}\"; bedoelt u \"{s}\"?"),
-        None => format!("onbekende kolom \"{name}\"; bekende kolommen zijn: {all}"),
+        Some(s) => tr!("sheet-unknown-column-suggest", name = name, s = s),
+        None => tr!("sheet-unknown-column", name = name, all = all),
     }
 }
 pub fn duplicate_column(first: &str) -> String {
-    format!("deze kolom staat er twee keer in (ook \"{first}\"); houd er één")
+    tr!("sheet-duplicate-column", first = first)
 }
 pub fn missing_column(nl: &str, field: &str) -> String {
-    format!("de kolom \"{nl}\" (of \"{field}\") ontbreekt")
+    tr!("sheet-missing-column", nl = nl, field = field)
 }
 pub fn cell_without_header(col: &str) -> String {
-    format!("kolom {col} heeft geen kop maar deze rij heeft daar wel iets ingevuld")
+    tr!("sheet-cell-without-header", col = col)
 }
 pub fn formula_error(e: &str) -> String {
-    format!("de cel bevat een formulefout ({e})")
+    tr!("sheet-formula-error", error = e)
 }
 pub fn same_slug(slug: &str, first_row: usize) -> String {
-    format!("deze les krijgt dezelfde bestandsnaam \"{slug}.md\" als rij {first_row}; maak één van de titels anders")
+    tr!("sheet-same-slug", slug = slug, row = first_row)
 }
 pub fn title_without_letters() -> String {
-    "de titel heeft geen letters of cijfers om een bestandsnaam van te maken".into()
+    tr!("sheet-title-without-letters")
 }
 pub fn exists(rel: &str) -> String {
-    format!("{rel} bestaat al; gebruik --update om het bestand uit deze rij opnieuw te schrijven")
+    tr!("sheet-exists", path = rel)
 }
 pub fn cannot_write(rel: &str, e: &dyn std::fmt::Display) -> String {
-    format!("kan {rel} niet schrijven: {e}")
+    tr!("sheet-cannot-write", path = rel, error = e.to_string())
 }
 pub fn site_problems(n: usize) -> String {
-    format!("let op: de site zelf heeft nog {n} andere problemen; zie `leernet check`")
+    tr!("sheet-site-problems", n = n)
 }
 
 /// The summary after an import: `written` files new or changed, `unchanged` left alone.
 pub fn summary(new: usize, changed: usize, unchanged: usize, dry_run: bool) -> String {
-    let verb = if dry_run { "zou schrijven" } else { "geschreven" };
-    format!("{verb}: {new} nieuw, {changed} bijgewerkt, {unchanged} ongewijzigd")
+    if dry_run {
+        tr!("sheet-summary-dry-run", new = new, changed = changed, unchanged = unchanged)
+    } else {
+        tr!("sheet-summary", new = new, changed = changed, unchanged = unchanged)
+    }
 }
 pub fn failed(problems: usize) -> String {
-    let n = if problems == 1 { "1 probleem".to_string() } else { format!("{problems} problemen") };
-    format!("{n} gevonden; er is niets geschreven (met --skip-invalid worden de goede rijen wel geschreven)")
+    tr!("sheet-failed", n = problems)
 }
 pub fn skipped(rows: &[usize]) -> String {
     let list: Vec<String> = rows.iter().map(|r| r.to_string()).collect();
-    format!("overgeslagen rijen ({}): {}", rows.len(), list.join(", "))
+    tr!("sheet-skipped", n = rows.len(), rows = list.join(", "))
 }
-pub fn status_word(new: bool, changed: bool) -> &'static str {
+pub fn status_word(new: bool, changed: bool) -> String {
     match (new, changed) {
-        (true, _) => "nieuw",
-        (false, true) => "bijgewerkt",
-        (false, false) => "ongewijzigd",
+        (true, _) => tr!("sheet-status-new"),
+        (false, true) => tr!("sheet-status-changed"),
+        (false, false) => tr!("sheet-status-unchanged"),
     }
 }
 
@@ -210,28 +216,28 @@ pub fn translate(d: &Diagnostic, c: &CellContext) -> String {
     let args = backticked(m);
     let arg = |i: usize| args.get(i).copied().unwrap_or("");
     let hint = |text: String| match suggested(d) {
-        Some(slug) => format!("{text}; bedoelt u {}?", (c.show)(&slug)),
+        Some(slug) => tr!("sheet-did-you-mean", text = text, s = (c.show)(&slug)),
         None => text,
     };
     match d.code {
-        "unknown-term" => hint(format!("onbekende term \"{}\"", args.first().copied().unwrap_or(c.cell))),
-        "no-initiative" => hint(format!("er is geen initiatief \"{}\"", c.cell)),
-        "bad-choice" => hint(format!("\"{}\" is geen toegestane waarde", c.cell)),
-        "bad-date" => format!("\"{}\" is geen geldige datum; schrijf bijvoorbeeld 2026-03-12 of 12-3-2026", c.cell),
-        "terms-needed" => "vul minstens één term in".into(),
-        "field-empty" if arg(0) == "title" => "de titel ontbreekt".into(),
-        "field-empty" | "missing-field" => "deze kolom is verplicht maar leeg".into(),
-        "body-empty" => "de tekst ontbreekt".into(),
+        "unknown-term" => hint(tr!("sheet-unknown-term", term = args.first().copied().unwrap_or(c.cell))),
+        "no-initiative" => hint(tr!("sheet-no-initiative", value = c.cell)),
+        "bad-choice" => hint(tr!("sheet-bad-choice", value = c.cell)),
+        "bad-date" => tr!("sheet-bad-date", value = c.cell),
+        "terms-needed" => tr!("sheet-terms-needed"),
+        "field-empty" if arg(0) == "title" => tr!("sheet-title-missing"),
+        "field-empty" | "missing-field" => tr!("sheet-required-empty"),
+        "body-empty" => tr!("sheet-body-missing"),
         "duplicate-slug" => {
             let other = ["gebruikt door ", "used by "]
                 .iter()
                 .find_map(|by| m.split(by).nth(1))
                 .and_then(|r| r.split(';').next())
                 .unwrap_or("");
-            format!("deze titel geeft de bestandsnaam \"{}.md\", maar die is al in gebruik door {other}", arg(0))
+            tr!("sheet-slug-used", slug = arg(0), other = other)
         }
-        "broken-link" => hint(format!("kapotte link in de tekst: er is geen bestand \"{}\"", arg(0))),
-        "broken-anchor" => hint(format!("kapotte link in de tekst: \"{}\" heeft geen kop \"{}\"", arg(0), arg(1))),
+        "broken-link" => hint(tr!("sheet-broken-link", target = arg(0))),
+        "broken-anchor" => hint(tr!("sheet-broken-anchor", target = arg(0), anchor = arg(1))),
         _ => match &d.suggestion {
             Some(s) => format!("{m} ({s})"),
             None => m.to_string(),
@@ -239,29 +245,29 @@ pub fn translate(d: &Diagnostic, c: &CellContext) -> String {
     }
 }
 pub fn at_body_line(message: &str, line: usize) -> String {
-    format!("{message} (regel {line} van de tekst)")
+    tr!("sheet-at-body-line", message = message, line = line)
 }
 
 // ------------------------------------------------------------------ `export` and `new sheet`
 
 pub fn unknown_export_type() -> String {
-    "onbekend bestandstype; exporteer naar een .xlsx- of .csv-bestand".into()
+    tr!("sheet-unknown-export-type")
 }
 pub fn sheet_exists(path: &std::path::Path) -> String {
-    format!("{} bestaat al; kies een andere naam of verwijder het eerst", path.display())
+    tr!("sheet-file-exists", path = path.display().to_string())
 }
 pub fn cell_too_long(what: &str) -> String {
-    format!("de tekst van {what} is te lang voor een Excel-cel (meer dan 32.767 tekens); exporteer naar .csv")
+    tr!("sheet-cell-too-long", what = what)
 }
 pub fn cannot_save(path: &std::path::Path, e: &dyn std::fmt::Display) -> String {
-    format!("kan {} niet schrijven: {e}", path.display())
+    tr!("sheet-cannot-save", path = path.display().to_string(), error = e.to_string())
 }
 pub fn site_has_problems(n: usize) -> String {
-    format!("de site heeft {n} problemen; los ze eerst op (zie `leernet check`)")
+    tr!("sheet-site-has-problems", n = n)
 }
 pub fn unpacks_too_large(len: u64, max: u64) -> String {
-    format!("het bestand pakt uit tot {} MB, meer dan de grens van {} MB", len / 1_000_000, max / 1_000_000)
+    tr!("sheet-unpacks-too-large", mb = len / 1_000_000, max = max / 1_000_000)
 }
 pub fn too_many_cells(cells: u64, max: u64) -> String {
-    format!("het blad beslaat {cells} cellen (herhaalde rijen of kolommen), meer dan de grens van {max}")
+    tr!("sheet-too-many-cells", cells = cells, max = max)
 }
