@@ -31,9 +31,9 @@ fn two_builds_of_the_same_content_differ_in_nothing() {
     assert_eq!(diff::compare(&a, &b).unwrap(), Changes::default());
     let (code, out, err) = diff_bin(&a, &b, &[]);
     assert_eq!(code, 0, "{err}");
-    assert_eq!(out, "No changes: the two builds are the same.\n");
+    assert_eq!(out, "Geen wijzigingen: de twee builds zijn gelijk.\n");
     let (_, md, _) = diff_bin(&a, &b, &["--format", "markdown"]);
-    assert!(md.contains("No changes"), "{md}");
+    assert!(md.contains("Geen wijzigingen"), "{md}");
 }
 
 #[test]
@@ -61,18 +61,18 @@ fn a_new_lesson_is_added_and_the_pages_listing_it_change_only_in_their_lists() {
 
     let (code, text, _) = diff_bin(&a, &b, &[]);
     assert_eq!(code, 0);
-    assert!(text.starts_with("1 page added, 0 removed, 0 changed, "), "{text}");
-    assert!(text.contains("\nAdded (1):\n  /lessen/vijf/  Les vijf over wijkteams\n"), "{text}");
+    assert!(text.starts_with("1 pagina toegevoegd, 0 verwijderd, 0 gewijzigd, "), "{text}");
+    assert!(text.contains("\nToegevoegd (1):\n  /lessen/vijf/  Les vijf over wijkteams\n"), "{text}");
     assert!(text.contains("  /initiatieven/alpha/  Alpha\n"), "{text}");
     let (_, md, _) = diff_bin(&a, &b, &["--format", "markdown"]);
     assert!(
         md.contains(
-            "#### Added (1)\n\n| page | title |\n| --- | --- |\n| `/lessen/vijf/` | Les vijf over wijkteams |\n"
+            "#### Toegevoegd (1)\n\n| pagina | titel |\n| --- | --- |\n| `/lessen/vijf/` | Les vijf over wijkteams |\n"
         ),
         "{md}"
     );
-    assert!(md.contains("<details><summary>Changed only in their lists"), "{md}");
-    assert!(!md.contains("#### Changed"), "{md}");
+    assert!(md.contains("<details><summary>Alleen gewijzigd in hun lijsten"), "{md}");
+    assert!(!md.contains("#### Gewijzigd"), "{md}");
 }
 
 #[test]

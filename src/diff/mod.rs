@@ -143,29 +143,25 @@ pub fn compare(old: &Path, new: &Path) -> Result<Changes, Diagnostic> {
     Ok(c)
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 fn headline(c: &Changes) -> String {
-    format!(
-        "{} added, {} removed, {} changed, {} changed only in their lists; other files: {} added, {} removed, {} changed",
-        plural(c.added.len(), "page", "pages"),
-        c.removed.len(),
-        c.changed.len(),
-        c.lists_only.len(),
-        c.other[0],
-        c.other[1],
-        c.other[2]
+    crate::tr!(
+        "diff-headline",
+        added = c.added.len(),
+        removed = c.removed.len(),
+        changed = c.changed.len(),
+        lists = c.lists_only.len(),
+        oadded = c.other[0],
+        oremoved = c.other[1],
+        ochanged = c.other[2]
     )
 }
 
-fn groups(c: &Changes) -> [(&'static str, &[Page]); 4] {
+fn groups(c: &Changes) -> [(String, &[Page]); 4] {
     [
-        ("Added", &c.added),
-        ("Removed", &c.removed),
-        ("Changed", &c.changed),
-        ("Changed only in their lists (lesson and initiative cards, counts)", &c.lists_only),
+        (crate::tr!("diff-group-added"), &c.added),
+        (crate::tr!("diff-group-removed"), &c.removed),
+        (crate::tr!("diff-group-changed"), &c.changed),
+        (crate::tr!("diff-group-lists"), &c.lists_only),
     ]
 }
 
@@ -176,10 +172,10 @@ fn shown(path: &str) -> String {
 /// The changes as plain text.
 pub fn to_text(c: &Changes) -> String {
     if c.is_empty() {
-        return "No changes: the two builds are the same.\n".into();
+        return format!("{}\n", crate::tr!("diff-none"));
     }
     let mut out = format!("{}\n", headline(c));
-    for (name, pages) in groups(c) {
+    for (name, pages) in groups(c).iter().map(|(n, p)| (n.as_str(), *p)) {
         if pages.is_empty() {
             continue;
         }
@@ -188,7 +184,7 @@ pub fn to_text(c: &Changes) -> String {
             out.push_str(&format!("  {}  {}\n", shown(&p.path), p.title));
         }
         if pages.len() > MAX_LISTED {
-            out.push_str(&format!("  … and {} more\n", pages.len() - MAX_LISTED));
+            out.push_str(&format!("  {}\n", crate::tr!("diff-more", n = pages.len() - MAX_LISTED)));
         }
     }
     out
@@ -202,13 +198,13 @@ fn cell(s: &str) -> String {
 /// The changes as Markdown, for a pull-request comment or a job summary: a table per group,
 /// the pages changed only in their lists folded away.
 pub fn to_markdown(c: &Changes) -> String {
-    let mut out = String::from("### What this pull request changes on the site\n\n");
+    let mut out = format!("### {}\n\n", crate::tr!("diff-md-title"));
     if c.is_empty() {
-        out.push_str("No changes: both builds are the same.\n");
+        out.push_str(&format!("{}\n", crate::tr!("diff-none")));
         return out;
     }
     out.push_str(&format!("{}.\n", headline(c)));
-    for (name, pages) in groups(c) {
+    for (name, pages) in groups(c).iter().map(|(n, p)| (n.as_str(), *p)) {
         if pages.is_empty() {
             continue;
         }
@@ -218,12 +214,16 @@ pub fn to_markdown(c: &Changes) -> String {
         } else {
             out.push_str(&format!("\n#### {name} ({})\n\n", pages.len()));
         }
-        out.push_str("| page | title |\n| --- | --- |\n");
+        out.push_str(&format!(
+            "| {} | {} |\n| --- | --- |\n",
+            crate::tr!("diff-col-page"),
+            crate::tr!("diff-col-title")
+        ));
         for p in pages.iter().take(MAX_LISTED) {
             out.push_str(&format!("| `{}` | {} |\n", cell(&shown(&p.path)), cell(&p.title)));
         }
         if pages.len() > MAX_LISTED {
-            out.push_str(&format!("| … | and {} more |\n", pages.len() - MAX_LISTED));
+            out.push_str(&format!("| … | {} |\n", crate::tr!("diff-more", n = pages.len() - MAX_LISTED)));
         }
         if folded {
             out.push_str("\n</details>\n");

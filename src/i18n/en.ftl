@@ -370,3 +370,18 @@ sheet-cannot-save = cannot write { $path }: { $error }
 sheet-site-has-problems = the site has { $n } problems; fix them first (see `leernet check`)
 sheet-unpacks-too-large = the file unpacks to { $mb } MB, more than the limit of { $max } MB
 sheet-too-many-cells = the sheet spans { $cells } cells (repeated rows or columns), more than the limit of { $max }
+
+## leernet diff (what a pull request changes on the site)
+diff-headline = { $added ->
+    [one] 1 page
+   *[other] { $added } pages
+} added, { $removed } removed, { $changed } changed, { $lists } changed only in their lists; other files: { $oadded } added, { $oremoved } removed, { $ochanged } changed
+diff-group-added = Added
+diff-group-removed = Removed
+diff-group-changed = Changed
+diff-group-lists = Changed only in their lists (lesson and initiative cards, counts)
+diff-none = No changes: the two builds are the same.
+diff-more = … and { $n } more
+diff-md-title = What this pull request changes on the site
+diff-col-page = page
+diff-col-title = title

@@ -370,3 +370,18 @@ sheet-cannot-save = kan { $path } niet schrijven: { $error }
 sheet-site-has-problems = de site heeft { $n } problemen; los ze eerst op (zie `leernet check`)
 sheet-unpacks-too-large = het bestand pakt uit tot { $mb } MB, meer dan de grens van { $max } MB
 sheet-too-many-cells = het blad beslaat { $cells } cellen (herhaalde rijen of kolommen), meer dan de grens van { $max }
+
+## leernet diff (wat een pull request op de site verandert)
+diff-headline = { $added ->
+    [one] 1 pagina
+   *[other] { $added } pagina's
+} toegevoegd, { $removed } verwijderd, { $changed } gewijzigd, { $lists } alleen gewijzigd in hun lijsten; andere bestanden: { $oadded } toegevoegd, { $oremoved } verwijderd, { $ochanged } gewijzigd
+diff-group-added = Toegevoegd
+diff-group-removed = Verwijderd
+diff-group-changed = Gewijzigd
+diff-group-lists = Alleen gewijzigd in hun lijsten (kaarten van lessen en initiatieven, tellingen)
+diff-none = Geen wijzigingen: de twee builds zijn gelijk.
+diff-more = … en nog { $n }
+diff-md-title = Wat deze pull request op de site verandert
+diff-col-page = pagina
+diff-col-title = titel
