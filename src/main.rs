@@ -1,11 +1,13 @@
 //! The `leernet` command line: a thin layer over the library.
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use leernet::diagnostics::Diagnostic;
 use leernet::site::{self, BuildOptions};
 use leernet::tr;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+mod cli_help;
 
 /// mimalloc: rayon's worker threads allocate a lot of short-lived strings; glibc's per-thread
 /// arenas grow in small mprotect steps (84,000 calls for a 10,000-lesson build), mimalloc not.
@@ -303,7 +305,11 @@ fn main() -> ExitCode {
     }
     #[cfg(any(target_os = "linux", target_os = "android"))]
     let _ = rustix::thread::disable_transparent_huge_pages(true);
-    let cli = Cli::parse();
+    // The help (`--help`) in the message language, which is known before parsing.
+    let args: Vec<String> = std::env::args().collect();
+    leernet::i18n::set_lang(cli_help::early_lang(&args));
+    let matches = cli_help::localized(Cli::command()).get_matches();
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     let root = match cli.command {
         Command::Diff { .. } | Command::SearchPipeline => {
             let lang = cli.lang.as_deref().and_then(leernet::i18n::Lang::from_code);
