@@ -380,3 +380,26 @@ fn server_reloads_shows_problems_and_stays_inside_the_output() {
     stop.store(true, Ordering::SeqCst);
     server.join().unwrap().unwrap();
 }
+
+#[test]
+fn a_duplicate_slug_with_a_broken_file_is_reported_at_once() {
+    let f = Fixture::valid();
+    let root = f.root().to_path_buf();
+    let mut ws = Workspace::open(&root, false, None).unwrap();
+    // A second `een` that does not load (no title): both problems in one go, as `check` has.
+    let copy = root.join("lessons/beta/een.md");
+    f.write(
+        "lessons/beta/een.md",
+        &lesson("initiative: beta\nkind: tip\nthemes: [preventie]\nstakeholders: [inwoner]", "Tekst."),
+    );
+    let Outcome::Failed(d) = ws.apply(std::slice::from_ref(&copy)) else { panic!("expected problems") };
+    assert!(d.iter().any(|x| x.code == "missing-field" && x.file == copy), "{d:#?}");
+    assert!(d.iter().any(|x| x.code == "duplicate-slug"), "{d:#?}");
+    let (_, check) = leernet::site::check(&root);
+    let codes = |v: &[leernet::diagnostics::Diagnostic]| {
+        let mut c: Vec<&str> = v.iter().map(|x| x.code).collect();
+        c.sort();
+        c
+    };
+    assert_eq!(codes(&d), codes(&check), "serve reports what check reports");
+}

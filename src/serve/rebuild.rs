@@ -22,7 +22,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::link::Links;
 use crate::render::{Theme, templates};
 use crate::site::Kept;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -87,6 +87,16 @@ struct Reloaded {
     files_changed: bool,
     /// Root-relative paths of the existing files that were read again.
     edited: Vec<String>,
+}
+
+/// The content file at root-relative `rel`, its section read from its first folder.
+fn source_file(root: &Path, rel: &str) -> SourceFile {
+    let section = match rel.split('/').next() {
+        Some("initiatives") => Section::Initiatives,
+        Some("pages") => Section::Pages,
+        _ => Section::Lessons,
+    };
+    SourceFile { section, path: root.join(rel), rel: rel.to_string() }
 }
 
 fn load_entry(config: &Config, src: &SourceFile) -> Entry {
@@ -174,6 +184,11 @@ impl Workspace {
         }
         let sources: Vec<String> = self.entries.keys().cloned().collect();
         diags.extend(validate::validate(&initiatives, &lessons, &pages, &[], &sources));
+        // Two files with one slug where one of them failed to load: reported now, as `check` does.
+        let files: Vec<SourceFile> = sources.iter().map(|r| source_file(&self.root, r)).collect();
+        let loaded: HashSet<&str> =
+            self.entries.iter().filter(|(_, e)| !matches!(e, Entry::Failed(_))).map(|(r, _)| r.as_str()).collect();
+        diags.extend(validate::duplicate_slugs_of_failed(&files, &loaded));
         if !diags.is_empty() {
             return Err(Diagnostics(diags).sorted());
         }
@@ -292,17 +307,7 @@ impl Workspace {
             Entry::Failed(_) => {}
         };
         let files: Vec<SourceFile> = if known_files {
-            content
-                .iter()
-                .map(|r| {
-                    let section = match r.split('/').next() {
-                        Some("initiatives") => Section::Initiatives,
-                        Some("pages") => Section::Pages,
-                        _ => Section::Lessons,
-                    };
-                    SourceFile { section, path: self.root.join(r), rel: r.to_string() }
-                })
-                .collect()
+            content.iter().map(|r| source_file(&self.root, r)).collect()
         } else {
             let (files, discovery) = load::discover(&self.root);
             self.discovery = discovery;
