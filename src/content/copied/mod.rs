@@ -12,7 +12,7 @@ pub use sources::resolve;
 
 use super::frontmatter;
 use super::model::Site;
-use crate::diagnostics::{Diagnostic, line_col};
+use crate::diagnostics::{Diagnostic, LineCursor};
 use crate::msg;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use rayon::prelude::*;
@@ -120,36 +120,6 @@ fn warning(file: &Path, s: &Stretch, at: (usize, usize), words: &[Word], source:
         .warning()
 }
 
-/// A position in a body, moved forward event by event (so placing every event is linear in
-/// the body, not quadratic).
-struct Cursor {
-    offset: usize,
-    line: usize,
-    col: usize,
-}
-
-impl Cursor {
-    /// Line and column (1-based, columns in characters) of byte `offset` of `text`.
-    fn advance(&mut self, text: &str, offset: usize) -> (usize, usize) {
-        if offset < self.offset || !text.is_char_boundary(offset) {
-            // Out of order (rare): count from the start of the text.
-            let (line, col) = line_col(text, offset);
-            *self = Cursor { offset: offset.min(text.len()), line, col };
-            return (line, col);
-        }
-        for c in text[self.offset..offset].chars() {
-            if c == '\n' {
-                self.line += 1;
-                self.col = 1;
-            } else {
-                self.col += 1;
-            }
-        }
-        self.offset = offset;
-        (self.line, self.col)
-    }
-}
-
 /// A front-matter value: on one line when it fits there as written, else placed at its start.
 fn field_stretch(file_text: &str, line: usize, col: usize, value: &str) -> Stretch {
     let raw_line = file_text.lines().nth(line.saturating_sub(1)).unwrap_or("");
@@ -173,11 +143,11 @@ fn body_stretches(body: &str, first_line: usize, out: &mut Vec<Stretch>) {
             out.push(done);
         }
     };
-    let mut at = Cursor { offset: 0, line: 1, col: 1 };
+    let mut at = LineCursor::new(body); // forward only: placing every event stays linear
     for (ev, range) in Parser::new_ext(body, super::markdown::options()).into_offset_iter() {
         match ev {
             Event::Text(t) | Event::Code(t) => {
-                let (line, col) = at.advance(body, range.start);
+                let (line, col) = at.at(range.start);
                 let exact = body.get(range.clone()) == Some(&*t);
                 cur.pieces.push((cur.text.len(), line + first_line - 1, col, exact));
                 cur.text.push_str(&t);
