@@ -58,8 +58,12 @@ fn copy_dir(from: &Path, to: &Path) {
 /// the pagination partial is then checked too.
 const EXTRA_LESSONS: usize = 40;
 
+/// Initiatives added to the English site so that it has more than 50: the comparison is then
+/// one matrix per theme (`vergelijk/thema/<theme>/`), checked too.
+const EXTRA_INITIATIVES: usize = 50;
+
 /// The repo's content with `language = "en"` in its config.toml, in a fresh folder, plus
-/// EXTRA_LESSONS generated lessons.
+/// EXTRA_LESSONS generated lessons and EXTRA_INITIATIVES generated initiatives.
 fn english_root() -> PathBuf {
     let root = work().join("english-root");
     if root.exists() {
@@ -96,6 +100,14 @@ fn english_root() -> PathBuf {
              Een gegenereerde les om de tweede pagina van de lessenlijst te testen.\n"
         );
         std::fs::write(extra.join(format!("extra-les-{i:02}.md")), lesson).unwrap();
+    }
+    for i in 0..EXTRA_INITIATIVES {
+        let initiative = format!(
+            "---\ntitle: \"Extra initiatief {i}\"\nsummary: \"Een gegenereerd initiatief.\"\nregion: \"Oss\"\n\
+             themes: [wijkgericht]\nstakeholders: [professional]\nfinancing: [ontschot-wijkbudget]\n---\n\
+             Een gegenereerd initiatief om de vergelijking per thema te testen.\n"
+        );
+        std::fs::write(root.join("initiatives").join(format!("extra-initiatief-{i:02}.md")), initiative).unwrap();
     }
     root
 }

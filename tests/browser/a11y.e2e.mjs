@@ -37,6 +37,8 @@ const PAGES = [
   ['taxonomy overview', 'thema/'],
   ['term page', 'thema/mantelzorg/'],
   ['matrix', 'vergelijk/'],
+  // only above 50 initiatives (browser_pages.rs adds some to the English build)
+  ['matrix of one theme', 'vergelijk/thema/wijkgericht/', { ifBuilt: 'vergelijk/thema/wijkgericht/index.html' }],
   ['glossary', 'begrippen/'],
   ['page of the site itself (pages/)', 'over/toegankelijkheid/'],
   ['search (query and facet)', 'zoeken/?q=mantelz&soort=succes', { search: true, noContent: true }],
