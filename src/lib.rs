@@ -1,7 +1,8 @@
 //! leernet: a static-site generator for a learning network of care-and-welfare initiatives.
 //!
 //! The pipeline runs one way, top to bottom, and each module only uses the ones below it
-//! (checked: no module imports one above it, no circles):
+//! (checked by `tests/layers.rs`, which reads this picture: no module imports one drawn above
+//! or beside it, so there are no circles):
 //!
 //! ```text
 //! serve        live preview: watch, incremental rebuild, HTTP, reload
