@@ -125,30 +125,15 @@ pub fn render(source: &str, body: &str, first_line: usize, trusted_html: bool) -
     let mut depth = Depth::default();
     for (ev, range) in Parser::new_ext(body, options()).into_offset_iter() {
         depth.event(&ev, range.start);
+        // A link's or an image's target, checked and rewritten (the same for both).
+        let mut dest =
+            |d| link_dest(source, &mut cursor, first_line, range.start, d, &mut links, &mut needs_sanitizing);
         let ev = match ev {
             Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
-                let dest = link_dest(
-                    source,
-                    &mut cursor,
-                    first_line,
-                    range.start,
-                    dest_url,
-                    &mut links,
-                    &mut needs_sanitizing,
-                );
-                Event::Start(Tag::Link { link_type, dest_url: dest, title, id })
+                Event::Start(Tag::Link { link_type, dest_url: dest(dest_url), title, id })
             }
             Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
-                let dest = link_dest(
-                    source,
-                    &mut cursor,
-                    first_line,
-                    range.start,
-                    dest_url,
-                    &mut links,
-                    &mut needs_sanitizing,
-                );
-                Event::Start(Tag::Image { link_type, dest_url: dest, title, id })
+                Event::Start(Tag::Image { link_type, dest_url: dest(dest_url), title, id })
             }
             Event::Html(_) | Event::InlineHtml(_) => {
                 needs_sanitizing = true;
