@@ -86,8 +86,7 @@ pub fn localized(cmd: Command) -> Command {
 }
 
 fn localize(mut cmd: Command, path: &str, texts: &[(&str, &str, String)]) -> Command {
-    for (p, arg, text) in texts.iter().filter(|(p, _, _)| *p == path) {
-        debug_assert_eq!(*p, path);
+    for (_, arg, text) in texts.iter().filter(|(p, _, _)| *p == path) {
         if arg.is_empty() {
             cmd = cmd.about(text.clone()).long_about(None);
         } else {

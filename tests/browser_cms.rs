@@ -10,20 +10,7 @@ use std::path::{Path, PathBuf};
 
 #[path = "common/node.rs"]
 mod common_node;
-use common_node::repo;
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        let target = to.join(e.file_name());
-        if e.file_type().unwrap().is_dir() {
-            copy_dir(&e.path(), &target);
-        } else {
-            std::fs::copy(e.path(), &target).unwrap();
-        }
-    }
-}
+use common_node::{copy_dir, repo};
 
 fn leernet(args: &[&str], root: &Path) -> (bool, String) {
     let o =

@@ -21,7 +21,7 @@ use std::sync::OnceLock;
 
 #[path = "common/node.rs"]
 mod common_node;
-use common_node::{files_with_ext, repo};
+use common_node::{copy_dir, files_with_ext, repo};
 
 fn work() -> PathBuf {
     Path::new(env!("CARGO_TARGET_TMPDIR")).join("browser_pages")
@@ -39,19 +39,6 @@ fn build(root: &Path, out: &Path, extra: &[&str]) {
 
 fn node(script: &str, args: &[&Path]) {
     common_node::node(script, args, &[]);
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        let target = to.join(e.file_name());
-        if e.file_type().unwrap().is_dir() {
-            copy_dir(&e.path(), &target);
-        } else {
-            std::fs::copy(e.path(), &target).unwrap();
-        }
-    }
 }
 
 /// Lessons added to the English site so that its lesson list has a second page (100 a page):
