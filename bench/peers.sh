@@ -9,7 +9,9 @@
 #
 # Everything lives under target/bench (on the repo's disk). Before each timed run the page
 # cache's dirty pages are written out (`sync`, not timed) so no tool pays for the one before
-# it, and leernet's detached removal of its previous output is waited for (and timed apart).
+# it. leernet keeps its previous output beside the new one as the next build's staging folder
+# (one hidden `.leernet-out-N.leernet-old-*` tree; see src/output/remove.rs): nothing is left
+# to remove after the command returns.
 # zola comes from ../shared/peers (unpacked here) with its to_zola.py, which needs PyYAML.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -44,7 +46,6 @@ out="$work/leernet-out-$n"
 [ -z "$zola" ] || (cd "$work/zola-$n" && "$zola" build >/dev/null 2>&1)
 [ -z "$hugo_bin" ] || [ -z "$zola" ] || (cd "$work/hugo-$n" && "$hugo_bin" --quiet >/dev/null 2>&1)
 
-settled() { ! compgen -G "$work/.leernet-out-$n.leernet-*" >/dev/null; }
 # One timed command: prints "seconds peak-MB".
 timed() { sync; /usr/bin/time -f "%e %M" "$@" 2>&1 >/dev/null | tail -1 | awk '{printf "%.2f %.0f\n", $1, $2/1024}'; }
 
@@ -52,11 +53,8 @@ declare -A times mem
 echo "== $n lessons, on disk under $work ($(df -h "$work" | awk 'NR==2{print $1}')), $runs runs each, alternating"
 for r in $(seq "$runs"); do
   read -r t m < <(timed "$bin" build --quiet --root "$corpus" --output "$out")
-  start=$(date +%s.%N)
-  while ! settled; do sleep 0.02; done
-  removal=$(echo "$(date +%s.%N) - $start" | bc)
   times[leernet]+="$t "; mem[leernet]=$m
-  line="run $r: leernet $t s (old output gone $(printf %.2f "$removal") s later)"
+  line="run $r: leernet $t s"
   if [ -n "$zola" ]; then
     read -r t m < <(cd "$work/zola-$n" && timed "$zola" build)
     times[zola]+="$t "; mem[zola]=$m; line+=", zola $t s"

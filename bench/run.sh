@@ -46,12 +46,12 @@ for n in "${sizes[@]}"; do
   runs=${RUNS:-$([ "$n" -le 10000 ] && echo 7 || echo 1)}
   times() {
     for _ in $(seq "$runs"); do
-      [ "$1" = new ] && rm -rf "$out"
+      # A new folder: no output and no spare tree beside it (the next build would reuse it).
+      [ "$1" = new ] && rm -rf "$out" "$(dirname "$out")/.$(basename "$out").leernet-"*
       local url=https://a.example
       [ "$1" = changed ] && { [ "${url_b:-0}" = 0 ] && url=https://b.example; url_b=$((1 - ${url_b:-0})); }
+      sync # no run pays for writing out the one before
       /usr/bin/time -f "%e" "$bin" build --quiet --base-url "$url" --root "$corpus" --output "$out" 2>&1 | tail -1
-      # The previous output is removed by a detached process: let it finish before the next run.
-      while compgen -G "$(dirname "$out")/.$(basename "$out").leernet-*" >/dev/null; do sleep 0.02; done
     done | sort -n | awk -v what="$1" '{t[NR]=$1} END {m=(NR%2)?t[(NR+1)/2]:(t[NR/2]+t[NR/2+1])/2; printf "  %-9s median %.2f s (%.2f-%.2f over %d runs)\n", what, m, t[1], t[NR], NR}'
   }
   echo "build times: into a new folder / replacing the previous output / replacing it with every page changed:"

@@ -298,11 +298,6 @@ fn site_root(cli: &Cli) -> Result<PathBuf, ExitCode> {
 }
 
 fn main() -> ExitCode {
-    // Started by a build to remove its previous output in the background (see output::remove).
-    if let Some(old) = std::env::var_os(leernet::output::REMOVER_ENV) {
-        leernet::output::run_remover(Path::new(&old));
-        return ExitCode::SUCCESS;
-    }
     #[cfg(any(target_os = "linux", target_os = "android"))]
     let _ = rustix::thread::disable_transparent_huge_pages(true);
     // The help (`--help`) in the message language, which is known before parsing.
@@ -350,7 +345,7 @@ fn main() -> ExitCode {
             if failed { ExitCode::from(1) } else { ExitCode::SUCCESS }
         }
         Command::Build { output, base_url, portable, zip } => {
-            let cleanup = leernet::output::Cleanup::Detach;
+            let cleanup = leernet::output::Cleanup::Keep;
             let opts = BuildOptions { root: root.clone(), output, base_url, portable, zip, cleanup };
             let bar = progress_bar(quiet);
             let result = site::build(&opts);

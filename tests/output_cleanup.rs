@@ -1,17 +1,21 @@
-//! `leernet build` removes the previous output in a detached process of its own: the command
-//! returns once the new output is in place, the old tree goes soon after, and a killed build or
-//! remover leaves at most one old tree, which the next build removes.
+//! `leernet build` keeps the previous output beside the new one as a spare tree and writes the
+//! next build into it (only what changed is replaced, what is gone is swept out): at most one
+//! such tree is ever left, whenever a build is killed, the live output is always a whole
+//! build's, and the next build's output is exactly what a build into a new folder gives.
 
 mod common;
 use common::Fixture;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-fn build(root: &Path) {
+fn build(root: &Path, output: &Path) {
     let status = Command::new(env!("CARGO_BIN_EXE_leernet"))
         .args(["build", "--quiet", "--root"])
         .arg(root)
+        .arg("--output")
+        .arg(output)
         .status()
         .expect("run leernet");
     assert!(status.success());
@@ -27,41 +31,116 @@ fn leftovers(root: &Path) -> Vec<PathBuf> {
         .collect()
 }
 
-fn wait_until_settled(root: &Path) {
-    let start = Instant::now();
-    while !leftovers(root).is_empty() {
-        assert!(start.elapsed() < Duration::from_secs(60), "old trees left: {:?}", leftovers(root));
-        std::thread::sleep(Duration::from_millis(20));
+/// Every file of a tree (links as their target, folders as a mark), by path.
+fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .map(|e| {
+            let rel = e.path().strip_prefix(dir).unwrap().to_string_lossy().into_owned();
+            let kind = e.path_is_symlink() || !(e.file_type().is_dir() || e.file_type().is_file());
+            assert!(!kind, "only files and folders: {rel}");
+            let bytes = if e.file_type().is_dir() { b"<dir>".to_vec() } else { std::fs::read(e.path()).unwrap() };
+            (rel, bytes)
+        })
+        .collect()
+}
+
+fn round(f: &Fixture, n: usize) {
+    f.write("lessons/extra.md", &common::lesson(common::GOOD_LESSON, &format!("Ronde {n}.")));
+    // Every other round a lesson comes or goes, so pages, folders and search files do too.
+    if n.is_multiple_of(2) {
+        f.write("lessons/komt-en-gaat.md", &common::lesson(common::GOOD_LESSON, "Er even bij."));
+    } else {
+        let _ = std::fs::remove_file(f.root().join("lessons/komt-en-gaat.md"));
     }
 }
 
+/// What a build of the fixture as it is now gives in a new folder.
+fn fresh(f: &Fixture) -> BTreeMap<String, Vec<u8>> {
+    let d = tempfile::tempdir().unwrap();
+    build(f.root(), &d.path().join("out"));
+    tree(&d.path().join("out"))
+}
+
 #[test]
-fn the_previous_output_is_removed_in_the_background_and_never_piles_up() {
+fn the_previous_output_is_kept_as_one_spare_and_reused() {
+    use std::os::unix::fs::MetadataExt;
     let f = Fixture::valid();
-    build(f.root());
-    assert!(leftovers(f.root()).is_empty(), "a first build has nothing to remove");
-    for round in 0..4 {
-        f.write("lessons/extra.md", &common::lesson(common::GOOD_LESSON, &format!("Ronde {round}.")));
-        build(f.root());
+    let public = f.root().join("public");
+    build(f.root(), &public);
+    assert!(leftovers(f.root()).is_empty(), "a first build has nothing to keep");
+    for n in 0..5 {
+        round(&f, n);
+        build(f.root(), &public);
         assert!(leftovers(f.root()).len() <= 1, "at most one old tree: {:?}", leftovers(f.root()));
+        assert_eq!(tree(&public), fresh(&f), "round {n}: the same as a build into a new folder");
         let page = f.read("public/lessen/extra/index.html");
-        assert!(page.contains(&format!("Ronde {round}.")), "the new output is in place when the command returns");
+        assert!(page.contains(&format!("Ronde {n}.")), "the new output is in place when the command returns");
     }
-    wait_until_settled(f.root());
-    assert!(f.root().join("public/.leernet").is_file());
+    assert_eq!(leftovers(f.root()).len(), 1);
+    // Built again unchanged: every file (but the marker and the API files, which are streamed
+    // out, never compared) is one file shared by the output and the spare: nothing was copied.
+    build(f.root(), &public);
+    let files = walkdir::WalkDir::new(&public).into_iter().flatten().filter(|e| e.file_type().is_file());
+    for e in files.filter(|e| e.file_name() != ".leernet" && !e.path().starts_with(public.join("api"))) {
+        assert_eq!(e.metadata().unwrap().nlink(), 2, "{} shared with the spare", e.path().display());
+    }
 }
 
 #[test]
-fn an_old_tree_left_by_a_killed_build_is_removed_by_the_next() {
+fn a_killed_build_leaves_a_whole_output_and_at_most_one_tree() {
     let f = Fixture::valid();
-    build(f.root());
-    // As a build killed after its swap leaves it (its remover never ran), and one killed while
-    // writing.
-    for left in [".public.leernet-old-4000000", ".public.leernet-new-4000001"] {
-        f.write(&format!("{left}/.leernet"), "x");
-        f.write(&format!("{left}/lessen/a/index.html"), "oud");
+    let public = f.root().join("public");
+    build(f.root(), &public);
+    let mut outputs = vec![tree(&public)];
+    // Stopped dead (no clean-up runs, as when killed) before writing, after some files, before
+    // the sweep of the reused tree, before and after the swap; and killed at moments spread
+    // over a build.
+    let points = ["file:1", "file:20", "file:60", "sweep", "swap", "swapped", "file:5", "sweep", "swapped"];
+    let kills = [0u64, 10, 30, 60, 80, 100, 120, 150, 200];
+    let stops = points.iter().map(|p| (Some(*p), 0)).chain(kills.iter().map(|&ms| (None, ms)));
+    for (n, (point, ms)) in stops.enumerate() {
+        round(&f, n);
+        let expected = fresh(&f);
+        let mut command = Command::new(env!("CARGO_BIN_EXE_leernet"));
+        command.args(["build", "--quiet", "--root"]).arg(f.root());
+        if let Some(p) = point {
+            command.env(leernet::output::CRASH_ENV, p);
+        }
+        let mut child = command.spawn().unwrap();
+        std::thread::sleep(Duration::from_millis(ms));
+        if point.is_none() {
+            let _ = child.kill();
+        }
+        let status = child.wait().unwrap();
+        let stop = format!("{point:?} / {ms} ms");
+        assert!(point.is_none() || status.code() == Some(137), "{stop}: stopped there");
+        let now = tree(&public);
+        assert!(now == expected || outputs.contains(&now), "{stop}: the output is a whole build's");
+        assert!(leftovers(f.root()).len() <= 1, "{stop}: {:?}", leftovers(f.root()));
+        outputs.push(expected.clone());
+        // The next build starts from whatever the stop left and gives the right output.
+        build(f.root(), &public);
+        assert_eq!(tree(&public), expected, "after {stop}");
+        assert!(leftovers(f.root()).len() <= 1);
     }
-    build(f.root());
-    wait_until_settled(f.root());
-    assert!(f.root().join("public/index.html").is_file());
+}
+
+#[test]
+fn an_old_tree_left_by_an_earlier_version_is_reused_or_removed() {
+    let f = Fixture::valid();
+    build(f.root(), &f.root().join("public"));
+    // As older builds left them: an old tree whose remover never ran, a staging folder of a
+    // killed build, and one without the marker (never reused).
+    for left in [".public.leernet-old-4000000", ".public.leernet-new-4000001", ".public.leernet-old-4000002"] {
+        if !left.ends_with('2') {
+            f.write(&format!("{left}/.leernet"), "x");
+        }
+        f.write(&format!("{left}/lessen/a/index.html"), "oud");
+        f.write(&format!("{left}/lessen/index.html"), "oud");
+    }
+    build(f.root(), &f.root().join("public"));
+    assert_eq!(leftovers(f.root()).len(), 1);
+    assert_eq!(tree(&f.root().join("public")), fresh(&f));
 }

@@ -5,10 +5,11 @@
 
 mod platform;
 mod remove;
+mod reuse;
 mod staging;
 
-pub use remove::{Cleanup, REMOVER_ENV, run_remover};
-pub use staging::Staging;
+pub use remove::Cleanup;
+pub use staging::{CRASH_ENV, Staging};
 
 use crate::diagnostics::Diagnostic;
 use crate::render::OutFile;

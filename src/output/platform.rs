@@ -24,6 +24,18 @@ pub fn open_no_follow(path: &Path) -> io::Result<File> {
     File::open(path)
 }
 
+/// Whether two metadata are of the same file (Unix: device and inode; elsewhere never known).
+#[cfg(unix)]
+pub fn same_file(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    a.dev() == b.dev() && a.ino() == b.ino()
+}
+
+#[cfg(not(unix))]
+pub fn same_file(_a: &std::fs::Metadata, _b: &std::fs::Metadata) -> bool {
+    false
+}
+
 /// Exchanges the folders `a` and `b` in one atomic step, where the system can.
 #[cfg(any(target_os = "linux", target_os = "android", target_vendor = "apple"))]
 pub fn exchange(a: &Path, b: &Path) -> io::Result<()> {

@@ -1,36 +1,40 @@
-//! Removing old output trees: the previous output once the new one is in place, and what builds
-//! that were killed left behind. On a disk, removing a 15,800-file output takes most of a
-//! second, so the command line has it done by a detached process of its own (`Cleanup::Detach`)
-//! instead of waiting for it. (The folder locks are Unix `flock`s; elsewhere there are none.)
+//! Old output trees beside the output: the previous output once the new one is in place, and
+//! what builds that were killed left behind. On a disk, removing a 15,800-file output takes most
+//! of a second and making its 11,600 folders again as long, so the command line keeps the
+//! previous output as a *spare* (`Cleanup::Keep`): the next build takes it as its staging
+//! folder, replaces in it only what changed and removes what is no longer part of the site
+//! (`staging`), and nothing is removed on the command's path. (The folder locks are Unix
+//! `flock`s; elsewhere there are none.)
 //!
-//! Why at most one old tree is ever left, whenever a build or a remover is killed:
-//! 1. before the swap, a build waits for every earlier old tree to be gone (it takes each one's
-//!    lock, which a remover holds while it works, and removes what is left);
-//! 2. the swap exchanges the new folder and the output in one step: the previous output is now
-//!    at the staging name (`.public.leernet-new-<pid>`);
-//! 3. it is renamed to `.public.leernet-old-<pid>` and removed (now, or by the detached process).
+//! Why at most one old tree is ever left, whenever a build is killed:
+//! 1. a build takes one leftover tree as its staging folder (renamed, in one step, to
+//!    `.public.leernet-new-<pid>` and locked while it works) and removes any other;
+//! 2. before the swap, it waits for every `old-` tree to be gone (it takes each one's lock and
+//!    removes what is left: there is none unless builds ran side by side);
+//! 3. the swap exchanges the staging folder and the output in one step: the previous output is
+//!    now at the staging name;
+//! 4. it is renamed to `.public.leernet-old-<pid>` and kept (or removed, under `Cleanup::Wait`).
 //!
-//! So when a build starts, at most one old tree exists (after a kill in 2 or 3, or while a
-//! remover works), and `remove_stale` removes it unless a live remover holds its lock.
+//! So between builds there is at most one tree beside the output (the spare, or a staging
+//! folder after a kill in 1–3), and the next build reuses it. A failed build keeps its staging
+//! folder as the spare under `Keep` and removes it under `Wait`.
 
 use super::MARKER;
-use super::platform::{lock_dir, remove_tree};
+use super::platform::{DirLock, lock_dir, remove_tree};
 use std::io;
 use std::path::{Path, PathBuf};
 
-/// How the previous output is removed once the new one is in place.
+/// What becomes of the previous output once the new one is in place.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Cleanup {
-    /// Before the build returns (what the library does by default: tests see a settled folder).
+    /// Removed before the build returns (what the library does by default: tests see a settled
+    /// folder).
     #[default]
     Wait,
-    /// By a detached process started from this program (`leernet build`): the command returns
-    /// as soon as the new output is in place.
-    Detach,
+    /// Kept beside the output as the spare tree the next build writes into (`leernet build`):
+    /// nothing is removed on the command's path, and folders and unchanged files are reused.
+    Keep,
 }
-
-/// Set for a process started to remove one old tree: the tree's path.
-pub const REMOVER_ENV: &str = "LEERNET_REMOVE_OLD_OUTPUT";
 
 /// `.<name>.leernet-<tag>-<pid>` beside `out`.
 pub(super) fn sibling(out: &Path, tag: &str) -> PathBuf {
@@ -46,26 +50,37 @@ fn prefix(out: &Path) -> String {
 fn leftovers(out: &Path) -> Vec<PathBuf> {
     let (Some(parent), prefix) = (out.parent(), prefix(out)) else { return Vec::new() };
     let Ok(entries) = std::fs::read_dir(parent) else { return Vec::new() };
-    entries.flatten().filter(|e| e.file_name().to_string_lossy().starts_with(&prefix)).map(|e| e.path()).collect()
+    let mut found: Vec<PathBuf> =
+        entries.flatten().filter(|e| e.file_name().to_string_lossy().starts_with(&prefix)).map(|e| e.path()).collect();
+    found.sort();
+    found
 }
 
-/// Removes what killed builds left beside `out`, except old trees a live remover is removing.
-pub(super) fn remove_stale(out: &Path) {
+/// Takes what builds of `out` left beside it: the first tree that is a leernet output folder
+/// and nobody holds becomes `at` (renamed there, returned locked); every other one is removed,
+/// except trees another process holds.
+pub(super) fn take_spare(out: &Path, at: &Path) -> Option<DirLock> {
+    let mut taken = None;
     for dir in leftovers(out) {
         match lock_dir(&dir, false) {
-            Ok(_lock) => {
-                let _ = remove_tree(&dir);
+            Ok(lock) => {
+                if taken.is_none() && dir.join(MARKER).is_file() && std::fs::rename(&dir, at).is_ok() {
+                    taken = Some(lock);
+                } else {
+                    let _ = remove_tree(&dir);
+                }
             }
-            Err(_) if dir.is_dir() => {} // a remover is at work on it
+            Err(_) if dir.is_dir() => {} // another build is at work on it
             Err(_) => {
                 let _ = std::fs::remove_file(&dir); // not a folder: a file or a link of that name
             }
         }
     }
+    taken
 }
 
-/// Waits until no old tree of `out` is left: each is locked (waiting for its remover to finish)
-/// and whatever is left of it removed.
+/// Waits until no old tree of `out` is left: each is locked (waiting for whoever holds it)
+/// and removed.
 pub(super) fn settle(out: &Path) {
     let old = format!("{}old-", prefix(out));
     for dir in leftovers(out) {
@@ -79,37 +94,13 @@ pub(super) fn settle(out: &Path) {
 }
 
 /// The previous output, moved out of the way to `at` by the swap: renamed to the old-tree name
-/// and removed as `cleanup` says.
+/// and kept or removed as `cleanup` says.
 pub(super) fn put_aside(at: &Path, out: &Path, cleanup: Cleanup) -> io::Result<()> {
     let old = sibling(out, "old");
     std::fs::rename(at, &old)?;
-    if cleanup == Cleanup::Detach && spawn_remover(&old).is_ok() {
-        return Ok(());
-    }
-    remove_tree(&old)
-}
-
-fn spawn_remover(old: &Path) -> io::Result<()> {
-    use std::process::Stdio;
-    let mut command = std::process::Command::new(std::env::current_exe()?);
-    command.env(REMOVER_ENV, old).stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::null());
-    #[cfg(unix)]
-    std::os::unix::process::CommandExt::process_group(&mut command, 0); // Ctrl-C is for the build
-    command.spawn().map(drop)
-}
-
-/// What the detached process does: removes the old tree at `path`, holding its lock meanwhile.
-/// Only a folder named as an old tree and marked as leernet output is touched.
-pub fn run_remover(path: &Path) {
-    let named = path.file_name().is_some_and(|n| {
-        let n = n.to_string_lossy();
-        n.starts_with('.') && n.contains(".leernet-old-")
-    });
-    if !named || !path.join(MARKER).is_file() {
-        return;
-    }
-    if let Ok(_lock) = lock_dir(path, true) {
-        let _ = remove_tree(path);
+    match cleanup {
+        Cleanup::Keep => Ok(()),
+        Cleanup::Wait => remove_tree(&old),
     }
 }
 
@@ -148,34 +139,26 @@ mod tests {
     }
 
     #[test]
-    fn stale_trees_are_removed_unless_a_remover_holds_them() {
+    fn one_spare_is_taken_the_rest_removed_unless_held() {
         let d = tempfile::tempdir().unwrap();
         let out = d.path().join("public");
-        let (held, dead) = (old_tree(d.path(), ".public.leernet-old-1"), old_tree(d.path(), ".public.leernet-new-2"));
-        let other = old_tree(d.path(), ".other.leernet-old-3");
+        let held = old_tree(d.path(), ".public.leernet-old-1");
+        let spare = old_tree(d.path(), ".public.leernet-old-2");
+        let dead = old_tree(d.path(), ".public.leernet-new-3");
+        let unmarked = d.path().join(".public.leernet-old-4");
+        std::fs::create_dir_all(&unmarked).unwrap();
+        let other = old_tree(d.path(), ".other.leernet-old-5");
         let lock = lock_dir(&held, false).unwrap();
-        remove_stale(&out);
-        assert!(held.exists() && !dead.exists() && other.exists());
+        let at = d.path().join(".public.leernet-new-9");
+        assert!(take_spare(&out, &at).is_some());
+        assert!(at.join("a/b/index.html").is_file(), "the first free marked tree is taken");
+        assert!(held.exists() && !spare.exists() && !dead.exists() && !unmarked.exists() && other.exists());
         // `settle` waits for the holder, then removes what is left.
         let waiter = std::thread::spawn(move || settle(&out));
         std::thread::sleep(std::time::Duration::from_millis(100));
         assert!(held.exists(), "still held");
         drop(lock);
         waiter.join().unwrap();
-        assert!(!held.exists() && other.exists());
-    }
-
-    #[test]
-    fn the_remover_touches_only_old_output_trees() {
-        let d = tempfile::tempdir().unwrap();
-        let unmarked = d.path().join(".public.leernet-old-5");
-        std::fs::create_dir_all(&unmarked).unwrap();
-        let wrong_name = old_tree(d.path(), "photos");
-        run_remover(&unmarked);
-        run_remover(&wrong_name);
-        assert!(unmarked.exists() && wrong_name.exists());
-        let old = old_tree(d.path(), ".public.leernet-old-6");
-        run_remover(&old);
-        assert!(!old.exists());
+        assert!(!held.exists() && other.exists() && at.exists(), "only old- trees are settled");
     }
 }

@@ -1,12 +1,16 @@
-//! The staging folder of a build: a fresh folder beside the output that files go into as they
-//! are rendered (unchanged ones linked from the previous output), swapped in for the old output
-//! in one step, after which the old one is removed on all cores.
+//! The staging folder of a build: a folder beside the output that files go into as they are
+//! rendered (unchanged ones linked from the previous output), swapped in for the old output in
+//! one step. It is the spare tree an earlier build kept, when there is one (`remove`): then
+//! folders and files already right in it stay, and what is not part of this build is swept out
+//! before the swap (`reuse`); otherwise a fresh folder.
 
-use super::remove::{self, Cleanup, remove_stale, sibling};
-use super::{MARKER, absolute, platform};
+use super::remove::{self, Cleanup, sibling, take_spare};
+use super::{MARKER, absolute, platform, reuse};
 use crate::render::OutFile;
+use std::collections::HashSet;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
 /// A build's output being written: a fresh folder beside the target that files go into as they
@@ -19,14 +23,33 @@ pub struct Staging {
     cleanup: Cleanup,
     pub files: AtomicUsize,
     pub bytes: AtomicU64,
+    /// The `file:N` crash point, when a test set one.
+    crash_after: Option<usize>,
     /// Folders known to exist in `tmp`.
-    dirs: std::sync::Mutex<std::collections::HashSet<PathBuf>>,
+    dirs: Mutex<HashSet<PathBuf>>,
+    /// Whether `tmp` is a reused tree (it may hold files this build does not write), and then
+    /// the files put into it, by relative path, for the sweep before the swap.
+    reused: bool,
+    put: Mutex<HashSet<String>>,
+    /// Held while the build works: no other build takes or removes `tmp`.
+    _lock: Option<platform::DirLock>,
     /// The output being replaced, if there is one: its files that are unchanged are linked
     /// into the new output instead of written again.
     previous: Option<PathBuf>,
     /// Files looked for in the previous output, and found unchanged.
     probes: AtomicUsize,
     hits: AtomicUsize,
+}
+
+/// Set by tests to make a build stop dead at one point, as if killed there (no clean-up runs):
+/// `file:N` after its N-th file, `sweep` before the sweep of a reused tree, `swap` before the
+/// swap, `swapped` after the swap but before the previous output is put aside.
+pub const CRASH_ENV: &str = "LEERNET_CRASH_AT";
+
+fn crash_point(at: &str) {
+    if std::env::var(CRASH_ENV).is_ok_and(|v| v == at) {
+        std::process::exit(137); // no destructor runs: like a kill
+    }
 }
 
 /// After this many looks into the previous output, a build that found almost nothing unchanged
@@ -39,11 +62,19 @@ impl Staging {
         if let Some(parent) = out.parent() {
             std::fs::create_dir_all(parent)?;
         }
-        remove_stale(&out);
         let tmp = sibling(&out, "new");
-        std::fs::create_dir_all(&tmp)?;
-        std::fs::write(tmp.join(MARKER), "Written by leernet. This folder is replaced as a whole on every build.\n")?;
-        let dirs = std::sync::Mutex::new([tmp.clone()].into_iter().collect());
+        let spare = take_spare(&out, &tmp);
+        let reused = spare.is_some();
+        let lock = match spare {
+            Some(lock) => Some(lock),
+            None => {
+                std::fs::create_dir_all(&tmp)?;
+                platform::lock_dir(&tmp, false).ok()
+            }
+        };
+        let marker = "Written by leernet. This folder is replaced as a whole on every build.\n";
+        io::Write::write_all(&mut reuse::create(&tmp.join(MARKER))?, marker.as_bytes())?;
+        let dirs = Mutex::new([tmp.clone()].into_iter().collect());
         let previous = out.join(MARKER).is_file().then(|| out.clone());
         Ok(Staging {
             out,
@@ -52,15 +83,27 @@ impl Staging {
             cleanup,
             files: Default::default(),
             bytes: Default::default(),
+            crash_after: std::env::var(CRASH_ENV).ok().and_then(|v| v.strip_prefix("file:")?.parse().ok()),
             dirs,
+            reused,
+            put: Mutex::new([MARKER.to_string()].into_iter().collect()),
+            _lock: lock,
             previous,
             probes: Default::default(),
             hits: Default::default(),
         })
     }
 
-    /// Swaps the finished folder in for the old output.
+    /// Swaps the finished folder in for the old output (in a reused tree, after sweeping out
+    /// what this build did not put there).
     pub fn commit(mut self) -> io::Result<()> {
+        if self.reused {
+            crash_point("sweep");
+            let files = self.put.get_mut().unwrap_or_else(|e| e.into_inner());
+            let dirs = self.dirs.get_mut().unwrap_or_else(|e| e.into_inner());
+            reuse::sweep(&reuse::Kept { root: &self.tmp, files, dirs })?;
+        }
+        crash_point("swap");
         swap_in(&self.tmp, &self.out, self.cleanup)?;
         self.committed = true;
         Ok(())
@@ -69,9 +112,14 @@ impl Staging {
 
 impl Drop for Staging {
     fn drop(&mut self) {
-        if !self.committed {
-            let _ = std::fs::remove_dir_all(&self.tmp);
+        if self.committed {
+            return;
         }
+        // A failed build: the output stays as it was; its folder is kept as the spare or removed.
+        if self.cleanup == Cleanup::Keep && std::fs::rename(&self.tmp, sibling(&self.out, "old")).is_ok() {
+            return;
+        }
+        let _ = platform::remove_tree(&self.tmp);
     }
 }
 
@@ -80,14 +128,28 @@ impl Staging {
     fn folder_of(&self, path: &Path) -> io::Result<()> {
         // Folders made so far are remembered: a page's folder is made with one mkdir and
         // no stat, and the many files of one folder (search/) cost no look-up at all.
-        if let Some(parent) = path.parent() {
-            let known = self.dirs.lock().unwrap_or_else(|e| e.into_inner()).contains(parent);
-            if !known {
-                std::fs::create_dir_all(parent)?;
-                self.dirs.lock().unwrap_or_else(|e| e.into_inner()).insert(parent.to_path_buf());
-            }
+        let Some(parent) = path.parent() else { return Ok(()) };
+        if self.dirs.lock().unwrap_or_else(|e| e.into_inner()).contains(parent) {
+            return Ok(());
         }
+        if !self.reused {
+            std::fs::create_dir_all(parent)?;
+            self.dirs.lock().unwrap_or_else(|e| e.into_inner()).insert(parent.to_path_buf());
+            return Ok(());
+        }
+        // In a reused tree every folder on the way is checked once (a real folder, not a link)
+        // and remembered, so the sweep keeps it.
+        self.folder_of(parent)?;
+        reuse::folder(parent)?;
+        self.dirs.lock().unwrap_or_else(|e| e.into_inner()).insert(parent.to_path_buf());
         Ok(())
+    }
+
+    /// Notes a file put into a reused tree, so the sweep keeps it.
+    fn keep(&self, rel: String) {
+        if self.reused {
+            self.put.lock().unwrap_or_else(|e| e.into_inner()).insert(rel);
+        }
     }
 
     /// Links the previous output's `rel` to `path` if it holds exactly `bytes`: no new copy
@@ -110,17 +172,20 @@ impl Staging {
         // Not through a symbolic link, and never waiting (a named pipe planted there would
         // block a plain open); anything but a plain file is then refused below.
         let Ok(mut f) = platform::open_no_follow(&old) else { return false };
-        match f.metadata() {
-            Ok(m) if m.is_file() && m.len() == bytes.len() as u64 => {}
+        let meta = match f.metadata() {
+            Ok(m) if m.is_file() && m.len() == bytes.len() as u64 => m,
             _ => return false,
-        }
+        };
         // Exactly the size known from the metadata: no size hint to look up again, no read to
         // find the end (three system calls a file fewer than `read_to_end`).
         let same = OLD.with_borrow_mut(|buf| {
             buf.resize(bytes.len(), 0);
             f.read_exact(buf).is_ok() && buf.as_slice() == bytes
         });
-        let linked = same && std::fs::hard_link(&old, path).is_ok();
+        // In a reused tree the file is often already the same file as the previous output's
+        // (linked there by the build before): then nothing is left to do.
+        let there = || std::fs::symlink_metadata(path).is_ok_and(|m| platform::same_file(&meta, &m));
+        let linked = same && (self.reused && there() || reuse::link(&old, path).is_ok());
         if linked {
             self.hits.fetch_add(1, Ordering::Relaxed);
         }
@@ -128,7 +193,10 @@ impl Staging {
     }
 
     fn written(&self, bytes: u64) {
-        self.files.fetch_add(1, Ordering::Relaxed);
+        let n = self.files.fetch_add(1, Ordering::Relaxed);
+        if self.crash_after == Some(n + 1) {
+            crash_point(&format!("file:{}", n + 1));
+        }
         self.bytes.fetch_add(bytes, Ordering::Relaxed);
     }
 
@@ -149,10 +217,11 @@ impl crate::render::Sink for Staging {
             if self.link_unchanged(&rel, bytes, &path) {
                 return Ok(());
             }
-            std::fs::write(&path, bytes)
+            io::Write::write_all(&mut reuse::create(&path)?, bytes)
         };
         write().map_err(|e| self.error(&rel, e))?;
         self.written(bytes.len() as u64);
+        self.keep(rel);
         Ok(())
     }
 
@@ -165,7 +234,7 @@ impl crate::render::Sink for Staging {
         let path = self.tmp.join(rel);
         let mut stream = || -> io::Result<u64> {
             self.folder_of(&path)?;
-            let file = io::BufWriter::with_capacity(1 << 16, std::fs::File::create(&path)?);
+            let file = io::BufWriter::with_capacity(1 << 16, reuse::create(&path)?);
             let mut out = Counted { inner: file, bytes: 0 };
             write(&mut out)?;
             out.flush()?;
@@ -173,6 +242,7 @@ impl crate::render::Sink for Staging {
         };
         let bytes = stream().map_err(|e| self.error(rel, e))?;
         self.written(bytes);
+        self.keep(rel.to_string());
         Ok(())
     }
 }
@@ -203,6 +273,7 @@ fn swap_in(new: &Path, out: &Path, cleanup: Cleanup) -> io::Result<()> {
     // One atomic exchange where the file system supports it: no moment without a site.
     if platform::exchange(new, out).is_ok() {
         // `new` now holds the previous output.
+        crash_point("swapped");
         return remove::put_aside(new, out, cleanup);
     }
     let old = sibling(out, "old");
@@ -249,6 +320,44 @@ mod tests {
         third.put_slice("same.html".into(), b"same").unwrap();
         third.commit().unwrap();
         assert_eq!(ino(), before, "linked");
+    }
+
+    #[test]
+    fn a_kept_spare_is_reused_and_ends_exactly_as_written() {
+        use crate::render::Sink;
+        let d = tempfile::tempdir().unwrap();
+        let out = d.path().join("public");
+        let build = |files: &[(&str, &str)]| {
+            let staging = Staging::new(&out, Cleanup::Keep).unwrap();
+            for (path, text) in files {
+                staging.put_slice(path.to_string(), text.as_bytes()).unwrap();
+            }
+            staging.commit().unwrap();
+        };
+        build(&[("a/index.html", "1"), ("b/c/index.html", "1")]);
+        build(&[("a/index.html", "2"), ("d/index.html", "2")]);
+        let spare = d.path().join(format!(".public.leernet-old-{}", std::process::id()));
+        assert!(spare.join("b/c/index.html").is_file(), "the previous output is kept");
+        // Planted in the spare: a folder that is a link to outside, with a file the build writes.
+        let outside = d.path().join("outside");
+        std::fs::create_dir_all(&outside).unwrap();
+        std::fs::write(outside.join("index.html"), "mine").unwrap();
+        std::fs::remove_dir_all(spare.join("a")).unwrap();
+        std::os::unix::fs::symlink(&outside, spare.join("a")).unwrap();
+        build(&[("a/index.html", "3"), ("e/f/index.html", "3")]);
+        assert_eq!(std::fs::read_to_string(outside.join("index.html")).unwrap(), "mine");
+        let mut left: Vec<String> = walkdir::WalkDir::new(&out)
+            .into_iter()
+            .flatten()
+            .map(|e| e.path().strip_prefix(&out).unwrap().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        assert_eq!(left, ["", ".leernet", "a", "a/index.html", "e", "e/f", "e/f/index.html"]);
+        assert_eq!(std::fs::read_dir(d.path()).unwrap().count(), 3, "the output, one spare, outside");
+        // A failed build keeps its folder as the one spare; the output is untouched.
+        drop(Staging::new(&out, Cleanup::Keep).unwrap());
+        assert_eq!(std::fs::read_dir(d.path()).unwrap().count(), 3);
+        assert_eq!(std::fs::read_to_string(out.join("a/index.html")).unwrap(), "3");
     }
 
     #[test]
