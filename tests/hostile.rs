@@ -10,7 +10,7 @@ use leernet::site::{self, BuildOptions};
 use std::path::Path;
 
 fn check(f: &Fixture) -> Vec<Diagnostic> {
-    site::check(f.root()).1
+    site::check(f.root()).1.into_vec()
 }
 
 fn one_error(f: &Fixture, file: &str) -> Diagnostic {
