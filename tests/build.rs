@@ -2,8 +2,7 @@
 //! lessons, taxonomy counts, atomic output, refusal of dangerous output folders, scaffolds.
 
 mod common;
-#[path = "common/links.rs"]
-mod links;
+use common::links;
 use common::{Fixture, GOOD_LESSON, lesson, run_bin};
 use leernet::site::{self, BuildOptions};
 use std::path::Path;

@@ -2,8 +2,7 @@
 //! asserting the exact outcome — an error naming the file, or sanitised output.
 
 mod common;
-#[path = "common/links.rs"]
-mod links;
+use common::links;
 use common::{Fixture, GOOD_LESSON, lesson};
 use leernet::diagnostics::Diagnostic;
 use leernet::site::{self, BuildOptions};
