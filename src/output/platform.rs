@@ -1,40 +1,10 @@
-//! What the output folder does differently per operating system: opening a previous output's
-//! file without following a link or waiting on a pipe, swapping two folders in one step, and
-//! removing a folder tree on all cores, locking a folder. Unix (Linux, macOS) uses rustix; elsewhere (Windows)
+//! What the output folder does differently per operating system: swapping two folders in one
+//! step, removing a folder tree on all cores, locking a folder. (Files relative to an open
+//! folder are in `reuse`.) Unix (Linux, macOS) uses rustix; elsewhere (Windows)
 //! the plain std calls stand in, and the swap falls back to two renames (`staging::swap_in`).
 
-use std::fs::File;
 use std::io;
 use std::path::Path;
-
-/// Opens `path` for reading unless it is a symbolic link, without waiting (a named pipe planted
-/// there would block a plain open).
-#[cfg(unix)]
-pub fn open_no_follow(path: &Path) -> io::Result<File> {
-    use std::os::unix::fs::OpenOptionsExt;
-    let flags = (rustix::fs::OFlags::NOFOLLOW | rustix::fs::OFlags::NONBLOCK).bits() as i32;
-    std::fs::OpenOptions::new().read(true).custom_flags(flags).open(path)
-}
-
-#[cfg(not(unix))]
-pub fn open_no_follow(path: &Path) -> io::Result<File> {
-    if std::fs::symlink_metadata(path)?.file_type().is_symlink() {
-        return Err(io::Error::other("a symbolic link"));
-    }
-    File::open(path)
-}
-
-/// Whether two metadata are of the same file (Unix: device and inode; elsewhere never known).
-#[cfg(unix)]
-pub fn same_file(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
-    use std::os::unix::fs::MetadataExt;
-    a.dev() == b.dev() && a.ino() == b.ino()
-}
-
-#[cfg(not(unix))]
-pub fn same_file(_a: &std::fs::Metadata, _b: &std::fs::Metadata) -> bool {
-    false
-}
 
 /// Exchanges the folders `a` and `b` in one atomic step, where the system can.
 #[cfg(any(target_os = "linux", target_os = "android", target_vendor = "apple"))]

@@ -12,71 +12,192 @@ use std::fs::File;
 use std::io;
 use std::path::{Path, PathBuf};
 
-/// Removes whatever stands at `path` (a file, a link, a folder tree); nothing there is fine.
-pub fn clear(path: &Path) -> io::Result<()> {
-    match std::fs::remove_file(path) {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
-        Err(e) => match std::fs::symlink_metadata(path) {
-            Ok(m) if m.is_dir() => remove_tree(path),
-            _ => Err(e),
-        },
-    }
+/// A folder the build writes into or reads from, its files named relative to it. On Unix the
+/// folder is held open and every call names a file relative to its descriptor, so the kernel
+/// looks up three path components a page instead of the eight or more of its full path.
+pub struct Dir {
+    pub path: PathBuf,
+    #[cfg(unix)]
+    fd: rustix::fd::OwnedFd,
 }
 
-/// A new file at `path`, for writing: never an existing file opened again (it may be shared
-/// with the live output), never through a link. What stands there is removed first.
-pub fn create(path: &Path) -> io::Result<File> {
-    let open = || std::fs::OpenOptions::new().write(true).create_new(true).open(path);
-    match open() {
-        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
-            clear(path)?;
-            open()
-        }
-        other => other,
-    }
+fn is_dir_at(dir: &Dir, rel: &str) -> bool {
+    dir.kind(rel).is_some_and(|(d, _)| d)
 }
 
-/// A hard link at `path` to `old`, replacing whatever stands at `path`.
-pub fn link(old: &Path, path: &Path) -> io::Result<()> {
-    match std::fs::hard_link(old, path) {
-        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
-            clear(path)?;
-            std::fs::hard_link(old, path)
+impl Dir {
+    /// Removes whatever stands at `rel` (a file, a link, a folder tree); nothing there is fine.
+    pub fn clear(&self, rel: &str) -> io::Result<()> {
+        match self.unlink(rel) {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+            Err(_) if is_dir_at(self, rel) => remove_tree(&self.path.join(rel)),
+            Err(e) => Err(e),
         }
-        other => other,
     }
-}
 
-/// Makes sure `dir` is a real folder (not a link to one) when it may already exist: one look
-/// when it is, one `mkdir` when nothing is there; anything else there is removed first.
-pub fn folder(dir: &Path) -> io::Result<()> {
-    match std::fs::symlink_metadata(dir) {
-        Ok(m) if m.is_dir() => Ok(()),
-        Ok(_) => {
-            clear(dir)?;
-            std::fs::create_dir(dir)
-        }
-        Err(e) if e.kind() == io::ErrorKind::NotFound => match std::fs::create_dir(dir) {
-            // Made by another thread meanwhile.
-            Err(e)
-                if e.kind() == io::ErrorKind::AlreadyExists
-                    && std::fs::symlink_metadata(dir).is_ok_and(|m| m.is_dir()) =>
-            {
-                Ok(())
+    /// A new file at `rel`, for writing: never an existing file opened again (it may be shared
+    /// with the live output), never through a link. What stands there is removed first.
+    pub fn create(&self, rel: &str) -> io::Result<File> {
+        match self.create_new(rel) {
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+                self.clear(rel)?;
+                self.create_new(rel)
             }
             other => other,
-        },
-        Err(e) => Err(e),
+        }
+    }
+
+    /// A hard link at `rel` to the same name in `from`, replacing whatever stands at `rel`.
+    pub fn link(&self, from: &Dir, rel: &str) -> io::Result<()> {
+        match self.link_new(from, rel) {
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+                self.clear(rel)?;
+                self.link_new(from, rel)
+            }
+            other => other,
+        }
+    }
+
+    /// Makes sure `rel` is a real folder (not a link to one) when it may already exist: one
+    /// look when it is, one `mkdir` when nothing is there; anything else there is removed first.
+    pub fn folder(&self, rel: &str) -> io::Result<()> {
+        match self.kind(rel) {
+            Some((true, _)) => return Ok(()),
+            Some((false, _)) => self.clear(rel)?,
+            None => {}
+        }
+        match self.mkdir(rel) {
+            // Made by another thread meanwhile.
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists && is_dir_at(self, rel) => Ok(()),
+            other => other,
+        }
+    }
+
+    /// Makes folder `rel` and the folders above it, where they are missing.
+    pub fn folders(&self, rel: &str) -> io::Result<()> {
+        match self.mkdir(rel) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                let Some((up, _)) = rel.rsplit_once('/') else { return Err(e) };
+                self.folders(up)?;
+                self.folders(rel)
+            }
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists && self.path.join(rel).is_dir() => Ok(()),
+            other => other,
+        }
     }
 }
 
-/// What a build put into its staging folder: files by path relative to `root`, folders as full
-/// paths.
+#[cfg(unix)]
+mod at {
+    use super::Dir;
+    use rustix::fs::{AtFlags, Mode, OFlags};
+    use std::fs::File;
+    use std::io;
+    use std::path::Path;
+
+    impl Dir {
+        pub fn open(path: &Path) -> io::Result<Dir> {
+            let fd = rustix::fs::open(path, OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC, Mode::empty())?;
+            Ok(Dir { path: path.to_path_buf(), fd })
+        }
+
+        /// Opens `rel` for reading unless it is a symbolic link, without waiting (a named pipe
+        /// planted there would block a plain open).
+        pub fn open_no_follow(&self, rel: &str) -> io::Result<File> {
+            let flags = OFlags::RDONLY | OFlags::NOFOLLOW | OFlags::NONBLOCK | OFlags::CLOEXEC;
+            Ok(rustix::fs::openat(&self.fd, rel, flags, Mode::empty())?.into())
+        }
+
+        /// Whether `rel` is a folder (not following a link), and its device and inode.
+        pub fn kind(&self, rel: &str) -> Option<(bool, (u64, u64))> {
+            let st = rustix::fs::statat(&self.fd, rel, AtFlags::SYMLINK_NOFOLLOW).ok()?;
+            let dir = rustix::fs::FileType::from_raw_mode(st.st_mode) == rustix::fs::FileType::Directory;
+            Some((dir, (st.st_dev, st.st_ino)))
+        }
+
+        pub(super) fn create_new(&self, rel: &str) -> io::Result<File> {
+            let flags = OFlags::WRONLY | OFlags::CREATE | OFlags::EXCL | OFlags::CLOEXEC;
+            Ok(rustix::fs::openat(&self.fd, rel, flags, Mode::from_raw_mode(0o666))?.into())
+        }
+
+        pub(super) fn link_new(&self, from: &Dir, rel: &str) -> io::Result<()> {
+            Ok(rustix::fs::linkat(&from.fd, rel, &self.fd, rel, AtFlags::empty())?)
+        }
+
+        pub(super) fn unlink(&self, rel: &str) -> io::Result<()> {
+            Ok(rustix::fs::unlinkat(&self.fd, rel, AtFlags::empty())?)
+        }
+
+        pub(super) fn mkdir(&self, rel: &str) -> io::Result<()> {
+            Ok(rustix::fs::mkdirat(&self.fd, rel, Mode::from_raw_mode(0o777))?)
+        }
+    }
+
+    /// Device and inode of an open file.
+    pub fn file_id(m: &std::fs::Metadata) -> (u64, u64) {
+        use std::os::unix::fs::MetadataExt;
+        (m.dev(), m.ino())
+    }
+}
+
+#[cfg(not(unix))]
+mod at {
+    use super::Dir;
+    use std::fs::File;
+    use std::io;
+    use std::path::Path;
+
+    impl Dir {
+        pub fn open(path: &Path) -> io::Result<Dir> {
+            if !path.is_dir() {
+                return Err(io::ErrorKind::NotADirectory.into());
+            }
+            Ok(Dir { path: path.to_path_buf() })
+        }
+
+        pub fn open_no_follow(&self, rel: &str) -> io::Result<File> {
+            let path = self.path.join(rel);
+            if std::fs::symlink_metadata(&path)?.file_type().is_symlink() {
+                return Err(io::Error::other("a symbolic link"));
+            }
+            File::open(path)
+        }
+
+        /// Whether `rel` is a folder; no file identity here (so nothing counts as the same file).
+        pub fn kind(&self, rel: &str) -> Option<(bool, (u64, u64))> {
+            std::fs::symlink_metadata(self.path.join(rel)).ok().map(|m| (m.is_dir(), (u64::MAX, u64::MAX)))
+        }
+
+        pub(super) fn create_new(&self, rel: &str) -> io::Result<File> {
+            std::fs::OpenOptions::new().write(true).create_new(true).open(self.path.join(rel))
+        }
+
+        pub(super) fn link_new(&self, from: &Dir, rel: &str) -> io::Result<()> {
+            std::fs::hard_link(from.path.join(rel), self.path.join(rel))
+        }
+
+        pub(super) fn unlink(&self, rel: &str) -> io::Result<()> {
+            std::fs::remove_file(self.path.join(rel))
+        }
+
+        pub(super) fn mkdir(&self, rel: &str) -> io::Result<()> {
+            std::fs::create_dir(self.path.join(rel))
+        }
+    }
+
+    pub fn file_id(_m: &std::fs::Metadata) -> (u64, u64) {
+        (0, 0)
+    }
+}
+
+pub use at::file_id;
+
+/// What a build put into its staging folder: files and folders by path relative to `root`.
 pub struct Kept<'a> {
     pub root: &'a Path,
     pub files: &'a HashSet<String>,
-    pub dirs: &'a HashSet<PathBuf>,
+    pub dirs: &'a HashSet<String>,
 }
 
 /// Removes from the tree at `kept.root` every file and folder that is not in `kept` (what a
@@ -90,17 +211,15 @@ fn sweep_dir(kept: &Kept, dir: &Path) -> io::Result<()> {
     for entry in std::fs::read_dir(dir)? {
         let entry = entry?;
         let path = entry.path();
+        let rel = path.strip_prefix(kept.root).ok().and_then(Path::to_str).map(|r| r.replace('\\', "/"));
         // The type the listing gives: a link is not a folder here.
         if entry.file_type()?.is_dir() {
-            if kept.dirs.contains(&path) {
+            if rel.is_some_and(|rel| kept.dirs.contains(&rel)) {
                 below.push(path);
             } else {
                 remove_tree(&path)?;
             }
-            continue;
-        }
-        let rel = path.strip_prefix(kept.root).ok().and_then(Path::to_str);
-        if !rel.is_some_and(|rel| kept.files.contains(rel)) {
+        } else if !rel.is_some_and(|rel| kept.files.contains(&rel)) {
             std::fs::remove_file(&path)?;
         }
     }
@@ -117,19 +236,20 @@ mod tests {
         let d = tempfile::tempdir().unwrap();
         let live = d.path().join("live.html");
         std::fs::write(&live, b"live").unwrap();
+        let dir = Dir::open(d.path()).unwrap();
         let staged = d.path().join("staged.html");
         std::fs::hard_link(&live, &staged).unwrap();
-        create(&staged).unwrap().write_all(b"new").unwrap();
+        dir.create("staged.html").unwrap().write_all(b"new").unwrap();
         assert_eq!(std::fs::read(&live).unwrap(), b"live", "the shared file is untouched");
         assert_eq!(std::fs::read(&staged).unwrap(), b"new");
         let linked = d.path().join("linked.html");
         std::os::unix::fs::symlink(&live, &linked).unwrap();
-        create(&linked).unwrap().write_all(b"own").unwrap();
+        dir.create("linked.html").unwrap().write_all(b"own").unwrap();
         assert!(std::fs::symlink_metadata(&linked).unwrap().is_file());
         assert_eq!(std::fs::read(&live).unwrap(), b"live", "the link's target is untouched");
         let was_dir = d.path().join("dir.html");
         std::fs::create_dir_all(was_dir.join("x")).unwrap();
-        create(&was_dir).unwrap();
+        dir.create("dir.html").unwrap();
         assert!(was_dir.is_file());
     }
 
@@ -138,14 +258,20 @@ mod tests {
         let d = tempfile::tempdir().unwrap();
         let elsewhere = d.path().join("elsewhere");
         std::fs::create_dir(&elsewhere).unwrap();
+        let root = Dir::open(d.path()).unwrap();
         let dir = d.path().join("lessen");
         std::os::unix::fs::symlink(&elsewhere, &dir).unwrap();
-        folder(&dir).unwrap();
+        root.folder("lessen").unwrap();
         assert!(std::fs::symlink_metadata(&dir).unwrap().is_dir() && elsewhere.is_dir());
         std::fs::write(dir.join("a"), "x").unwrap();
         assert!(!elsewhere.join("a").exists());
-        folder(&dir).unwrap();
+        root.folder("lessen").unwrap();
         assert!(dir.join("a").exists(), "an existing folder is kept as it is");
+        root.folders("x/y/z").unwrap();
+        root.folders("x/y/w").unwrap();
+        assert!(d.path().join("x/y/z").is_dir() && d.path().join("x/y/w").is_dir());
+        std::fs::remove_dir_all(d.path()).unwrap();
+        assert!(root.folders("a/b").is_err(), "no folder to make them in: an error, no endless retry");
     }
 
     #[test]
@@ -160,7 +286,7 @@ mod tests {
         }
         std::os::unix::fs::symlink(&outside, root.join("a/link")).unwrap();
         let files: HashSet<String> = ["keep.html", "a/keep.html", "a/d/e/keep.js"].map(String::from).into();
-        let dirs: HashSet<PathBuf> = ["a", "a/d", "a/d/e"].map(|d| root.join(d)).into();
+        let dirs: HashSet<String> = ["a", "a/d", "a/d/e"].map(String::from).into();
         sweep(&Kept { root: &root, files: &files, dirs: &dirs }).unwrap();
         let mut left: Vec<String> = walkdir::WalkDir::new(&root)
             .into_iter()

@@ -25,8 +25,10 @@ pub struct Staging {
     pub bytes: AtomicU64,
     /// The `file:N` crash point, when a test set one.
     crash_after: Option<usize>,
-    /// Folders known to exist in `tmp`.
-    dirs: Mutex<HashSet<PathBuf>>,
+    /// `tmp`, open: files are named relative to it.
+    dir: reuse::Dir,
+    /// Folders known to exist in `tmp` (relative; "" is `tmp` itself).
+    dirs: Mutex<HashSet<String>>,
     /// Whether `tmp` is a reused tree (it may hold files this build does not write), and then
     /// the files put into it, by relative path, for the sweep before the swap.
     reused: bool,
@@ -35,7 +37,7 @@ pub struct Staging {
     _lock: Option<platform::DirLock>,
     /// The output being replaced, if there is one: its files that are unchanged are linked
     /// into the new output instead of written again.
-    previous: Option<PathBuf>,
+    previous: Option<reuse::Dir>,
     /// Files looked for in the previous output, and found unchanged.
     probes: AtomicUsize,
     hits: AtomicUsize,
@@ -72,10 +74,11 @@ impl Staging {
                 platform::lock_dir(&tmp, false).ok()
             }
         };
+        let dir = reuse::Dir::open(&tmp)?;
         let marker = "Written by leernet. This folder is replaced as a whole on every build.\n";
-        io::Write::write_all(&mut reuse::create(&tmp.join(MARKER))?, marker.as_bytes())?;
-        let dirs = Mutex::new([tmp.clone()].into_iter().collect());
-        let previous = out.join(MARKER).is_file().then(|| out.clone());
+        io::Write::write_all(&mut dir.create(MARKER)?, marker.as_bytes())?;
+        let dirs = Mutex::new([String::new()].into_iter().collect());
+        let previous = out.join(MARKER).is_file().then(|| reuse::Dir::open(&out).ok()).flatten();
         Ok(Staging {
             out,
             tmp,
@@ -84,6 +87,7 @@ impl Staging {
             files: Default::default(),
             bytes: Default::default(),
             crash_after: std::env::var(CRASH_ENV).ok().and_then(|v| v.strip_prefix("file:")?.parse().ok()),
+            dir,
             dirs,
             reused,
             put: Mutex::new([MARKER.to_string()].into_iter().collect()),
@@ -124,24 +128,24 @@ impl Drop for Staging {
 }
 
 impl Staging {
-    /// Makes the folder of `path` (inside `tmp`) unless it is known to exist.
-    fn folder_of(&self, path: &Path) -> io::Result<()> {
+    /// Makes the folder of `rel` (inside `tmp`) unless it is known to exist.
+    fn folder_of(&self, rel: &str) -> io::Result<()> {
         // Folders made so far are remembered: a page's folder is made with one mkdir and
         // no stat, and the many files of one folder (search/) cost no look-up at all.
-        let Some(parent) = path.parent() else { return Ok(()) };
+        let parent = rel.rsplit_once('/').map_or("", |(p, _)| p);
         if self.dirs.lock().unwrap_or_else(|e| e.into_inner()).contains(parent) {
             return Ok(());
         }
         if !self.reused {
-            std::fs::create_dir_all(parent)?;
-            self.dirs.lock().unwrap_or_else(|e| e.into_inner()).insert(parent.to_path_buf());
+            self.dir.folders(parent)?;
+            self.dirs.lock().unwrap_or_else(|e| e.into_inner()).insert(parent.to_string());
             return Ok(());
         }
         // In a reused tree every folder on the way is checked once (a real folder, not a link)
         // and remembered, so the sweep keeps it.
         self.folder_of(parent)?;
-        reuse::folder(parent)?;
-        self.dirs.lock().unwrap_or_else(|e| e.into_inner()).insert(parent.to_path_buf());
+        self.dir.folder(parent)?;
+        self.dirs.lock().unwrap_or_else(|e| e.into_inner()).insert(parent.to_string());
         Ok(())
     }
 
@@ -158,7 +162,7 @@ impl Staging {
     /// any doubt: no previous file, another size or content, not a plain file, or a file
     /// system without hard links. Stops looking once nearly nothing is found unchanged (every
     /// page differs after a new template or base URL): the look would only cost time.
-    fn link_unchanged(&self, rel: &str, bytes: &[u8], path: &Path) -> bool {
+    fn link_unchanged(&self, rel: &str, bytes: &[u8]) -> bool {
         use std::io::Read;
         thread_local! {
             static OLD: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
@@ -168,10 +172,9 @@ impl Staging {
         if probes >= PROBES_BEFORE_GIVING_UP && hits * 20 < probes {
             return false;
         }
-        let old = prev.join(rel);
         // Not through a symbolic link, and never waiting (a named pipe planted there would
         // block a plain open); anything but a plain file is then refused below.
-        let Ok(mut f) = platform::open_no_follow(&old) else { return false };
+        let Ok(mut f) = prev.open_no_follow(rel) else { return false };
         let meta = match f.metadata() {
             Ok(m) if m.is_file() && m.len() == bytes.len() as u64 => m,
             _ => return false,
@@ -184,8 +187,8 @@ impl Staging {
         });
         // In a reused tree the file is often already the same file as the previous output's
         // (linked there by the build before): then nothing is left to do.
-        let there = || std::fs::symlink_metadata(path).is_ok_and(|m| platform::same_file(&meta, &m));
-        let linked = same && (self.reused && there() || reuse::link(&old, path).is_ok());
+        let there = || self.dir.kind(rel).is_some_and(|(dir, id)| !dir && id == reuse::file_id(&meta));
+        let linked = same && (self.reused && there() || self.dir.link(prev, rel).is_ok());
         if linked {
             self.hits.fetch_add(1, Ordering::Relaxed);
         }
@@ -211,13 +214,12 @@ impl crate::render::Sink for Staging {
     }
 
     fn put_slice(&self, rel: String, bytes: &[u8]) -> Result<(), crate::diagnostics::Diagnostic> {
-        let path = self.tmp.join(&rel);
         let write = || -> io::Result<()> {
-            self.folder_of(&path)?;
-            if self.link_unchanged(&rel, bytes, &path) {
+            self.folder_of(&rel)?;
+            if self.link_unchanged(&rel, bytes) {
                 return Ok(());
             }
-            io::Write::write_all(&mut reuse::create(&path)?, bytes)
+            io::Write::write_all(&mut self.dir.create(&rel)?, bytes)
         };
         write().map_err(|e| self.error(&rel, e))?;
         self.written(bytes.len() as u64);
@@ -231,10 +233,9 @@ impl crate::render::Sink for Staging {
         write: &mut dyn FnMut(&mut dyn io::Write) -> io::Result<()>,
     ) -> Result<(), crate::diagnostics::Diagnostic> {
         use io::Write;
-        let path = self.tmp.join(rel);
         let mut stream = || -> io::Result<u64> {
-            self.folder_of(&path)?;
-            let file = io::BufWriter::with_capacity(1 << 16, reuse::create(&path)?);
+            self.folder_of(rel)?;
+            let file = io::BufWriter::with_capacity(1 << 16, self.dir.create(rel)?);
             let mut out = Counted { inner: file, bytes: 0 };
             write(&mut out)?;
             out.flush()?;
