@@ -169,6 +169,27 @@ pub const PLACEHOLDER_INITIATIVE: [&str; 2] = ["Beschrijf hier hoe het initiatie
 
 /// The byte offset in `body` of example text `leernet new` wrote, if any is left.
 pub fn placeholder_in(body: &str) -> Option<usize> {
+    // One pass for all three texts (every body is searched): the leftmost match is the first.
+    use aho_corasick::{AhoCorasick, MatchKind};
+    static TEXTS: std::sync::OnceLock<Option<AhoCorasick>> = std::sync::OnceLock::new();
     let lesson_start = PLACEHOLDER_LESSON.split('\n').next().unwrap_or(PLACEHOLDER_LESSON);
-    std::iter::once(lesson_start).chain(PLACEHOLDER_INITIATIVE).filter_map(|p| body.find(p)).min()
+    let texts = || std::iter::once(lesson_start).chain(PLACEHOLDER_INITIATIVE);
+    let ac = TEXTS.get_or_init(|| AhoCorasick::builder().match_kind(MatchKind::LeftmostFirst).build(texts()).ok());
+    match ac {
+        Some(ac) => ac.find(body).map(|m| m.start()),
+        None => texts().filter_map(|p| body.find(p)).min(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_first_placeholder_text_is_found() {
+        let [a, b] = super::PLACEHOLDER_INITIATIVE;
+        let body = format!("Echt werk. {b} en {a} {b}");
+        assert_eq!(super::placeholder_in(&body), body.find(b));
+        assert_eq!(super::placeholder_in("Niets."), None);
+        let lesson = super::PLACEHOLDER_LESSON.split('\n').next().unwrap();
+        assert_eq!(super::placeholder_in(&format!("x {lesson} {a}")), Some(2));
+    }
 }
