@@ -19,6 +19,10 @@ n="${1:-10000}"
 runs="${RUNS:-5}"
 work="${BENCH_DIR:-$PWD/target/bench}"
 peers="${PEERS:-$PWD/../shared/peers}"
+# In a git worktree, ../shared is beside the main checkout.
+if [ -z "${PEERS:-}" ] && [ ! -d "$peers" ] && common=$(git rev-parse --path-format=absolute --git-common-dir 2>/dev/null); then
+  peers="$(dirname "$common")/../shared/peers"
+fi
 mkdir -p "$work"
 
 cargo build --release -q --bin leernet --example gen_corpus

@@ -67,7 +67,8 @@ for n in "${sizes[@]}"; do
   fi
   target/release/examples/bench_rebuild --root "$corpus" --times 5 2>&1 | sed 's/^/  /'
 done
-if [ -f "${PEERS:-../shared/peers}/zola-0.22.1-x86_64-linux.xz" ]; then
+common=$(git rev-parse --path-format=absolute --git-common-dir 2>/dev/null || echo .git)
+if [ -f "${PEERS:-../shared/peers}/zola-0.22.1-x86_64-linux.xz" ] || [ -f "$(dirname "$common")/../shared/peers/zola-0.22.1-x86_64-linux.xz" ]; then
   for n in "${sizes[@]}"; do
     [ "$n" -le 10000 ] && { echo; bash bench/peers.sh "$n"; }
   done
