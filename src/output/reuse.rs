@@ -10,7 +10,7 @@ use rayon::prelude::*;
 use std::collections::HashSet;
 use std::fs::File;
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// A folder the build writes into or reads from, its files named relative to it. On Unix the
 /// folder is held open and every call names a file relative to its descriptor, so the kernel
@@ -92,8 +92,10 @@ impl Dir {
 mod at {
     use super::Dir;
     use rustix::fs::{AtFlags, Mode, OFlags};
+    use std::ffi::OsString;
     use std::fs::File;
     use std::io;
+    use std::os::unix::ffi::OsStringExt;
     use std::path::Path;
 
     impl Dir {
@@ -131,6 +133,29 @@ mod at {
 
         pub(super) fn mkdir(&self, rel: &str) -> io::Result<()> {
             Ok(rustix::fs::mkdirat(&self.fd, rel, Mode::from_raw_mode(0o777))?)
+        }
+
+        /// The entries of folder `rel` ("" for this one), each with whether it is a folder (the
+        /// type the listing gives: a link is not a folder).
+        pub(super) fn list(&self, rel: &str) -> io::Result<Vec<(OsString, bool)>> {
+            use rustix::fs::FileType;
+            let flags = OFlags::RDONLY | OFlags::DIRECTORY | OFlags::NOFOLLOW | OFlags::CLOEXEC;
+            let fd = rustix::fs::openat(&self.fd, if rel.is_empty() { "." } else { rel }, flags, Mode::empty())?;
+            let mut out = Vec::new();
+            for entry in rustix::fs::Dir::read_from(&fd)? {
+                let entry = entry?;
+                let name = entry.file_name();
+                if name == c"." || name == c".." {
+                    continue;
+                }
+                let dir = match entry.file_type() {
+                    FileType::Unknown => rustix::fs::statat(&fd, name, AtFlags::SYMLINK_NOFOLLOW)
+                        .is_ok_and(|st| FileType::from_raw_mode(st.st_mode) == FileType::Directory),
+                    kind => kind == FileType::Directory,
+                };
+                out.push((OsString::from_vec(name.to_bytes().to_vec()), dir));
+            }
+            Ok(out)
         }
     }
 
@@ -184,6 +209,15 @@ mod at {
         pub(super) fn mkdir(&self, rel: &str) -> io::Result<()> {
             std::fs::create_dir(self.path.join(rel))
         }
+
+        pub(super) fn list(&self, rel: &str) -> io::Result<Vec<(std::ffi::OsString, bool)>> {
+            let mut out = Vec::new();
+            for entry in std::fs::read_dir(self.path.join(rel))? {
+                let entry = entry?;
+                out.push((entry.file_name(), entry.file_type()?.is_dir()));
+            }
+            Ok(out)
+        }
     }
 
     pub fn file_id(_m: &std::fs::Metadata) -> (u64, u64) {
@@ -195,7 +229,7 @@ pub use at::file_id;
 
 /// What a build put into its staging folder: files and folders by path relative to `root`.
 pub struct Kept<'a> {
-    pub root: &'a Path,
+    pub root: &'a Dir,
     pub files: &'a HashSet<String>,
     pub dirs: &'a HashSet<String>,
 }
@@ -203,24 +237,19 @@ pub struct Kept<'a> {
 /// Removes from the tree at `kept.root` every file and folder that is not in `kept` (what a
 /// reused tree held from an earlier build), on all cores. Links are removed, never followed.
 pub fn sweep(kept: &Kept) -> io::Result<()> {
-    sweep_dir(kept, kept.root)
+    sweep_dir(kept, "")
 }
 
-fn sweep_dir(kept: &Kept, dir: &Path) -> io::Result<()> {
+fn sweep_dir(kept: &Kept, rel: &str) -> io::Result<()> {
     let mut below = Vec::new();
-    for entry in std::fs::read_dir(dir)? {
-        let entry = entry?;
-        let path = entry.path();
-        let rel = path.strip_prefix(kept.root).ok().and_then(Path::to_str).map(|r| r.replace('\\', "/"));
-        // The type the listing gives: a link is not a folder here.
-        if entry.file_type()?.is_dir() {
-            if rel.is_some_and(|rel| kept.dirs.contains(&rel)) {
-                below.push(path);
-            } else {
-                remove_tree(&path)?;
-            }
-        } else if !rel.is_some_and(|rel| kept.files.contains(&rel)) {
-            std::fs::remove_file(&path)?;
+    for (name, is_dir) in kept.root.list(rel)? {
+        let child = name.to_str().map(|n| if rel.is_empty() { n.to_string() } else { format!("{rel}/{n}") });
+        let path = || kept.root.path.join(rel).join(&name);
+        match (child, is_dir) {
+            (Some(child), true) if kept.dirs.contains(&child) => below.push(child),
+            (Some(child), false) if kept.files.contains(&child) => {}
+            (_, true) => remove_tree(&path())?,
+            (_, false) => std::fs::remove_file(path())?,
         }
     }
     below.par_iter().try_for_each(|d| sweep_dir(kept, d))
@@ -287,7 +316,7 @@ mod tests {
         std::os::unix::fs::symlink(&outside, root.join("a/link")).unwrap();
         let files: HashSet<String> = ["keep.html", "a/keep.html", "a/d/e/keep.js"].map(String::from).into();
         let dirs: HashSet<String> = ["a", "a/d", "a/d/e"].map(String::from).into();
-        sweep(&Kept { root: &root, files: &files, dirs: &dirs }).unwrap();
+        sweep(&Kept { root: &Dir::open(&root).unwrap(), files: &files, dirs: &dirs }).unwrap();
         let mut left: Vec<String> = walkdir::WalkDir::new(&root)
             .into_iter()
             .flatten()

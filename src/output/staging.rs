@@ -105,7 +105,7 @@ impl Staging {
             crash_point("sweep");
             let files = self.put.get_mut().unwrap_or_else(|e| e.into_inner());
             let dirs = self.dirs.get_mut().unwrap_or_else(|e| e.into_inner());
-            reuse::sweep(&reuse::Kept { root: &self.tmp, files, dirs })?;
+            reuse::sweep(&reuse::Kept { root: &self.dir, files, dirs })?;
         }
         crash_point("swap");
         swap_in(&self.tmp, &self.out, self.cleanup)?;
