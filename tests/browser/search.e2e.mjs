@@ -15,7 +15,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { eq, ok, tally } from './harness.mjs';
-import { requireClient } from '../../scripts/client.mjs';
+import * as engineLib from '../../client/search/api.js';
 
 const require = createRequire(import.meta.url);
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -53,7 +53,6 @@ const WIJK = {
 };
 const COORD = 'Zet een onafhankelijke gezinsregisseur in met mandaat van de financiers';
 // Which files a word and a title are in, in this build (format v2, docs/search-format.md).
-const engineLib = requireClient();
 const META = JSON.parse(fs.readFileSync(path.join(site, 'search/meta.js'), 'utf8').replace(/^leernetSearch\.meta\(/, '').replace(/\);\s*$/, ''));
 const KEYS = new engineLib.Engine(META);
 /** The shard files of a word being typed: those of its folded form and of its stem. */

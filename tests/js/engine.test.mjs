@@ -11,7 +11,7 @@ import { encodeIndex, encodePostings, frontCoded, encodeSet, loadClient, loadEng
 import { spec } from './fixtures/index.mjs';
 
 const fixture = path.join(repo, 'tests/js/fixtures');
-const client = loadClient(null);   // the repo's source, client/search/ joined
+const client = loadClient(null);   // the repo's source modules, client/search/api.js
 const t = tally('engine');
 
 const ok = (cond, what) => {

@@ -1,4 +1,4 @@
-// Shared helpers for the node tests: load the search client core, run it on a built site's
+// Shared helpers for the node tests: load the search client core (its ES modules, or the bundle a site ships), run it on a built site's
 // index (format v3, docs/search-format.md) with the loader the page would use, and a tiny
 // encoder that writes an index in that format from readable arrays (for hand-made fixtures).
 import { createRequire } from 'node:module';
@@ -6,16 +6,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 import { fileURLToPath } from 'node:url';
-import { requireClient } from '../../scripts/client.mjs';
+import * as source from '../../client/search/api.js';
 
 export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
 
-/** The client core: the minified one a built site loads, else the repo's source
- *  (client/search/ joined). */
+/** The client core: the bundled one a built site loads (static/search.min.js, which exports
+ *  the API under node), else the repo's source modules (client/search/api.js). */
 export function loadClient(site) {
   const shipped = site && path.join(site, 'search.min.js');
-  return shipped && fs.existsSync(shipped) ? require(shipped) : requireClient();
+  return shipped && fs.existsSync(shipped) ? require(shipped) : source;
 }
 
 /** Runs one data script (search/*.js) and returns [callback name, ...its arguments]. */
