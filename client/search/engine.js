@@ -37,6 +37,7 @@
 //  - Links: root + u, plus "index.html" in a portable build when u is "" or ends in "/".
 import { Matcher } from './matching.js';
 import { query } from './query.js';
+import { FILES } from './store.js';
 
 /** The search core: the meta plus the data files fed to it so far (store.js), matching and
  *  counting (matching.js), and the search in stages (query.js). */
@@ -75,6 +76,6 @@ export function callbacks(engine, done) {
     done(e.feed(kind, a, b, c));
   };
   const out = { meta: (m) => done('search/meta.js', m) };
-  for (const kind of ['shard', 'keys', 'postings', 'facets', 'ranges', 'firsts', 'docs', 'labels']) out[kind] = feed(kind);
+  for (const kind in FILES) out[kind] = feed(kind);
   return out;
 }

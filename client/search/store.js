@@ -26,7 +26,7 @@ function notLoaded(name) {
 }
 
 /** The files a data callback names, by kind (a: its first argument). */
-const FILES = {
+export const FILES = {
   shard: (a) => 't-' + fileKey(a), keys: (a) => 'k-' + fileKey(a), postings: (a) => 'p-' + a,
   facets: () => 'f', ranges: () => 'r', firsts: () => 'n', docs: (a) => 'd-' + a, labels: (a) => 'i-' + a,
 };
