@@ -17,7 +17,7 @@ pub mod wording;
 
 use crate::config::{Config, Taxonomy};
 use crate::content::model::Site;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::link::Links;
 use pages::{Page, PageData};
 use rayon::prelude::*;
@@ -43,11 +43,11 @@ pub struct Theme {
 }
 
 impl Theme {
-    pub fn load(root: &Path, config: &Config) -> Result<Theme, Vec<Diagnostic>> {
+    pub fn load(root: &Path, config: &Config) -> Result<Theme, Diagnostics> {
         let language = config.language.as_str();
-        let strings = templates::strings(root, language).map_err(|d| vec![d])?;
-        let tera = templates::load(root, |tera| wording::register(tera, &strings, language)).map_err(|d| vec![d])?;
-        let statics = templates::merged_files(&templates::BUILTIN_STATIC, &root.join("static")).map_err(|d| vec![d])?;
+        let strings = templates::strings(root, language)?;
+        let tera = templates::load(root, |tera| wording::register(tera, &strings, language))?;
+        let statics = templates::merged_files(&templates::BUILTIN_STATIC, &root.join("static"))?;
         // The images config.toml names must be static files.
         let d = &config.display;
         let missing: Vec<Diagnostic> = [("logo", &d.logo), ("favicon", &d.favicon)]
@@ -59,7 +59,7 @@ impl Theme {
             })
             .collect();
         if !missing.is_empty() {
-            return Err(missing);
+            return Err(missing.into());
         }
         Ok(Theme { tera, strings, statics })
     }
@@ -149,7 +149,7 @@ impl Sink for Collect {
 }
 
 /// Renders `pages` in parallel, handing each to `sink` as soon as it is ready.
-pub fn render_pages(theme: &Theme, data: &PageData, pages: &[Page], sink: &dyn Sink) -> Result<(), Vec<Diagnostic>> {
+pub fn render_pages(theme: &Theme, data: &PageData, pages: &[Page], sink: &dyn Sink) -> Result<(), Diagnostics> {
     let dir = data.site.root.join("templates");
     let errors = std::sync::Mutex::new(Vec::<Diagnostic>::new());
     thread_local! {
@@ -176,7 +176,7 @@ pub fn render_pages(theme: &Theme, data: &PageData, pages: &[Page], sink: &dyn S
         }
     });
     let errors = errors.into_inner().unwrap_or_else(|e| e.into_inner());
-    if errors.is_empty() { Ok(()) } else { Err(errors) }
+    Diagnostics(errors).or_ok(())
 }
 
 /// The theme's static files, copied to the output root.

@@ -6,7 +6,7 @@
 use super::Workspace;
 use crate::config::Taxonomy;
 use crate::content::model::{Lesson, Site};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::Diagnostics;
 use crate::link::Links;
 use crate::render::pages::{Page, PageData, page_count};
 use crate::render::{self, Collect, OutFile, api, feeds, views::Views};
@@ -70,7 +70,7 @@ fn term_index(links: &Links, tax: Taxonomy, slug: &str) -> Option<usize> {
 
 impl Workspace {
     /// Renders everything of `site`.
-    pub(super) fn render_full(&mut self, site: Site) -> Result<Vec<String>, Vec<Diagnostic>> {
+    pub(super) fn render_full(&mut self, site: Site) -> Result<Vec<String>, Diagnostics> {
         // This build writes the export itself: one an earlier rebuild was making is out of date.
         drop(self.pending_export.take());
         let links = Links::build(&site);
@@ -85,7 +85,7 @@ impl Workspace {
             .collect();
         self.files = files.into_iter().map(|f| (f.path, f.bytes)).collect();
         (self.site, self.links, self.kept) = (site, links, kept);
-        self.errors.clear();
+        self.errors = Diagnostics::default();
         (self.synced, self.needs_full) = (true, false);
         Ok(self.files.keys().filter(|p| p.ends_with(".html")).cloned().collect())
     }
@@ -96,7 +96,7 @@ impl Workspace {
         &mut self,
         patched: &[(usize, Lesson)],
         removed: &mut Vec<String>,
-    ) -> Result<Vec<String>, Vec<Diagnostic>> {
+    ) -> Result<Vec<String>, Diagnostics> {
         if patched.is_empty() {
             return Ok(vec![]);
         }
@@ -160,7 +160,7 @@ impl Workspace {
         before: Before,
         patched: Option<&[(usize, Lesson)]>,
         removed: &mut Vec<String>,
-    ) -> Result<Vec<String>, Vec<Diagnostic>> {
+    ) -> Result<Vec<String>, Diagnostics> {
         self.needs_full = true;
         let site = &self.site;
         let links = stage("link", || Links::build(site));
@@ -223,7 +223,7 @@ impl Workspace {
     }
 
     /// Renders `pages` of the current site into `files`; returns their paths.
-    fn render_pages(&mut self, pages: Vec<Page>) -> Result<Vec<String>, Vec<Diagnostic>> {
+    fn render_pages(&mut self, pages: Vec<Page>) -> Result<Vec<String>, Diagnostics> {
         let (site, links) = (&self.site, &self.links);
         self.theme.set_globals(site, links);
         let data = PageData::new(site, links, &self.theme.strings, &self.kept.views, site::link_mode(site));
