@@ -63,8 +63,18 @@ export class Matcher extends Store {
   }
 
   /** has(j, v, d): whether document d has value v of value facet j, from f.js ('full') or from
-   *  the codes in the postings of a word whose terms are all small ('coded'). */
+   *  the codes in the postings of a word whose terms are all small ('coded'); for an initiative
+   *  facet (phase, evidence, region, started) from a.js through the document's initiative. */
   membership(terms, mode) {
+    const byCode = this.codeMembership(terms, mode), by = this.byInitiative;
+    if (!this.attrCount) return byCode;
+    // An initiative facet: the value of the document's initiative (a.js, r.js).
+    const values = this.initiativeValues(), owner = this.owners();
+    return (j, v, d) => (by[j] >= 0 ? owner[d] >= 0 && values[by[j]][owner[d]] === v : byCode(j, v, d));
+  }
+
+  /** membership for the value facets with codes: f.js, or the codes in postings. */
+  codeMembership(terms, mode) {
     if (mode !== 'coded') {
       const sets = this.facetSets(), at = this.facets.map((f, j) => this.valueFacets.indexOf(j));
       return (j, v, d) => { const s = sets[at[j]] && sets[at[j]][v]; return s ? s[d] === 1 : false; };

@@ -68,6 +68,7 @@ export function query(e, text, options = {}) {
       }
       // and what the counts need: with early results, that loads beside their display chunks
       countFiles = mode === 'coded' ? ['search/r.js'] : mode === 'full' ? ['search/r.js', 'search/f.js'] : [];
+      if (e.attrCount && countFiles.length) countFiles.push('search/a.js');
       need = missing(onResults ? need : need.concat(countFiles));
       if (need.length) return need;
       terms = list;

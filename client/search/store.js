@@ -28,12 +28,13 @@ function notLoaded(name) {
 /** The files a data callback names, by kind (a: its first argument). */
 export const FILES = {
   shard: (a) => 't-' + fileKey(a), keys: (a) => 'k-' + fileKey(a), postings: (a) => 'p-' + a,
-  facets: () => 'f', ranges: () => 'r', firsts: () => 'n', docs: (a) => 'd-' + a, labels: (a) => 'i-' + a,
+  facets: () => 'f', ranges: () => 'r', attrs: () => 'a', firsts: () => 'n', docs: (a) => 'd-' + a,
+  labels: (a) => 'i-' + a,
 };
 
 export class Store {
   constructor(meta) {
-    if (!meta || meta.version !== 3) throw new Error('search index version ' + (meta && meta.version) + ', this client reads 3');
+    if (!meta || meta.version !== 4) throw new Error('search index version ' + (meta && meta.version) + ', this client reads 4');
     this.meta = meta;
     this.stop = new Set(meta.stopwords || []);
     this.keys = new Set();
@@ -44,6 +45,7 @@ export class Store {
     this.facets = meta.facets || [];
     this.facetByParam = Object.create(null);   // param -> {index, slugs: {slug: value index} | null}
     this.valueFacets = [];                      // indices of the facets with a value list
+    this.byInitiative = [];                     // per facet: its index in a.js (an initiative facet), or -1
     this.initiativeFacet = -1;                  // index of the facet whose values are initiatives
     this.facets.forEach((f, j) => {
       let slugs = null;
@@ -55,7 +57,9 @@ export class Store {
         this.initiativeFacet = j;
       }
       this.facetByParam[f.param] = { index: j, slugs };
+      this.byInitiative.push(f.by === 'initiative' ? this.byInitiative.filter((k) => k >= 0).length : -1);
     });
+    this.attrCount = this.byInitiative.filter((k) => k >= 0).length;
     this.have = Object.create(null);      // file -> true once its data is here
     this.pending = Object.create(null);   // file -> promise of a load in flight
     this.shards = Object.create(null);    // key -> {terms: {term: entry}, top, sorted}
@@ -66,7 +70,8 @@ export class Store {
     this.labels = Object.create(null);    // chunk -> [[slug, title]]
     this.firsts = null;                   // n.js: first slug of each label chunk
     this.owner = null;                    // r.js, decoded: the initiative of each document
-    this.sets = null;                     // f.js, decoded: [[Uint8Array] per value] per value facet
+    this.sets = null;                     // f.js, decoded: [[Uint8Array] per value] per value facet with codes
+    this.attrs = null;                    // a.js, decoded: per initiative facet, each initiative's value
   }
 
   addKeys(text) {
@@ -84,6 +89,7 @@ export class Store {
     else if (kind === 'postings') this.big[a] = b;
     else if (kind === 'facets') this.facetRaw = a;   // decoded on first use, after the first results are on screen
     else if (kind === 'ranges') this.rangesRaw = a;
+    else if (kind === 'attrs') this.attrsRaw = a;
     else if (kind === 'firsts') this.firsts = a;
     else if (kind === 'docs') this.docs[a] = b;
     else this.labels[a] = b;
@@ -109,6 +115,14 @@ export class Store {
     const count = this.meta.count;
     this.sets = (this.facetRaw.values || []).map((values) => values.map((s) => decodeSet(s, count)));
     return this.sets;
+  }
+
+  /** a.js, decoded on first use: per initiative facet (format v4), each initiative's value. */
+  initiativeValues() {
+    if (this.attrs) return this.attrs;
+    if (!this.attrsRaw) notLoaded('a');
+    this.attrs = this.attrsRaw.map((s) => Int32Array.from(v64(s)));
+    return this.attrs;
   }
 
   /** r.js, decoded on first use: owner[d], the initiative of document d (initiative i is

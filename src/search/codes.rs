@@ -51,6 +51,9 @@ pub struct Codes {
     pub owners: Vec<u32>,
     /// Per document the characters its code words take.
     chars: Vec<u8>,
+    /// The initiative facets (attrs.rs): per facet its value count and each initiative's value,
+    /// counted in summaries through each document's initiative.
+    pub attrs: Vec<(usize, Vec<u32>)>,
 }
 
 /// Characters of `n` as a v64 number.
@@ -61,7 +64,7 @@ fn v64_len(n: u32) -> usize {
 impl Codes {
     /// Codes of documents given as (facet values per facet, initiative).
     pub fn new<'a>(layout: Layout, docs: impl Iterator<Item = (&'a [Vec<u32>; 5], Option<u32>)>) -> Codes {
-        let mut codes = Codes { layout, words: Vec::new(), owners: Vec::new(), chars: Vec::new() };
+        let mut codes = Codes { layout, words: Vec::new(), owners: Vec::new(), chars: Vec::new(), attrs: Vec::new() };
         for (facets, owner) in docs {
             let start = codes.words.len();
             codes.words.resize(start + codes.layout.words, 0);
@@ -147,6 +150,18 @@ impl Codes {
         for f in 0..5 {
             for v in 0..layout.sizes[f] {
                 v64(&mut s, bits[layout.offsets[f] + v]);
+            }
+        }
+        for (size, of) in &self.attrs {
+            let mut counts = vec![0u32; *size];
+            for p in list {
+                let value = self.owners.get(p[0] as usize).and_then(|&o| of.get(o as usize));
+                if let Some(c) = value.and_then(|&v| counts.get_mut(v as usize)) {
+                    *c += 1;
+                }
+            }
+            for c in counts {
+                v64(&mut s, c);
             }
         }
         // Lessons follow their initiatives in id order, so runs merge all but an initiative's
