@@ -46,7 +46,7 @@ export function postingsDf(s, stride) {
   return Math.floor(n / stride);
 }
 
-/** A big term's summary (format v3): {counts: [[n] per value facet], tops: [[initiative,
+/** A big term's summary (format v4): {counts: [[n] per value facet], tops: [[initiative,
  *  count]], head: [[doc, weight]]}. `sizes`: the value facets' value counts. */
 export function decodeSummary(s, sizes) {
   const nums = v64(s), counts = [], tops = [], head = [];

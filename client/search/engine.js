@@ -1,5 +1,5 @@
 // leernet search client: offline Dutch full-text search with facets; our own code. Reads index
-// format version 3 (docs/search-format.md, written by src/search/). Every data file is a
+// format version 4 (docs/search-format.md, written by src/search/). Every data file is a
 // <script> calling back into the global `leernetSearch`, so it works from file:// and over
 // HTTP; `callbacks(engine, done)` is that callback object. Engine.prototype.run(query, options,
 // load) is the page's routine, where load(file) returns a promise settled once the file has run

@@ -50,11 +50,13 @@ impl Attrs {
         let listed = |names: &[&str], key: &str| -> Vec<(String, String)> {
             names.iter().map(|n| (n.to_string(), tr(t, &format!("{key}_{n}")))).collect()
         };
-        let plain = |names: Vec<String>| -> Vec<(String, String)> {
-            names.into_iter().map(|n| (slugify(&n), n)).collect()
-        };
+        let plain =
+            |names: Vec<String>| -> Vec<(String, String)> { names.into_iter().map(|n| (slugify(&n), n)).collect() };
         let not_described = tr(t, "facet_not_described");
-        let facet = |param: &'static str, name: &str, all: Vec<(String, String)>, value: &dyn Fn(&Initiative) -> Option<String>| {
+        let facet = |param: &'static str,
+                     name: &str,
+                     all: Vec<(String, String)>,
+                     value: &dyn Fn(&Initiative) -> Option<String>| {
             // Each initiative's value, matched by slug (a region's slug is made from its text).
             let index: Vec<Option<usize>> = inits
                 .iter()
@@ -87,7 +89,8 @@ impl Attrs {
         self.facets
             .iter()
             .map(|f| {
-                let values: Vec<_> = f.values.iter().map(|(slug, label)| json!({"slug": slug, "label": label})).collect();
+                let values: Vec<_> =
+                    f.values.iter().map(|(slug, label)| json!({"slug": slug, "label": label})).collect();
                 json!({"param": f.param, "name": f.name, "values": values, "by": "initiative"})
             })
             .collect()

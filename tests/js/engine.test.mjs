@@ -1,4 +1,4 @@
-// The search core (Engine in client/search/) on a small hand-made index in format v3
+// The search core (Engine in client/search/) on a small hand-made index in format v4
 // (tests/js/fixtures/search/, written from the readable spec in tests/js/fixtures/index.mjs):
 // ranking, AND, prefixes, facet counts (summaries, codes, f.js), and exactly which files each
 // query loads.

@@ -1,0 +1,104 @@
+//! The initiative facets of the search index (format v4, docs/search-format.md) on the repo's
+//! own content: phase, evidence, region and year started, with only the values some initiative
+//! has, "Niet beschreven" for a missing field, and each initiative's value in `search/a.js`.
+
+use leernet::site::{self, BuildOptions};
+use serde_json::Value;
+use std::path::Path;
+
+/// The arguments of the one `leernetSearch.<name>(…)` call in a search file, as a JSON array.
+fn call(out: &Path, file: &str, name: &str) -> Value {
+    let text = std::fs::read_to_string(out.join(file)).unwrap();
+    let body = text.strip_prefix(&format!("leernetSearch.{name}(")).and_then(|t| t.strip_suffix(");\n"));
+    serde_json::from_str(&format!("[{}]", body.unwrap_or_else(|| panic!("{file}: not one {name} call")))).unwrap()
+}
+
+fn v64(s: &str) -> Vec<u32> {
+    const V64: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    let (mut out, mut n, mut shift) = (Vec::new(), 0u32, 0);
+    for c in s.chars() {
+        let g = V64.find(c).unwrap() as u32;
+        n |= (g & 31) << shift;
+        if g >= 32 {
+            shift += 5;
+        } else {
+            out.push(n);
+            (n, shift) = (0, 0);
+        }
+    }
+    out
+}
+
+#[test]
+fn repo_index_has_the_initiative_facets() {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = tempfile::tempdir().unwrap();
+    site::build(&BuildOptions {
+        root: repo.to_path_buf(),
+        output: Some(out.path().to_path_buf()),
+        ..Default::default()
+    })
+    .unwrap();
+    let meta = &call(out.path(), "search/meta.js", "meta")[0];
+    assert_eq!(meta["version"], 4);
+    let facets = meta["facets"].as_array().unwrap();
+    let params: Vec<&str> = facets.iter().map(|f| f["param"].as_str().unwrap()).collect();
+    assert_eq!(
+        params,
+        [
+            "thema",
+            "niveau",
+            "financiering",
+            "domein",
+            "soort",
+            "fase",
+            "onderbouwing",
+            "regio",
+            "gestart",
+            "initiatief"
+        ]
+    );
+    let labels = |param: &str| -> Vec<String> {
+        let f = facets.iter().find(|f| f["param"] == param).unwrap();
+        assert_eq!(f["by"], "initiative", "{param}");
+        f["values"].as_array().unwrap().iter().map(|v| v["label"].as_str().unwrap().to_string()).collect()
+    };
+    // Only the phases some initiative is in (no Verkenning, Geborgd, Beëindigd), in their order.
+    assert_eq!(labels("fase"), ["Pilot", "Opschaling"]);
+    assert_eq!(labels("onderbouwing"), ["Ervaringsverhaal", "Procesevaluatie", "Effectevaluatie"]);
+    assert_eq!(
+        labels("regio"),
+        ["Landelijk", "Maastricht", "Oss (wijk Ruwaard)", "Overijssel en Gelderland (ontstaan in Luttenberg)"]
+    );
+    // One initiative says when it started; the others do not.
+    assert_eq!(labels("gestart"), ["2009", "Niet beschreven"]);
+    let names: Vec<&str> = facets[5..9].iter().map(|f| f["name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["Fase", "Onderbouwing", "Regio", "Startjaar"]);
+    // No code bits for them: the postings stay as they were.
+    let offsets = meta["code"]["offsets"].as_array().unwrap();
+    assert!(offsets[..5].iter().all(Value::is_u64) && offsets[5..].iter().all(Value::is_null), "{offsets:?}");
+
+    // a.js: each initiative's value per facet, initiatives in slug order (as the label chunks).
+    let attrs: Vec<Vec<u32>> = call(out.path(), "search/a.js", "attrs")[0]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| v64(s.as_str().unwrap()))
+        .collect();
+    let mut slugs: Vec<String> = Vec::new();
+    for n in 0..2 {
+        for e in call(out.path(), &format!("search/i-{n}.js"), "labels")[1].as_array().unwrap() {
+            slugs.push(e[0].as_str().unwrap().to_string());
+        }
+    }
+    assert_eq!(attrs.len(), 4);
+    let of = |slug: &str| -> Vec<u32> {
+        let i = slugs.iter().position(|s| s == slug).unwrap();
+        attrs.iter().map(|a| a[i]).collect()
+    };
+    // OZOverbindzorg: opschaling, effectevaluatie, Overijssel en Gelderland, no start year.
+    assert_eq!(of("ozoverbindzorg"), [1, 2, 3, 1]);
+    assert_eq!(of("blauwe-zorg"), [0, 1, 1, 1]);
+    assert_eq!(of("bot-in-balans"), [1, 0, 0, 0]);
+    assert!(attrs.iter().all(|a| a.len() == slugs.len()));
+}
