@@ -40,8 +40,11 @@ fn year(started: &str) -> Option<String> {
 impl Attrs {
     pub fn new(site: &Site, t: &Strings) -> Attrs {
         let inits = &site.initiatives;
-        let region = |i: &Initiative| Some(i.region.trim().to_string()).filter(|r| !r.is_empty());
-        let mut regions: Vec<String> = inits.iter().filter_map(region).filter(|r| !slugify(r).is_empty()).collect();
+        // A region with no letters or digits, or one that says "niet beschreven", is none.
+        let region = |i: &Initiative| {
+            Some(i.region.trim().to_string()).filter(|r| !matches!(slugify(r).as_str(), "" | NOT_DESCRIBED))
+        };
+        let mut regions: Vec<String> = inits.iter().filter_map(region).collect();
         regions.sort_by_key(|r| (r.to_lowercase(), r.clone()));
         regions.dedup_by_key(|r| slugify(r));
         let mut years: Vec<String> = inits.iter().filter_map(|i| i.started.as_deref().and_then(year)).collect();
