@@ -1,7 +1,10 @@
-//! The initiative facets of the search index (format v4, docs/search-format.md) on the repo's
-//! own content: phase, evidence, region and year started, with only the values some initiative
-//! has, "Niet beschreven" for a missing field, and each initiative's value in `search/a.js`.
+//! The initiative facets of the search index (format v4, docs/search-format.md), on the repo's
+//! own content and on a fixture with missing and odd values: phase, evidence, region and year
+//! started, with only the values some initiative has, "Niet beschreven" for a missing field, and
+//! each initiative's value in `search/a.js`.
 
+mod common;
+use common::Fixture;
 use leernet::site::{self, BuildOptions};
 use serde_json::Value;
 use std::path::Path;
@@ -19,17 +22,54 @@ fn small_v64(s: &str) -> Vec<u32> {
     s.chars().map(|c| V64.find(c).filter(|&g| g < 32).expect("a one-character v64 number") as u32).collect()
 }
 
+fn build(root: &Path, out: &Path) -> Value {
+    let options = BuildOptions { root: root.to_path_buf(), output: Some(out.to_path_buf()), ..Default::default() };
+    site::build(&options).unwrap();
+    call(out, "search/meta.js", "meta")[0].clone()
+}
+
+/// The labels of an initiative facet's values.
+fn labels(meta: &Value, param: &str) -> Vec<String> {
+    let f = meta["facets"].as_array().unwrap().iter().find(|f| f["param"] == param).unwrap();
+    assert_eq!(f["by"], "initiative", "{param}");
+    f["values"].as_array().unwrap().iter().map(|v| v["label"].as_str().unwrap().to_string()).collect()
+}
+
+/// Per initiative facet, each initiative's value (`search/a.js`).
+fn values(out: &Path) -> Vec<Vec<u32>> {
+    let attrs = call(out, "search/a.js", "attrs");
+    attrs[0].as_array().unwrap().iter().map(|s| small_v64(s.as_str().unwrap())).collect()
+}
+
+#[test]
+fn missing_and_odd_values() {
+    // alpha: Oss, 2014, pilot, procesevaluatie; beta: Maastricht and nothing else.
+    let f = Fixture::valid();
+    let init = |title: &str, rest: &str| {
+        format!(
+            "---\ntitle: {title}\nsummary: Iets.\nthemes: [preventie]\nstakeholders: [inwoner]\nfinancing: [projectsubsidie]\n{rest}---\nTekst.\n"
+        )
+    };
+    f.write("initiatives/gamma.md", &init("Gamma", "region: \"OSS \"\nstarted: 2021-05-01\nphase: geborgd\n"));
+    f.write("initiatives/delta.md", &init("Delta", "region: Niet beschreven\nstarted: 2014\n"));
+    let out = f.root().join("public");
+    let meta = build(f.root(), &out);
+    // Phases in their fixed order, only those used; "Niet beschreven" last for beta and delta.
+    assert_eq!(labels(&meta, "fase"), ["Pilot", "Geborgd", "Niet beschreven"]);
+    assert_eq!(labels(&meta, "onderbouwing"), ["Procesevaluatie", "Niet beschreven"]);
+    // Oss and "OSS " are one region; a region that says "Niet beschreven" is none.
+    assert_eq!(labels(&meta, "regio"), ["Maastricht", "OSS", "Niet beschreven"]);
+    // Years newest first, from a year or a date.
+    assert_eq!(labels(&meta, "gestart"), ["2021", "2014", "Niet beschreven"]);
+    // Per facet, the initiatives in slug order: alpha, beta, delta, gamma.
+    assert_eq!(values(&out), [[0, 2, 2, 1], [0, 1, 1, 1], [1, 0, 2, 1], [1, 2, 1, 0]]);
+}
+
 #[test]
 fn repo_index_has_the_initiative_facets() {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
     let out = tempfile::tempdir().unwrap();
-    site::build(&BuildOptions {
-        root: repo.to_path_buf(),
-        output: Some(out.path().to_path_buf()),
-        ..Default::default()
-    })
-    .unwrap();
-    let meta = &call(out.path(), "search/meta.js", "meta")[0];
+    let meta = &build(repo, out.path());
     assert_eq!(meta["version"], 4);
     let facets = meta["facets"].as_array().unwrap();
     let params: Vec<&str> = facets.iter().map(|f| f["param"].as_str().unwrap()).collect();
@@ -48,11 +88,7 @@ fn repo_index_has_the_initiative_facets() {
             "initiatief"
         ]
     );
-    let labels = |param: &str| -> Vec<String> {
-        let f = facets.iter().find(|f| f["param"] == param).unwrap();
-        assert_eq!(f["by"], "initiative", "{param}");
-        f["values"].as_array().unwrap().iter().map(|v| v["label"].as_str().unwrap().to_string()).collect()
-    };
+    let labels = |param: &str| labels(meta, param);
     // Only the phases some initiative is in (no Verkenning, Geborgd, Beëindigd), in their order.
     assert_eq!(labels("fase"), ["Pilot", "Opschaling"]);
     assert_eq!(labels("onderbouwing"), ["Ervaringsverhaal", "Procesevaluatie", "Effectevaluatie"]);
@@ -69,12 +105,7 @@ fn repo_index_has_the_initiative_facets() {
     assert!(offsets[..5].iter().all(Value::is_u64) && offsets[5..].iter().all(Value::is_null), "{offsets:?}");
 
     // a.js: each initiative's value per facet, initiatives in slug order (as the label chunks).
-    let attrs: Vec<Vec<u32>> = call(out.path(), "search/a.js", "attrs")[0]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| small_v64(s.as_str().unwrap()))
-        .collect();
+    let attrs = values(out.path());
     let mut slugs: Vec<String> = Vec::new();
     for n in 0..2 {
         for e in call(out.path(), &format!("search/i-{n}.js"), "labels")[1].as_array().unwrap() {
