@@ -57,8 +57,9 @@ fn missing_and_odd_values() {
     // Phases in their fixed order, only those used; "Niet beschreven" last for beta and delta.
     assert_eq!(labels(&meta, "fase"), ["Pilot", "Geborgd", "Niet beschreven"]);
     assert_eq!(labels(&meta, "onderbouwing"), ["Procesevaluatie", "Niet beschreven"]);
-    // Oss and "OSS " are one region; a region that says "Niet beschreven" is none.
-    assert_eq!(labels(&meta, "regio"), ["Maastricht", "OSS", "Niet beschreven"]);
+    // Oss and "OSS " are one region, named as the first initiative (alpha) spells it; a region
+    // that says "Niet beschreven" is none.
+    assert_eq!(labels(&meta, "regio"), ["Maastricht", "Oss", "Niet beschreven"]);
     // Years newest first, from a year or a date.
     assert_eq!(labels(&meta, "gestart"), ["2021", "2014", "Niet beschreven"]);
     // Per facet, the initiatives in slug order: alpha, beta, delta, gamma.

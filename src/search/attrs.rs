@@ -11,6 +11,7 @@ use crate::content::model::{EVIDENCE, Initiative, PHASES, Site};
 use crate::render::OutFile;
 use crate::render::views::{Strings, tr};
 use serde_json::json;
+use std::collections::{BTreeMap, HashMap};
 
 /// The value slug of a missing field.
 pub const NOT_DESCRIBED: &str = "niet-beschreven";
@@ -37,6 +38,48 @@ fn year(started: &str) -> Option<String> {
     (y.len() == 4 && y.chars().all(|c| c.is_ascii_digit())).then_some(y)
 }
 
+/// One name per slug, as most initiatives spell it (a tie: as the first of them), sorted by name.
+fn spelled(names: Vec<String>) -> Vec<String> {
+    // Per slug its spellings with how often each is used, in order of first use.
+    let mut by_slug: BTreeMap<String, Vec<(String, usize)>> = BTreeMap::new();
+    for name in names {
+        let list = by_slug.entry(slugify(&name)).or_default();
+        match list.iter_mut().find(|(n, _)| *n == name) {
+            Some(e) => e.1 += 1,
+            None => list.push((name, 1)),
+        }
+    }
+    // max_by_key keeps the last of equals: reversed, that is the first used.
+    let mut out: Vec<String> =
+        by_slug.into_values().filter_map(|list| list.into_iter().rev().max_by_key(|e| e.1).map(|e| e.0)).collect();
+    out.sort_by_key(|r| (r.to_lowercase(), r.clone()));
+    out
+}
+
+/// A facet from all its possible values (slug, label) and each initiative's value (a slug, or a
+/// text whose slug it is): only the values some initiative has, in the given order, then "niet
+/// beschreven" when some initiative has none.
+fn facet(param: &'static str, name: String, all: Vec<(String, String)>, of: Vec<Option<String>>, nd: &str) -> Facet {
+    let position: HashMap<&str, usize> = all.iter().enumerate().map(|(n, (slug, _))| (slug.as_str(), n)).collect();
+    let index: Vec<Option<usize>> =
+        of.iter().map(|v| v.as_deref().and_then(|v| position.get(slugify(v).as_str()).copied())).collect();
+    let mut used = vec![false; all.len()];
+    for &n in index.iter().flatten() {
+        used[n] = true;
+    }
+    let (mut renumber, mut values) = (vec![0u32; all.len()], Vec::new());
+    for (n, v) in all.iter().enumerate().filter(|(n, _)| used[*n]) {
+        renumber[n] = values.len() as u32;
+        values.push(v.clone());
+    }
+    let none = values.len() as u32;
+    if index.contains(&None) {
+        values.push((NOT_DESCRIBED.to_string(), nd.to_string()));
+    }
+    let of = index.iter().map(|n| n.map_or(none, |n| renumber[n])).collect();
+    Facet { param, name, values, of }
+}
+
 impl Attrs {
     pub fn new(site: &Site, t: &Strings) -> Attrs {
         let inits = &site.initiatives;
@@ -44,9 +87,7 @@ impl Attrs {
         let region = |i: &Initiative| {
             Some(i.region.trim().to_string()).filter(|r| !matches!(slugify(r).as_str(), "" | NOT_DESCRIBED))
         };
-        let mut regions: Vec<String> = inits.iter().filter_map(region).collect();
-        regions.sort_by_key(|r| (r.to_lowercase(), r.clone()));
-        regions.dedup_by_key(|r| slugify(r));
+        let regions = spelled(inits.iter().filter_map(region).collect());
         let mut years: Vec<String> = inits.iter().filter_map(|i| i.started.as_deref().and_then(year)).collect();
         years.sort_unstable_by(|a, b| b.cmp(a));
         years.dedup();
@@ -55,34 +96,28 @@ impl Attrs {
         };
         let plain =
             |names: Vec<String>| -> Vec<(String, String)> { names.into_iter().map(|n| (slugify(&n), n)).collect() };
-        let not_described = tr(t, "facet_not_described");
-        let facet = |param: &'static str,
-                     name: &str,
-                     all: Vec<(String, String)>,
-                     value: &dyn Fn(&Initiative) -> Option<String>| {
-            // Each initiative's value, matched by slug (a region's slug is made from its text).
-            let index: Vec<Option<usize>> = inits
-                .iter()
-                .map(|i| value(i).and_then(|v| all.iter().position(|(slug, _)| *slug == slugify(&v))))
-                .collect();
-            let used: Vec<usize> = (0..all.len()).filter(|n| index.contains(&Some(*n))).collect();
-            let mut values: Vec<(String, String)> = used.iter().map(|&n| all[n].clone()).collect();
-            let missing = index.iter().any(Option::is_none);
-            if missing {
-                values.push((NOT_DESCRIBED.to_string(), not_described.clone()));
-            }
-            let of = index
-                .iter()
-                .map(|n| n.and_then(|n| used.iter().position(|&u| u == n)).unwrap_or(used.len()) as u32)
-                .collect();
-            Facet { param, name: tr(t, name), values, of }
+        let nd = tr(t, "facet_not_described");
+        let of = |value: &dyn Fn(&Initiative) -> Option<String>| -> Vec<Option<String>> {
+            inits.iter().map(value).collect()
         };
         Attrs {
             facets: vec![
-                facet("fase", "phase", listed(&PHASES, "phase"), &|i| i.phase.clone()),
-                facet("onderbouwing", "evidence", listed(&EVIDENCE, "evidence"), &|i| i.evidence.clone()),
-                facet("regio", "region", plain(regions), &region),
-                facet("gestart", "facet_started", plain(years), &|i| i.started.as_deref().and_then(year)),
+                facet("fase", tr(t, "phase"), listed(&PHASES, "phase"), of(&|i| i.phase.clone()), &nd),
+                facet(
+                    "onderbouwing",
+                    tr(t, "evidence"),
+                    listed(&EVIDENCE, "evidence"),
+                    of(&|i| i.evidence.clone()),
+                    &nd,
+                ),
+                facet("regio", tr(t, "region"), plain(regions), of(&region), &nd),
+                facet(
+                    "gestart",
+                    tr(t, "facet_started"),
+                    plain(years),
+                    of(&|i| i.started.as_deref().and_then(year)),
+                    &nd,
+                ),
             ],
         }
     }
