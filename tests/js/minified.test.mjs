@@ -1,4 +1,4 @@
-// The shipped client static/search.min.js is client/search/ bundled by esbuild at this commit
+// The shipped client static/search.min.js is client/search/ bundled by esbuild and minified by terser at this commit
 // (scripts/bundle.mjs), and it exports the same API as the source modules (client/search/api.js).
 // Run `npm run bundle` when this fails.
 import { createRequire } from 'node:module';
