@@ -6,12 +6,13 @@ use crate::content::{self, model::Site};
 use crate::diagnostics::Diagnostic;
 use crate::link::Links;
 use crate::output;
+use crate::output::{Collect, OutFile, Sink};
 use crate::render::{
-    self, Collect, OutFile, Sink, Theme, api,
+    self, Theme, api,
     pages::{Page, PageData},
-    urls::LinkMode,
     views::Views,
 };
+use crate::urls::LinkMode;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;

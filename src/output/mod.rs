@@ -5,13 +5,14 @@
 
 mod platform;
 mod remove;
+mod sink;
 mod staging;
 
 pub use remove::{Cleanup, REMOVER_ENV, run_remover};
+pub use sink::{Collect, OutFile, Sink};
 pub use staging::Staging;
 
 use crate::diagnostics::Diagnostic;
-use crate::render::OutFile;
 use rayon::prelude::*;
 use std::collections::BTreeSet;
 use std::io;

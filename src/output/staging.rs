@@ -4,7 +4,7 @@
 
 use super::remove::{self, Cleanup, remove_stale, sibling};
 use super::{MARKER, absolute, platform};
-use crate::render::OutFile;
+use crate::output::OutFile;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
@@ -137,7 +137,7 @@ impl Staging {
     }
 }
 
-impl crate::render::Sink for Staging {
+impl crate::output::Sink for Staging {
     fn put(&self, file: OutFile) -> Result<(), crate::diagnostics::Diagnostic> {
         self.put_slice(file.path, &file.bytes)
     }
@@ -220,7 +220,7 @@ mod tests {
 
     #[test]
     fn looking_into_the_previous_output_stops_when_nearly_nothing_is_unchanged() {
-        use crate::render::Sink;
+        use crate::output::Sink;
         use std::os::unix::fs::MetadataExt;
         let d = tempfile::tempdir().unwrap();
         let out = d.path().join("public");
@@ -253,7 +253,7 @@ mod tests {
 
     #[test]
     fn odd_files_in_the_previous_output_are_written_over_not_followed() {
-        use crate::render::Sink;
+        use crate::output::Sink;
         let d = tempfile::tempdir().unwrap();
         let out = d.path().join("public");
         let first = Staging::new(&out, Cleanup::Wait).unwrap();
@@ -281,7 +281,7 @@ mod tests {
 
     #[test]
     fn unchanged_files_are_linked_from_the_previous_output() {
-        use crate::render::Sink;
+        use crate::output::Sink;
         use std::os::unix::fs::MetadataExt;
         let d = tempfile::tempdir().unwrap();
         let out = d.path().join("public");

@@ -3,12 +3,12 @@
 //! there are none without a `base_url`. Dates come from the content only (never the clock), so a
 //! build is reproducible byte for byte. Also owns the XML escaping used by `seo`.
 
-use super::OutFile;
-use super::urls;
-use super::views::{Strings, taxonomy_name, teaser};
 use crate::config::Taxonomy;
 use crate::content::model::Site;
 use crate::link::Links;
+use crate::output::OutFile;
+use crate::strings::{Strings, taxonomy_name, teaser};
+use crate::urls;
 use chrono::NaiveDate;
 use std::fmt::Write;
 
@@ -19,7 +19,7 @@ pub const SUMMARY_CHARS: usize = 300;
 /// The feed file name, appended to a term's path.
 pub const FEED_FILE: &str = "atom.xml";
 
-pub use super::escape::xml as xml_escape;
+pub use crate::escape::xml as xml_escape;
 
 /// An RFC 3339 timestamp at midnight UTC.
 fn stamp(d: NaiveDate) -> String {

@@ -5,13 +5,11 @@ pub mod api;
 pub mod charts;
 pub mod cms;
 pub mod compare;
-pub mod escape;
 pub mod feeds;
 pub mod glossary;
 pub mod pages;
 pub mod seo;
 pub mod templates;
-pub mod urls;
 pub mod views;
 pub mod wording;
 
@@ -19,21 +17,14 @@ use crate::config::{Config, Taxonomy};
 use crate::content::model::Site;
 use crate::diagnostics::Diagnostic;
 use crate::link::Links;
+use crate::output::{OutFile, Sink};
+use crate::strings::Strings;
+use crate::urls;
 use pages::{Page, PageData};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
-use std::io::{self, Write};
 use std::path::Path;
 use tera::Tera;
-use views::Strings;
-
-/// One file of the output folder.
-#[derive(Debug, Clone)]
-pub struct OutFile {
-    /// Relative to the output folder, `/`-separated.
-    pub path: String,
-    pub bytes: Vec<u8>,
-}
 
 /// The compiled theme: templates, interface strings and static files.
 pub struct Theme {
@@ -72,7 +63,7 @@ impl Theme {
             .map(|&tax| {
                 serde_json::json!({
                     "field": tax.field(),
-                    "name": views::taxonomy_name(&self.strings, tax),
+                    "name": crate::strings::taxonomy_name(&self.strings, tax),
                     "path": urls::taxonomy(tax),
                     "terms": links.terms[tax.index()].iter().map(|(slug, p)| {
                         let term = cfg.term(tax, slug).expect("links come from the vocabulary");
@@ -103,48 +94,6 @@ impl Theme {
         );
         g.insert("t", &self.strings);
         g.insert("taxonomies", &taxonomies);
-    }
-}
-
-/// Where rendered files go: straight to disk while rendering (a build), or into memory (the
-/// preview server and tests). Called from many threads at once.
-pub trait Sink: Sync {
-    fn put(&self, file: OutFile) -> Result<(), Diagnostic>;
-
-    /// A file whose bytes the caller keeps (a buffer it reuses). By default they are copied and
-    /// given to `put`.
-    fn put_slice(&self, path: String, bytes: &[u8]) -> Result<(), Diagnostic> {
-        self.put(OutFile { path, bytes: bytes.to_vec() })
-    }
-
-    /// A file made piece by piece (one too big to hold whole, like `api/lessons.json`): `write`
-    /// is handed a writer for its bytes. By default the pieces are collected and given to `put`.
-    fn put_streamed(
-        &self,
-        path: &str,
-        write: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
-    ) -> Result<(), Diagnostic> {
-        let mut bytes = Vec::new();
-        write(&mut bytes)
-            .map_err(|e| Diagnostic::file(path, crate::msg!("cannot-write", path = path, error = e.to_string())))?;
-        self.put(OutFile { path: path.into(), bytes })
-    }
-}
-
-/// A sink that keeps every file in memory.
-#[derive(Default)]
-pub struct Collect(std::sync::Mutex<Vec<OutFile>>);
-
-impl Collect {
-    pub fn into_files(self) -> Vec<OutFile> {
-        self.0.into_inner().unwrap_or_else(|e| e.into_inner())
-    }
-}
-
-impl Sink for Collect {
-    fn put(&self, file: OutFile) -> Result<(), Diagnostic> {
-        self.0.lock().unwrap_or_else(|e| e.into_inner()).push(file);
-        Ok(())
     }
 }
 

@@ -3,11 +3,12 @@
 
 mod overviews;
 
-use super::urls::{self, LinkMode};
-use super::views::{self, Strings, Views, tr};
+use super::views::Views;
 use crate::config::Taxonomy;
 use crate::content::model::Site;
 use crate::link::Links;
+use crate::strings::{Strings, tr};
+use crate::urls::{self, LinkMode};
 use tera::{Context, Value};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -331,7 +332,7 @@ impl<'a> PageData<'a> {
             }
             Page::Taxonomy(tax) => {
                 c.insert("taxonomy", &self.taxonomy(tax));
-                c.insert("page_title", &views::taxonomy_name(self.t, tax));
+                c.insert("page_title", &crate::strings::taxonomy_name(self.t, tax));
             }
             Page::Term(tax, i, n) => {
                 let term = &site.config.terms(tax)[i];

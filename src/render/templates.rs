@@ -2,9 +2,9 @@
 //! binary) with a site's own files of the same name taking precedence, zola-style. Also the
 //! interface strings (`templates/i18n/<lang>.toml`) and the `url` filter every template uses.
 
-use super::urls;
 use crate::diagnostics::{Diagnostic, line_col};
 use crate::msg;
+use crate::urls;
 use include_dir::{Dir, include_dir};
 use std::collections::BTreeMap;
 use std::path::Path;

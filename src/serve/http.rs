@@ -36,7 +36,7 @@ impl Events {
 /// The problems as JSON for the overlay, paths relative to the site root.
 pub fn problems_json(root: &Path, diags: &[Diagnostic]) -> String {
     let list: Vec<_> = diags.iter().map(|d| d.to_json(root)).collect();
-    crate::render::escape::to_script_json(&list)
+    crate::escape::to_script_json(&list)
 }
 
 const RELOAD_SCRIPT: &str = r#"<script id="leernet-live">(()=>{

@@ -67,7 +67,7 @@ pub struct Workspace {
     /// (feeds, sitemap, robots.txt, JSON export).
     search_files: BTreeSet<String>,
     /// The elasticlunr export being made on another thread after the last rebuild (see `settle`).
-    pending_export: Option<std::thread::JoinHandle<Vec<crate::render::OutFile>>>,
+    pending_export: Option<std::thread::JoinHandle<Vec<crate::output::OutFile>>>,
     machine_files: BTreeSet<String>,
     /// Current problems (empty when the last rebuild succeeded).
     pub errors: Vec<Diagnostic>,

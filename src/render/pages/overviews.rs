@@ -4,8 +4,9 @@
 
 use super::{MATRIX_MAX, PAGE_SIZE, PageData, page_count, paged};
 use crate::config::Taxonomy;
-use crate::render::urls;
-use crate::render::views::{self, tr};
+use crate::render::views;
+use crate::strings::tr;
+use crate::urls;
 use serde::Serialize;
 use tera::{Context, Value};
 
@@ -47,7 +48,7 @@ impl PageData<'_> {
             })
             .collect();
         serde_json::json!({
-            "field": tax.field(), "name": views::taxonomy_name(self.t, tax), "path": urls::taxonomy(tax),
+            "field": tax.field(), "name": crate::strings::taxonomy_name(self.t, tax), "path": urls::taxonomy(tax),
             "intro": tr(self.t, &format!("tax_{}_intro", tax.field())), "terms": terms,
         })
     }
@@ -150,7 +151,7 @@ impl PageData<'_> {
             .collect();
         MatrixTable {
             field: tax.field(),
-            name: views::taxonomy_name(self.t, tax),
+            name: crate::strings::taxonomy_name(self.t, tax),
             columns: columns.into_iter().map(|(_, col)| col).collect(),
             rows,
             caption: tr(self.t, &format!("matrix_caption_{}", tax.field())),
@@ -226,6 +227,6 @@ impl PageData<'_> {
             "after",
         ];
         let map: std::collections::BTreeMap<&str, String> = keys.iter().map(|&k| (k, tr(self.t, k))).collect();
-        crate::render::escape::to_script_json(&map)
+        crate::escape::to_script_json(&map)
     }
 }
