@@ -10,11 +10,13 @@
 //! sheet        `leernet import`, `export`, `new sheet`: spreadsheets in and out
 //! scaffold     `leernet new`
 //! diff         `leernet diff`: pages added, removed, changed between two output folders
+//! pipeline     what each page read, fingerprints: which pages a change makes again
 //! render       pages through templates, views, charts, feeds, sitemap, JSON export
 //! search       the build-time search index (made from the model, not from the renderer)
 //! output       output files and where they go (`Sink`); the output folder, written atomically
 //! link         taxonomies, related lessons, comparison matrix (derived from the model)
 //! content      front matter, fields, Markdown, load, validate, the model
+//! deps         what an output read from the model (`Dep`), noted while it is made
 //! urls         the output path of every page, and how one page links to another
 //! strings      interface strings (`tr`) and teasers
 //! escape       escaping for XML and for JSON inside scripts
@@ -26,12 +28,14 @@
 
 pub mod config;
 pub mod content;
+pub mod deps;
 pub mod diagnostics;
 pub mod diff;
 pub mod escape;
 pub mod i18n;
 pub mod link;
 pub mod output;
+pub mod pipeline;
 pub mod render;
 pub mod scaffold;
 pub mod search;

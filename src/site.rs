@@ -111,6 +111,8 @@ pub struct Kept {
     pub search_files: Vec<String>,
     /// The search index, for incremental updates (kept only when asked for).
     pub search: Option<crate::search::live::Live>,
+    /// What each page read (recorded only when the render is kept).
+    pub reads: Vec<render::PageReads>,
 }
 
 /// The link mode of a site: relative links when portable, else from its base path.
@@ -120,12 +122,13 @@ pub fn link_mode(site: &Site) -> LinkMode {
 
 /// Renders every page, the static files and the files derived from the whole site (search
 /// index, feeds, sitemap, JSON export), handing each file to `sink` as soon as it exists.
+/// With `keep` (the preview server) the search index and what each page read are kept.
 pub fn render_into(
     site: &Site,
     links: &Links,
     theme: &mut Theme,
     sink: &dyn Sink,
-    keep_search: bool,
+    keep: bool,
 ) -> Result<(Vec<String>, Kept), Vec<Diagnostic>> {
     use crate::timing::stage;
     let put_all = |files: Vec<OutFile>| files.into_par_iter().try_for_each(|f| sink.put(f)).map_err(|d| vec![d]);
@@ -133,7 +136,7 @@ pub fn render_into(
     // the pages, instead of coming on top of theirs. A plain build lets the index itself go too.
     // Its files go to the sink as they are made.
     let (live, search_files, mut notes) =
-        stage("search index", || crate::search::live::Live::build_into(site, &theme.strings, keep_search, sink))
+        stage("search index", || crate::search::live::Live::build_into(site, &theme.strings, keep, sink))
             .map_err(|d| vec![d])?;
     theme.set_globals(site, links);
     let theme: &Theme = theme;
@@ -144,13 +147,13 @@ pub fn render_into(
     // (feeds, sitemap, the JSON export written as it is made), which the other threads'
     // pages hide.
     let (rendered, machine) = rayon::join(
-        || stage("render + write pages", || render::render_pages(theme, &data, &pages, sink)),
+        || stage("render + write pages", || render::render_pages(theme, &data, &pages, sink, keep)),
         || stage("feeds, sitemap, api", || machine_files_into(site, links, theme, &pages, &mut notes, sink)),
     );
-    rendered?;
+    let reads = rendered?;
     let lessons_json = machine.map_err(|d| vec![d])?;
     put_all(render::static_files(theme))?;
-    Ok((notes, Kept { views, lessons_json, search_files, search: live }))
+    Ok((notes, Kept { views, lessons_json, search_files, search: live, reads }))
 }
 
 /// Feeds, sitemap, robots.txt, the JSON export and the comparison view's data: for machines, so with absolute URLs from

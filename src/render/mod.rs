@@ -15,6 +15,7 @@ pub mod wording;
 
 use crate::config::{Config, Taxonomy};
 use crate::content::model::Site;
+use crate::deps::Dep;
 use crate::diagnostics::Diagnostic;
 use crate::link::Links;
 use crate::output::{OutFile, Sink};
@@ -26,11 +27,24 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use tera::Tera;
 
+/// The names `Theme::set_globals` gives every template.
+pub const GLOBALS: [&str; 4] = ["info_pages", "site", "t", "taxonomies"];
+
 /// The compiled theme: templates, interface strings and static files.
 pub struct Theme {
     pub tera: Tera,
     pub strings: Strings,
     pub statics: BTreeMap<String, Vec<u8>>,
+    /// A fingerprint of each value `set_globals` gave every template, by name.
+    pub global_fingerprints: BTreeMap<&'static str, u64>,
+}
+
+/// A fingerprint of a serialisable value: the hash of its JSON text.
+fn json_hash<T: serde::Serialize + ?Sized>(v: &T) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::hash::DefaultHasher::new();
+    serde_json::to_string(v).unwrap_or_default().hash(&mut h);
+    h.finish()
 }
 
 impl Theme {
@@ -52,7 +66,19 @@ impl Theme {
         if !missing.is_empty() {
             return Err(missing);
         }
-        Ok(Theme { tera, strings, statics })
+        Ok(Theme { tera, strings, statics, global_fingerprints: BTreeMap::new() })
+    }
+
+    /// The values every template can see (`set_globals`) that `template` (with the templates
+    /// it extends and includes) names: what a page made with it reads besides its context.
+    /// All of them when the template cannot be read.
+    pub fn globals_of(&self, template: &str) -> Vec<Dep> {
+        let names = self.tera.get_template_variables(template).ok();
+        GLOBALS
+            .iter()
+            .filter(|g| names.as_ref().is_none_or(|n| n.contains(**g)))
+            .map(|g| Dep::Global(g.to_string()))
+            .collect()
     }
 
     /// Sets what every page shares: site settings, interface strings, taxonomy overview.
@@ -80,43 +106,66 @@ impl Theme {
             .map(|p| serde_json::json!({"title": p.meta.title, "path": urls::info_page(&p.meta.slug)}))
             .collect();
         info.sort_by(|a, b| a["title"].as_str().cmp(&b["title"].as_str()));
+        let site_value = serde_json::json!({
+            "title": cfg.title, "description": cfg.description, "language": cfg.language, "base_url": cfg.base_url,
+            "initiative_count": site.initiatives.len(), "lesson_count": site.lessons.len(),
+            "organisation": cfg.organisation, "logo": cfg.display.logo.trim_start_matches('/'),
+            "favicon": cfg.display.favicon.trim_start_matches('/'),
+            "link_empty_terms": cfg.display.empty_terms == crate::config::EmptyTerms::Unlinked,
+        });
+        self.global_fingerprints = [
+            ("info_pages", json_hash(&info)),
+            ("site", json_hash(&site_value)),
+            ("t", json_hash(&self.strings)),
+            ("taxonomies", json_hash(&taxonomies)),
+        ]
+        .into_iter()
+        .collect();
         let g = self.tera.global_context();
         g.insert("info_pages", &info);
-        g.insert(
-            "site",
-            &serde_json::json!({
-                "title": cfg.title, "description": cfg.description, "language": cfg.language, "base_url": cfg.base_url,
-                "initiative_count": site.initiatives.len(), "lesson_count": site.lessons.len(),
-                "organisation": cfg.organisation, "logo": cfg.display.logo.trim_start_matches('/'),
-                "favicon": cfg.display.favicon.trim_start_matches('/'),
-                "link_empty_terms": cfg.display.empty_terms == crate::config::EmptyTerms::Unlinked,
-            }),
-        );
+        g.insert("site", &site_value);
         g.insert("t", &self.strings);
         g.insert("taxonomies", &taxonomies);
     }
 }
 
-/// Renders `pages` in parallel, handing each to `sink` as soon as it is ready.
-pub fn render_pages(theme: &Theme, data: &PageData, pages: &[Page], sink: &dyn Sink) -> Result<(), Vec<Diagnostic>> {
+/// What one page read of the model while it was made: its output file and its reads.
+pub type PageReads = (String, Vec<Dep>);
+
+/// Renders `pages` in parallel, handing each to `sink` as soon as it is ready. With `record`,
+/// also returns what each page read (`deps`): its context's reads and the values every
+/// template can see that its template names.
+pub fn render_pages(
+    theme: &Theme,
+    data: &PageData,
+    pages: &[Page],
+    sink: &dyn Sink,
+    record: bool,
+) -> Result<Vec<PageReads>, Vec<Diagnostic>> {
     let dir = data.site.root.join("templates");
     let errors = std::sync::Mutex::new(Vec::<Diagnostic>::new());
+    let reads = std::sync::Mutex::new(Vec::new());
     thread_local! {
         /// Each thread renders into one buffer it keeps: no page grows a fresh one.
         static PAGE: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
     }
     pages.par_iter().for_each(|&page| {
-        let ctx = data.context(page);
+        let (ctx, mut read) = crate::deps::recording(record, || data.context(page));
         crate::timing::page_done();
         // The page's link root as its context has it (what the `url` filter would look up).
         let root = ctx.get("root").and_then(|v| v.as_str()).unwrap_or_default();
         let portable = ctx.get("portable").and_then(|v| v.as_bool()).unwrap_or(false);
+        let file = page.file(data.site);
         let result = PAGE.with_borrow_mut(|html| {
             html.clear();
             templates::links_from(root, portable, || theme.tera.render_to(page.template(), &ctx, &mut *html))
                 .map_err(|e| templates::template_error(&dir, &e))
-                .and_then(|()| sink.put_slice(page.file(data.site), html))
+                .and_then(|()| sink.put_slice(file.clone(), html))
         });
+        if record {
+            read.extend(theme.globals_of(page.template()));
+            reads.lock().unwrap_or_else(|e| e.into_inner()).push((file, read));
+        }
         if let Err(d) = result {
             let mut errs = errors.lock().unwrap_or_else(|e| e.into_inner());
             if !errs.iter().any(|e| e.message == d.message) {
@@ -125,7 +174,7 @@ pub fn render_pages(theme: &Theme, data: &PageData, pages: &[Page], sink: &dyn S
         }
     });
     let errors = errors.into_inner().unwrap_or_else(|e| e.into_inner());
-    if errors.is_empty() { Ok(()) } else { Err(errors) }
+    if errors.is_empty() { Ok(reads.into_inner().unwrap_or_else(|e| e.into_inner())) } else { Err(errors) }
 }
 
 /// The theme's static files, copied to the output root.

@@ -27,7 +27,7 @@ pub struct TermGroup {
     pub terms: Vec<TermRef>,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Hash)]
 pub struct LessonCard {
     pub slug: String,
     pub title: String,
@@ -41,7 +41,7 @@ pub struct LessonCard {
     pub teaser: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Hash)]
 pub struct InitiativeCard {
     pub slug: String,
     pub title: String,

@@ -63,6 +63,9 @@ pub struct Workspace {
     links: Links,
     kept: Kept,
     pub files: BTreeMap<String, Vec<u8>>,
+    /// What each page read, for the next rebuild; the page of each page file.
+    graph: crate::pipeline::Graph,
+    page_at: HashMap<String, crate::render::pages::Page>,
     /// The output files that are not pages or static files: search files, and the others
     /// (feeds, sitemap, robots.txt, JSON export).
     search_files: BTreeSet<String>,
@@ -146,6 +149,7 @@ impl Workspace {
             lessons_json: crate::render::api::LessonsJson::default(),
             search_files: vec![],
             search: None,
+            reads: vec![],
         };
         let mut ws = Workspace {
             root: root.to_path_buf(),
@@ -158,6 +162,8 @@ impl Workspace {
             entries,
             discovery,
             files: BTreeMap::new(),
+            graph: Default::default(),
+            page_at: HashMap::new(),
             search_files: BTreeSet::new(),
             pending_export: None,
             machine_files: BTreeSet::new(),
@@ -359,15 +365,11 @@ impl Workspace {
             if same_links {
                 return self.render_edit(&patched, removed);
             }
-            let old = patched.iter().map(|(_, l)| l);
-            let before = render::Before::of(&self.site, &self.links, BTreeSet::new(), old);
-            return self.render_changed(before, Some(&patched), removed);
+            let changed = patched.iter().map(|(_, l)| l.meta.slug.clone()).collect();
+            return self.render_changed(changed, Some(&patched), removed);
         }
-        let site = crate::timing::stage("assemble", || self.assemble())?;
-        let old = self.site.lessons.iter().filter(|l| r.changed.contains(&l.meta.slug));
-        let before = render::Before::of(&self.site, &self.links, r.changed.clone(), old);
-        self.site = site;
-        self.render_changed(before, None, removed)
+        self.site = crate::timing::stage("assemble", || self.assemble())?;
+        self.render_changed(r.changed.clone(), None, removed)
     }
 
     /// Replaces the edited lessons in the site, when that is all that changed, and checks them.

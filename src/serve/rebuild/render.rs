@@ -1,68 +1,22 @@
-//! The workspace's three ways of rendering: everything; one edit that keeps the links (its
-//! page, the pages showing its card if that changed, the feeds listing it, its JSON entry); and
-//! lesson changes that change the links (the pages showing the lessons involved, every file
-//! derived from the whole site). The search files are computed in one place, `search`.
+//! The workspace's rendering: everything (the first build, and after a change to an
+//! initiative, a site page, templates or config), or the pages a lesson change reaches. Which
+//! pages those are is not decided here: every page's reads were recorded when it was made
+//! (`pipeline::Graph`), and the pages whose reads changed are made again. The files derived
+//! from the whole site (feeds, JSON export, search files) follow in their own steps below.
 
 use super::Workspace;
 use crate::config::Taxonomy;
 use crate::content::model::{Lesson, Site};
+use crate::deps::Dep;
 use crate::diagnostics::Diagnostic;
 use crate::link::Links;
 use crate::output::{Collect, OutFile};
-use crate::render::pages::{Page, PageData, page_count};
+use crate::pipeline::{Changes, Model};
+use crate::render::pages::{Page, PageData};
 use crate::render::{self, api, feeds, views::Views};
 use crate::site;
 use crate::timing::stage;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
-
-/// What the pages of the last good build showed of the lessons about to change.
-pub(super) struct Before {
-    /// Slugs of the changed lessons (old and new).
-    changed: BTreeSet<String>,
-    /// Related lessons by slug, per lesson slug.
-    related: HashMap<String, Vec<String>>,
-    /// Initiatives and terms of the changed lessons as they were.
-    initiatives: BTreeSet<String>,
-    terms: BTreeSet<(Taxonomy, String)>,
-    /// Every page file.
-    pages: BTreeSet<String>,
-}
-
-impl Before {
-    /// `site` has the old slugs (the old site, or one patched without changing any slug),
-    /// `links` are the old links, `old` the changed lessons as they were.
-    pub(super) fn of<'a>(
-        site: &Site,
-        links: &Links,
-        mut changed: BTreeSet<String>,
-        old: impl Iterator<Item = &'a Lesson>,
-    ) -> Before {
-        let related = site
-            .lessons
-            .iter()
-            .enumerate()
-            .map(|(i, l)| (l.meta.slug.clone(), related_slugs(site, links, i)))
-            .collect();
-        let (mut initiatives, mut terms) = (BTreeSet::new(), BTreeSet::new());
-        for l in old {
-            changed.insert(l.meta.slug.clone());
-            touch(l, &mut initiatives, &mut terms);
-        }
-        let pages = Page::all(site, links).iter().map(|p| p.file(site)).collect();
-        Before { changed, related, initiatives, terms, pages }
-    }
-}
-
-fn related_slugs(site: &Site, links: &Links, i: usize) -> Vec<String> {
-    links.related[i].iter().map(|&j| site.lessons[j].meta.slug.clone()).collect()
-}
-
-fn touch(l: &Lesson, initiatives: &mut BTreeSet<String>, terms: &mut BTreeSet<(Taxonomy, String)>) {
-    initiatives.insert(l.initiative.clone());
-    for tax in Taxonomy::ALL {
-        terms.extend(l.meta.terms[tax.index()].iter().map(|t| (tax, t.clone())));
-    }
-}
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The index of term `slug` of `tax` in the links.
 fn term_index(links: &Links, tax: Taxonomy, slug: &str) -> Option<usize> {
@@ -75,16 +29,22 @@ impl Workspace {
         // This build writes the export itself: one an earlier rebuild was making is out of date.
         drop(self.pending_export.take());
         let links = Links::build(&site);
-        let (files, _, kept) = site::render_parts(&site, &links, &mut self.theme)?;
-        let pages: BTreeSet<String> = Page::all(&site, &links).iter().map(|p| p.file(&site)).collect();
+        let (files, _, mut kept) = site::render_parts(&site, &links, &mut self.theme)?;
+        self.page_at = Page::all(&site, &links).into_iter().map(|p| (p.file(&site), p)).collect();
+        let pages = &self.page_at;
         self.search_files = kept.search_files.iter().cloned().collect();
         self.machine_files = files
             .iter()
             .map(|f| &f.path)
-            .filter(|p| !pages.contains(*p) && !self.theme.statics.contains_key(*p) && !self.search_files.contains(*p))
+            .filter(|p| {
+                !pages.contains_key(*p) && !self.theme.statics.contains_key(*p) && !self.search_files.contains(*p)
+            })
             .cloned()
             .collect();
         self.files = files.into_iter().map(|f| (f.path, f.bytes)).collect();
+        self.graph = Default::default();
+        let model = Model { site: &site, links: &links, views: &kept.views, globals: &self.theme.global_fingerprints };
+        self.graph.record(std::mem::take(&mut kept.reads), &model);
         (self.site, self.links, self.kept) = (site, links, kept);
         self.errors.clear();
         (self.synced, self.needs_full) = (true, false);
@@ -103,17 +63,17 @@ impl Workspace {
         }
         // Until this succeeds, the site is ahead of the files.
         self.needs_full = true;
-        let (site, links, strings) = (&self.site, &self.links, &self.theme.strings);
-        let mut pages = BTreeSet::new();
-        let mut derived = Vec::new();
         stage("views", || {
             for &(li, _) in patched {
-                pages.insert(Page::Lesson(li));
-                if self.kept.views.update_lesson(site, strings, li) {
-                    pages.extend(Page::showing_card(links, li));
-                }
+                self.kept.views.update_lesson(&self.site, &self.theme.strings, li);
             }
         });
+        let slugs = patched.iter().map(|&(li, _)| self.site.lessons[li].meta.slug.clone());
+        let changes =
+            Changes { inputs: slugs.clone().map(Dep::Lesson).collect(), cards: slugs.collect(), ..Changes::default() };
+        let pages = self.dirty_pages(&changes);
+        let (site, links, strings) = (&self.site, &self.links, &self.theme.strings);
+        let mut derived = Vec::new();
         stage("api", || {
             // Always there: a full render writes it.
             if let Some(file) = self.files.get_mut(api::LESSONS) {
@@ -145,7 +105,7 @@ impl Workspace {
                 terms.into_iter().filter_map(|(tax, ti)| feeds::term_feed(site, links, strings, &rank, tax, ti)),
             );
         });
-        let rebuilt = self.render_pages(pages.into_iter().collect())?;
+        let rebuilt = self.render_pages(pages)?;
         for f in derived {
             self.files.insert(f.path, f.bytes);
         }
@@ -155,66 +115,39 @@ impl Workspace {
     }
 
     /// Renders what lesson changes affect when the links change: `self.site` is the new site,
-    /// `self.links` the old links, `before` what the old pages showed.
+    /// `self.links` the old links, `changed` the slugs of the lessons changed (old and new).
     pub(super) fn render_changed(
         &mut self,
-        before: Before,
+        changed: BTreeSet<String>,
         patched: Option<&[(usize, Lesson)]>,
         removed: &mut Vec<String>,
     ) -> Result<Vec<String>, Vec<Diagnostic>> {
         self.needs_full = true;
         let site = &self.site;
-        let links = stage("link", || Links::build(site));
-        let mut pages: BTreeSet<Page> = [Page::Home, Page::Matrix].into_iter().collect();
-        // Their cells count lessons.
-        pages.extend(Page::theme_matrices(site, &links));
-        // Initiative cards show their lesson counts.
-        pages.extend((0..page_count(site.initiatives.len())).map(Page::InitiativeList));
-        // Every page of the lesson list: one new or removed lesson shifts them all.
-        pages.extend((0..page_count(site.lessons.len())).map(Page::LessonList));
-        pages.extend(Taxonomy::ALL.iter().map(|&t| Page::Taxonomy(t)));
-        let (mut initiatives, mut terms) = (before.initiatives, before.terms);
-        for l in site.lessons.iter().filter(|l| before.changed.contains(&l.meta.slug)) {
-            touch(l, &mut initiatives, &mut terms);
-        }
-        for (i, l) in site.lessons.iter().enumerate() {
-            let now = related_slugs(site, &links, i);
-            let changed = |s: &String| before.changed.contains(s);
-            if changed(&l.meta.slug) || before.related.get(&l.meta.slug) != Some(&now) || now.iter().any(changed) {
-                pages.insert(Page::Lesson(i));
-            }
-        }
-        for (i, init) in site.initiatives.iter().enumerate() {
-            if initiatives.contains(&init.meta.slug) {
-                pages.insert(Page::Initiative(i));
-                // Its card (with its lesson count) shows on the pages of its own terms.
-                for tax in Taxonomy::ALL {
-                    terms.extend(init.meta.terms[tax.index()].iter().map(|t| (tax, t.clone())));
-                }
-            }
-        }
-        for tax in Taxonomy::ALL {
-            let vocabulary = site.config.terms(tax);
-            pages.extend(
-                Page::term_pages(&links, tax).filter(
-                    |p| matches!(p, Page::Term(_, i, _) if terms.contains(&(tax, vocabulary[*i].slug.clone()))),
-                ),
-            );
-        }
-        self.kept.views = stage("views", || Views::build(site, &links, &self.theme.strings));
-        let all = Page::all(site, &links);
+        self.links = stage("link", || Links::build(site));
+        self.kept.views = stage("views", || Views::build(site, &self.links, &self.theme.strings));
+        let all = Page::all(site, &self.links);
         let (machine, lessons_json) =
-            stage("feeds, sitemap, api", || site::machine_files(site, &links, &self.theme, &all, &mut vec![]));
+            stage("feeds, sitemap, api", || site::machine_files(site, &self.links, &self.theme, &all, &mut vec![]));
+        self.page_at = all.into_iter().map(|p| (p.file(site), p)).collect();
         // Pages that no longer exist: removed lessons, list pages that are no longer needed.
-        let now: BTreeSet<String> = all.iter().map(|p| p.file(site)).collect();
-        for gone in before.pages.difference(&now) {
-            if self.files.remove(gone).is_some() {
-                removed.push(gone.clone());
-            }
+        let gone: Vec<String> =
+            self.files.keys().filter(|f| self.graph.knows(f) && !self.page_at.contains_key(*f)).cloned().collect();
+        for f in gone {
+            self.graph.forget(&f);
+            self.files.remove(&f);
+            removed.push(f);
         }
-        self.links = links;
+        self.graph.prune();
+        let changes = Changes {
+            inputs: changed.iter().cloned().map(Dep::Lesson).collect(),
+            links: true,
+            cards: vec![],
+            files: patched.is_none(),
+        };
+        let pages = self.dirty_pages(&changes);
         self.kept.lessons_json = lessons_json;
-        let rebuilt = self.render_pages(pages.into_iter().collect())?;
+        let rebuilt = self.render_pages(pages)?;
         // Files derived from the whole site are all written again; those no longer written (a
         // term lost its last lesson) go.
         replace_group(&mut self.files, &mut self.machine_files, machine, removed);
@@ -223,13 +156,34 @@ impl Workspace {
         Ok(rebuilt)
     }
 
+    /// The pages of the current site to make again after `changes`: those whose recorded reads
+    /// changed, and those not made before.
+    fn dirty_pages(&mut self, changes: &Changes) -> Vec<Page> {
+        self.theme.set_globals(&self.site, &self.links);
+        let model = Model {
+            site: &self.site,
+            links: &self.links,
+            views: &self.kept.views,
+            globals: &self.theme.global_fingerprints,
+        };
+        let dirty = stage("dirty", || self.graph.dirty(&model, changes));
+        let affected = self.graph.affected(&dirty);
+        let mut pages: Vec<Page> = (self.page_at.iter())
+            .filter(|(f, _)| affected.contains(f.as_str()) || !self.graph.knows(f))
+            .map(|(_, p)| *p)
+            .collect();
+        pages.sort();
+        pages
+    }
+
     /// Renders `pages` of the current site into `files`; returns their paths.
     fn render_pages(&mut self, pages: Vec<Page>) -> Result<Vec<String>, Vec<Diagnostic>> {
         let (site, links) = (&self.site, &self.links);
-        self.theme.set_globals(site, links);
         let data = PageData::new(site, links, &self.theme.strings, &self.kept.views, site::link_mode(site));
         let sink = Collect::default();
-        stage("render + write pages", || render::render_pages(&self.theme, &data, &pages, &sink))?;
+        let reads = stage("render + write pages", || render::render_pages(&self.theme, &data, &pages, &sink, true))?;
+        let model = Model { site, links, views: &self.kept.views, globals: &self.theme.global_fingerprints };
+        self.graph.record(reads, &model);
         let mut rebuilt = Vec::new();
         for OutFile { path, bytes } in sink.into_files() {
             rebuilt.push(path.clone());
