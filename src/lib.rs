@@ -5,12 +5,12 @@
 //! or beside it, so there are no circles):
 //!
 //! ```text
-//! serve        live preview: watch, incremental rebuild, HTTP, reload
-//! site         runs the pipeline: load → validate → link → render → search index → write
+//! serve        live preview: watch, HTTP, reload (a server and a watcher)
+//! site         `build` and `check`: load → validate → link → pipeline → write, atomically
 //! sheet        `leernet import`, `export`, `new sheet`: spreadsheets in and out
 //! scaffold     `leernet new`
 //! diff         `leernet diff`: pages added, removed, changed between two output folders
-//! pipeline     what each page read, fingerprints: which pages a change makes again
+//! pipeline     produces every output; for serve, what each page read and the rebuild
 //! render       pages through templates, views, charts, feeds, sitemap, JSON export
 //! search       the build-time search index (made from the model, not from the renderer)
 //! output       output files and where they go (`Sink`); the output folder, written atomically

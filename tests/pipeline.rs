@@ -4,7 +4,7 @@
 
 mod common;
 use common::{Fixture, lesson};
-use leernet::serve::rebuild::{Outcome, Workspace};
+use leernet::pipeline::{Outcome, Workspace};
 use std::collections::BTreeMap;
 
 fn full_build(ws: &Workspace) -> BTreeMap<String, Vec<u8>> {

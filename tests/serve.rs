@@ -4,7 +4,7 @@
 
 mod common;
 use common::{Fixture, GOOD_LESSON, lesson};
-use leernet::serve::rebuild::{Outcome, Workspace};
+use leernet::pipeline::{Outcome, Workspace};
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;

@@ -2,8 +2,8 @@
 //! other escapes with 404, injects the live-reload script into HTML (only here, never into
 //! `leernet build` output) and streams reload/problem events to browsers (Server-Sent Events).
 
-use super::rebuild::Workspace;
 use crate::diagnostics::Diagnostic;
+use crate::pipeline::Workspace;
 use std::io::Write;
 use std::path::Path;
 use std::sync::{Arc, Condvar, Mutex, RwLock};

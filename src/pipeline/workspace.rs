@@ -1,19 +1,17 @@
-//! Incremental rebuilds for the preview server. A `Workspace` keeps the last good site, its
-//! links, views and rendered files in memory and rebuilds only what a change can affect:
+//! The preview server's workspace: keeps the last good site, its links, views, what each page
+//! read (`Graph`) and every output file in memory, and after a change re-reads the changed files
+//! and re-makes what they reach:
 //!
-//! - a lesson edit that keeps its file (same slug) patches the site in place and checks only
-//!   that lesson; if its terms, initiative, date and kind are unchanged the links are reused and
-//!   only its own page is rendered again — plus, when its card (title, teaser, …) changed, the
-//!   pages that show the card — and the feeds that list it and its entry in `api/lessons.json`;
-//! - other lesson changes (terms, dates, added or removed lessons) rebuild the links and render
-//!   the pages that show the lessons involved (`render::Before` says what they were);
-//! - initiatives, the site's own pages (`pages/`, linked from every footer), templates and config
-//!   render everything; a static file is copied alone.
+//! - lessons: the site is patched in place (an edit that keeps its file) or assembled again; the
+//!   links are built again only when a lesson's terms, initiative, date or kind changed; the
+//!   pages whose recorded reads changed are made again (`render.rs`);
+//! - initiatives, the site's own pages, templates and config: everything; a static file alone.
 //!
-//! The result is byte for byte what a full build gives (tests/serve.rs, over a sequence of edits).
+//! The result is byte for byte what a full build gives (tests/serve.rs, tests/pipeline.rs).
 
 mod render;
 
+use super::Kept;
 use crate::config::Config;
 use crate::content::load::{self, Loaded, Section, SourceFile};
 use crate::content::model::{InfoPage, Initiative, Lesson, Site};
@@ -21,7 +19,6 @@ use crate::content::validate;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::link::Links;
 use crate::render::{Theme, templates};
-use crate::site::Kept;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::Instant;

@@ -11,10 +11,10 @@ use crate::deps::Dep;
 use crate::diagnostics::Diagnostic;
 use crate::link::Links;
 use crate::output::{Collect, OutFile};
+use crate::pipeline;
 use crate::pipeline::{Changes, Model};
 use crate::render::pages::{Page, PageData};
 use crate::render::{self, api, feeds, views::Views};
-use crate::site;
 use crate::timing::stage;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -29,7 +29,7 @@ impl Workspace {
         // This build writes the export itself: one an earlier rebuild was making is out of date.
         drop(self.pending_export.take());
         let links = Links::build(&site);
-        let (files, _, mut kept) = site::render_parts(&site, &links, &mut self.theme)?;
+        let (files, _, mut kept) = pipeline::render_parts(&site, &links, &mut self.theme)?;
         self.page_at = Page::all(&site, &links).into_iter().map(|p| (p.file(&site), p)).collect();
         let pages = &self.page_at;
         self.search_files = kept.search_files.iter().cloned().collect();
@@ -128,7 +128,7 @@ impl Workspace {
         self.kept.views = stage("views", || Views::build(site, &self.links, &self.theme.strings));
         let all = Page::all(site, &self.links);
         let (machine, lessons_json) =
-            stage("feeds, sitemap, api", || site::machine_files(site, &self.links, &self.theme, &all, &mut vec![]));
+            stage("feeds, sitemap, api", || pipeline::machine_files(site, &self.links, &self.theme, &all, &mut vec![]));
         self.page_at = all.into_iter().map(|p| (p.file(site), p)).collect();
         // Pages that no longer exist: removed lessons, list pages that are no longer needed.
         let gone: Vec<String> =
@@ -179,7 +179,7 @@ impl Workspace {
     /// Renders `pages` of the current site into `files`; returns their paths.
     fn render_pages(&mut self, pages: Vec<Page>) -> Result<Vec<String>, Vec<Diagnostic>> {
         let (site, links) = (&self.site, &self.links);
-        let data = PageData::new(site, links, &self.theme.strings, &self.kept.views, site::link_mode(site));
+        let data = PageData::new(site, links, &self.theme.strings, &self.kept.views, pipeline::link_mode(site));
         let sink = Collect::default();
         let reads = stage("render + write pages", || render::render_pages(&self.theme, &data, &pages, &sink, true))?;
         let model = Model { site, links, views: &self.kept.views, globals: &self.theme.global_fingerprints };

@@ -1,0 +1,102 @@
+//! The pipeline's memory between builds: for every page, what it read of the model (recorded by
+//! `deps::read` while its context was made), and a fingerprint of each thing read. After a
+//! change, the fingerprints are taken again of what may have changed; the pages that read a
+//! thing whose fingerprint differs are made again, and no others.
+//!
+//! Early cut-off, as in salsa: the fingerprint is of what a page sees (a card, a list of slugs,
+//! a template value), not of the input file, so an edit that changes nothing a list shows
+//! re-makes nothing but the lesson's own page. Things are fingerprinted again only when what
+//! they are derived from was made again: the links (`Changes::links`), a lesson's card
+//! (`Changes::cards`), the globals; a lesson's, initiative's or page's own fields only change
+//! when its file was read again (`Changes::inputs`).
+
+use super::Model;
+use crate::deps::Dep;
+use crate::render::PageReads;
+use std::collections::{HashMap, HashSet};
+
+/// What a rebuild made again, besides the files it read: the fingerprints to take again.
+#[derive(Debug, Default)]
+pub struct Changes {
+    /// The lessons, initiatives and site pages whose files were read again (old and new slugs).
+    pub inputs: HashSet<Dep>,
+    /// The links were built again (lists, terms, related lessons may have changed).
+    pub links: bool,
+    /// The cards of these lessons were made again (all cards when `links` is set).
+    pub cards: Vec<String>,
+    /// Files were added, removed or renamed (internal links may resolve elsewhere).
+    pub files: bool,
+}
+
+/// The pages of the last build, what each read, and the fingerprint of everything read.
+#[derive(Default)]
+pub struct Graph {
+    reads: HashMap<String, Vec<Dep>>,
+    fingerprints: HashMap<Dep, Option<u64>>,
+}
+
+impl Graph {
+    /// Keeps what pages read; fingerprints what no page read before.
+    pub fn record(&mut self, pages: Vec<PageReads>, model: &Model) {
+        for (file, reads) in pages {
+            for dep in &reads {
+                if !self.fingerprints.contains_key(dep) {
+                    self.fingerprints.insert(dep.clone(), model.fingerprint(dep));
+                }
+            }
+            self.reads.insert(file, reads);
+        }
+    }
+
+    /// The things read whose fingerprint `changes` altered in `model`; their fingerprints are
+    /// updated.
+    pub fn dirty(&mut self, model: &Model, changes: &Changes) -> HashSet<Dep> {
+        let mut dirty = HashSet::new();
+        let cards: HashSet<&str> = changes.cards.iter().map(String::as_str).collect();
+        for (dep, fp) in self.fingerprints.iter_mut() {
+            let again = match dep {
+                Dep::Lesson(_) | Dep::Initiative(_) | Dep::Info(_) => changes.inputs.contains(dep),
+                Dep::Card(slug) => changes.links || cards.contains(slug.as_str()),
+                Dep::Sources => changes.files,
+                Dep::Global(_) => true,
+                _ => changes.links,
+            };
+            if !again {
+                continue;
+            }
+            let now = model.fingerprint(dep);
+            if now != *fp || changes.inputs.contains(dep) {
+                *fp = now;
+                dirty.insert(dep.clone());
+            }
+        }
+        dirty
+    }
+
+    /// The page files of the last build that read anything in `dirty`.
+    pub fn affected(&self, dirty: &HashSet<Dep>) -> HashSet<&str> {
+        if dirty.is_empty() {
+            return HashSet::new();
+        }
+        self.reads.iter().filter(|(_, r)| r.iter().any(|d| dirty.contains(d))).map(|(f, _)| f.as_str()).collect()
+    }
+
+    /// Whether `file` is a page this graph knows.
+    pub fn knows(&self, file: &str) -> bool {
+        self.reads.contains_key(file)
+    }
+
+    /// Forgets a page that is no longer made.
+    pub fn forget(&mut self, file: &str) {
+        self.reads.remove(file);
+    }
+
+    /// Fingerprints no page reads any more are dropped (after pages were removed).
+    pub fn prune(&mut self) {
+        let read: HashSet<&Dep> = self.reads.values().flatten().collect();
+        let gone: Vec<Dep> = self.fingerprints.keys().filter(|d| !read.contains(d)).cloned().collect();
+        for d in gone {
+            self.fingerprints.remove(&d);
+        }
+    }
+}
