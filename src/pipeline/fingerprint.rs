@@ -60,7 +60,9 @@ impl Model<'_> {
                 .map(|p| hash((self.lesson_slugs(&p.lessons), self.initiative_slugs(&p.initiatives)))),
             Dep::Newest => {
                 let kinds: Vec<_> = links.by_kind.iter().map(|(k, v)| (*k, v.len())).collect();
-                Some(hash((self.lesson_slugs(&links.newest), kinds)))
+                // With the dates: the feeds fall back on the newest date for undated entries.
+                let dates: Vec<_> = links.newest.iter().map(|&i| site.lessons[i].added).collect();
+                Some(hash((self.lesson_slugs(&links.newest), dates, kinds)))
             }
             Dep::Initiatives => Some(hash(self.initiative_slugs(&(0..site.initiatives.len()).collect::<Vec<_>>()))),
             Dep::Sources => Some(hash(self.views.sources.iter().collect::<BTreeMap<_, _>>())),

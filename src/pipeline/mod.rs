@@ -11,5 +11,5 @@ pub mod workspace;
 
 pub use fingerprint::Model;
 pub use graph::{Changes, Graph};
-pub use produce::{Kept, link_mode, machine_files, machine_files_into, render_into, render_parts, sitemap};
+pub use produce::{Kept, feeds_into, link_mode, machine_files, machine_files_into, render_into, render_parts, sitemap};
 pub use workspace::{Outcome, Workspace};

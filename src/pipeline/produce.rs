@@ -8,10 +8,11 @@ use crate::diagnostics::Diagnostic;
 use crate::link::Links;
 use crate::output::{Collect, OutFile, Sink};
 use crate::render::{
-    self, Theme, api,
+    self, PageReads, Theme, api, feeds,
     pages::{Page, PageData},
     views::Views,
 };
+use crate::strings::Strings;
 use crate::urls::LinkMode;
 use rayon::prelude::*;
 
@@ -71,17 +72,47 @@ pub fn render_into(
     // pages hide.
     let (rendered, machine) = rayon::join(
         || stage("render + write pages", || render::render_pages(theme, &data, &pages, sink, keep)),
-        || stage("feeds, sitemap, api", || machine_files_into(site, links, theme, &pages, &mut notes, sink)),
+        || {
+            stage("feeds, sitemap, api", || {
+                let feeds = feeds::Feed::all(site, links);
+                let reads = feeds_into(site, links, &theme.strings, &feeds, sink, keep)?;
+                Ok::<_, Diagnostic>((reads, machine_files_into(site, links, theme, &pages, &mut notes, sink)?))
+            })
+        },
     );
-    let reads = rendered?;
-    let lessons_json = machine.map_err(|d| vec![d])?;
+    let mut reads = rendered?;
+    let (feed_reads, lessons_json) = machine.map_err(|d| vec![d])?;
+    reads.extend(feed_reads);
     put_all(render::static_files(theme))?;
     Ok((notes, Kept { views, lessons_json, search_files, search: live, reads }))
 }
 
-/// Feeds, sitemap, robots.txt, the JSON export and the comparison view's data: for machines, so with absolute URLs from
-/// `base_url`; without one, feeds and sitemap are left out and a note says so. Also returns
-/// `api/lessons.json` by lesson.
+/// Makes `feeds`, handing each to `sink`; with `record`, returns what each read.
+pub fn feeds_into(
+    site: &Site,
+    links: &Links,
+    t: &Strings,
+    feeds: &[feeds::Feed],
+    sink: &dyn Sink,
+    record: bool,
+) -> Result<Vec<PageReads>, Diagnostic> {
+    let rank = feeds::ranks(links);
+    let mut reads = Vec::new();
+    for feed in feeds {
+        let (file, read) = crate::deps::recording(record, || feed.make(site, links, t, &rank));
+        if record {
+            reads.push((feed.path(links), read));
+        }
+        if let Some(file) = file {
+            sink.put(file)?;
+        }
+    }
+    Ok(reads)
+}
+
+/// Sitemap, robots.txt, the JSON export and the comparison view's data: for machines, so with
+/// absolute URLs from `base_url`; without one, the sitemap is left out and a note says so
+/// (the feeds, made by `feeds_into`, too). Also returns `api/lessons.json` by lesson.
 pub fn machine_files(
     site: &Site,
     links: &Links,
@@ -104,7 +135,7 @@ pub fn machine_files_into(
     notes: &mut Vec<String>,
     sink: &dyn Sink,
 ) -> Result<api::LessonsJson, Diagnostic> {
-    for f in feeds_and_sitemap(site, links, theme, all, notes) {
+    for f in sitemap_and_more(site, theme, all, notes) {
         sink.put(f)?;
     }
     for f in crate::render::compare::scripts(site, links, &theme.strings) {
@@ -113,10 +144,10 @@ pub fn machine_files_into(
     api::export_into(site, links, sink)
 }
 
-/// The feeds, the sitemap, robots.txt and the web form's `admin/` (with `[cms]`).
-fn feeds_and_sitemap(site: &Site, links: &Links, theme: &Theme, all: &[Page], notes: &mut Vec<String>) -> Vec<OutFile> {
-    use crate::render::{feeds, seo};
-    let mut files = feeds::feeds(site, links, &theme.strings);
+/// The sitemap, robots.txt and the web form's `admin/` (with `[cms]`).
+fn sitemap_and_more(site: &Site, theme: &Theme, all: &[Page], notes: &mut Vec<String>) -> Vec<OutFile> {
+    use crate::render::seo;
+    let mut files = Vec::new();
     match sitemap(site, all) {
         Some(file) => files.push(file),
         None => notes.push(crate::tr!("note-no-base-url")),

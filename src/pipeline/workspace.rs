@@ -62,7 +62,7 @@ pub struct Workspace {
     pub files: BTreeMap<String, Vec<u8>>,
     /// What each page read, for the next rebuild; the page of each page file.
     graph: crate::pipeline::Graph,
-    page_at: HashMap<String, crate::render::pages::Page>,
+    made_at: HashMap<String, render::Made>,
     /// The output files that are not pages or static files: search files, and the others
     /// (feeds, sitemap, robots.txt, JSON export).
     search_files: BTreeSet<String>,
@@ -160,7 +160,7 @@ impl Workspace {
             discovery,
             files: BTreeMap::new(),
             graph: Default::default(),
-            page_at: HashMap::new(),
+            made_at: HashMap::new(),
             search_files: BTreeSet::new(),
             pending_export: None,
             machine_files: BTreeSet::new(),

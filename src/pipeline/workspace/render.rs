@@ -5,7 +5,6 @@
 //! from the whole site (feeds, JSON export, search files) follow in their own steps below.
 
 use super::Workspace;
-use crate::config::Taxonomy;
 use crate::content::model::{Lesson, Site};
 use crate::deps::Dep;
 use crate::diagnostics::Diagnostic;
@@ -14,13 +13,15 @@ use crate::output::{Collect, OutFile};
 use crate::pipeline;
 use crate::pipeline::{Changes, Model};
 use crate::render::pages::{Page, PageData};
-use crate::render::{self, api, feeds, views::Views};
+use crate::render::{self, api, feeds::Feed, views::Views};
 use crate::timing::stage;
 use std::collections::{BTreeMap, BTreeSet};
 
-/// The index of term `slug` of `tax` in the links.
-fn term_index(links: &Links, tax: Taxonomy, slug: &str) -> Option<usize> {
-    links.terms[tax.index()].iter().position(|(s, _)| s == slug)
+/// What the workspace makes through the graph: a page or a feed.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Made {
+    Page(Page),
+    Feed(Feed),
 }
 
 impl Workspace {
@@ -30,14 +31,14 @@ impl Workspace {
         drop(self.pending_export.take());
         let links = Links::build(&site);
         let (files, _, mut kept) = pipeline::render_parts(&site, &links, &mut self.theme)?;
-        self.page_at = Page::all(&site, &links).into_iter().map(|p| (p.file(&site), p)).collect();
-        let pages = &self.page_at;
+        self.made_at = made_at(&site, &links);
+        let made = &self.made_at;
         self.search_files = kept.search_files.iter().cloned().collect();
         self.machine_files = files
             .iter()
             .map(|f| &f.path)
             .filter(|p| {
-                !pages.contains_key(*p) && !self.theme.statics.contains_key(*p) && !self.search_files.contains(*p)
+                !made.contains_key(*p) && !self.theme.statics.contains_key(*p) && !self.search_files.contains(*p)
             })
             .cloned()
             .collect();
@@ -71,9 +72,8 @@ impl Workspace {
         let slugs = patched.iter().map(|&(li, _)| self.site.lessons[li].meta.slug.clone());
         let changes =
             Changes { inputs: slugs.clone().map(Dep::Lesson).collect(), cards: slugs.collect(), ..Changes::default() };
-        let pages = self.dirty_pages(&changes);
-        let (site, links, strings) = (&self.site, &self.links, &self.theme.strings);
-        let mut derived = Vec::new();
+        let todo = self.dirty_outputs(&changes);
+        let (site, links) = (&self.site, &self.links);
         stage("api", || {
             // Always there: a full render writes it.
             if let Some(file) = self.files.get_mut(api::LESSONS) {
@@ -82,33 +82,7 @@ impl Workspace {
                 }
             }
         });
-        stage("feeds", || {
-            let rank = feeds::ranks(links);
-            let site_feed =
-                patched.iter().any(|&(li, _)| links.newest[..links.newest.len().min(feeds::MAX_ENTRIES)].contains(&li));
-            if site_feed {
-                derived.extend(feeds::site_feed(site, links));
-            }
-            let mut terms = BTreeSet::new();
-            for &(li, _) in patched {
-                for tax in Taxonomy::ALL {
-                    for slug in &site.lessons[li].meta.terms[tax.index()] {
-                        let Some(ti) = term_index(links, tax, slug) else { continue };
-                        let entries = feeds::term_entries(links, &rank, tax, ti);
-                        if entries.iter().take(feeds::MAX_ENTRIES).any(|&x| x == li) {
-                            terms.insert((tax, ti));
-                        }
-                    }
-                }
-            }
-            derived.extend(
-                terms.into_iter().filter_map(|(tax, ti)| feeds::term_feed(site, links, strings, &rank, tax, ti)),
-            );
-        });
-        let rebuilt = self.render_pages(pages)?;
-        for f in derived {
-            self.files.insert(f.path, f.bytes);
-        }
+        let rebuilt = self.make(todo)?;
         self.search(Some(patched), removed);
         (self.synced, self.needs_full) = (true, false);
         Ok(rebuilt)
@@ -129,10 +103,11 @@ impl Workspace {
         let all = Page::all(site, &self.links);
         let (machine, lessons_json) =
             stage("feeds, sitemap, api", || pipeline::machine_files(site, &self.links, &self.theme, &all, &mut vec![]));
-        self.page_at = all.into_iter().map(|p| (p.file(site), p)).collect();
-        // Pages that no longer exist: removed lessons, list pages that are no longer needed.
+        self.made_at = made_at(site, &self.links);
+        // Pages and feeds that no longer exist: removed lessons, list pages that are no longer
+        // needed, the feed of a term without lessons.
         let gone: Vec<String> =
-            self.files.keys().filter(|f| self.graph.knows(f) && !self.page_at.contains_key(*f)).cloned().collect();
+            self.files.keys().filter(|f| self.graph.knows(f) && !self.made_at.contains_key(*f)).cloned().collect();
         for f in gone {
             self.graph.forget(&f);
             self.files.remove(&f);
@@ -145,9 +120,9 @@ impl Workspace {
             cards: vec![],
             files: patched.is_none(),
         };
-        let pages = self.dirty_pages(&changes);
+        let todo = self.dirty_outputs(&changes);
         self.kept.lessons_json = lessons_json;
-        let rebuilt = self.render_pages(pages)?;
+        let rebuilt = self.make(todo)?;
         // Files derived from the whole site are all written again; those no longer written (a
         // term lost its last lesson) go.
         replace_group(&mut self.files, &mut self.machine_files, machine, removed);
@@ -156,9 +131,9 @@ impl Workspace {
         Ok(rebuilt)
     }
 
-    /// The pages of the current site to make again after `changes`: those whose recorded reads
-    /// changed, and those not made before.
-    fn dirty_pages(&mut self, changes: &Changes) -> Vec<Page> {
+    /// The pages and feeds of the current site to make again after `changes`: those whose
+    /// recorded reads changed, and those not made before.
+    fn dirty_outputs(&mut self, changes: &Changes) -> Vec<Made> {
         self.theme.set_globals(&self.site, &self.links);
         let model = Model {
             site: &self.site,
@@ -168,17 +143,25 @@ impl Workspace {
         };
         let dirty = stage("dirty", || self.graph.dirty(&model, changes));
         let affected = self.graph.affected(&dirty);
-        let mut pages: Vec<Page> = (self.page_at.iter())
+        let mut todo: Vec<(&String, Made)> = (self.made_at.iter())
             .filter(|(f, _)| affected.contains(f.as_str()) || !self.graph.knows(f))
-            .map(|(_, p)| *p)
+            .map(|(f, m)| (f, *m))
             .collect();
-        pages.sort();
-        pages
+        todo.sort_by_key(|(f, _)| *f);
+        todo.into_iter().map(|(_, m)| m).collect()
     }
 
-    /// Renders `pages` of the current site into `files`; returns their paths.
-    fn render_pages(&mut self, pages: Vec<Page>) -> Result<Vec<String>, Vec<Diagnostic>> {
+    /// Makes `todo` of the current site into `files`, recording what each read; returns the
+    /// paths of the pages made.
+    fn make(&mut self, todo: Vec<Made>) -> Result<Vec<String>, Vec<Diagnostic>> {
         let (site, links) = (&self.site, &self.links);
+        let (mut pages, mut feeds) = (Vec::new(), Vec::new());
+        for m in todo {
+            match m {
+                Made::Page(p) => pages.push(p),
+                Made::Feed(f) => feeds.push(f),
+            }
+        }
         let data = PageData::new(site, links, &self.theme.strings, &self.kept.views, pipeline::link_mode(site));
         let sink = Collect::default();
         let reads = stage("render + write pages", || render::render_pages(&self.theme, &data, &pages, &sink, true))?;
@@ -187,6 +170,13 @@ impl Workspace {
         let mut rebuilt = Vec::new();
         for OutFile { path, bytes } in sink.into_files() {
             rebuilt.push(path.clone());
+            self.files.insert(path, bytes);
+        }
+        let sink = Collect::default();
+        let reads = stage("feeds", || pipeline::feeds_into(site, links, &self.theme.strings, &feeds, &sink, true))
+            .map_err(|d| vec![d])?;
+        self.graph.record(reads, &model);
+        for OutFile { path, bytes } in sink.into_files() {
             self.files.insert(path, bytes);
         }
         Ok(rebuilt)
@@ -245,4 +235,10 @@ fn replace_group(
     for f in new {
         files.insert(f.path, f.bytes);
     }
+}
+
+/// Every page and feed of `site` by output file.
+fn made_at(site: &Site, links: &Links) -> std::collections::HashMap<String, Made> {
+    let pages = Page::all(site, links).into_iter().map(|p| (p.file(site), Made::Page(p)));
+    pages.chain(Feed::all(site, links).into_iter().map(|f| (f.path(links), Made::Feed(f)))).collect()
 }
