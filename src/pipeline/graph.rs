@@ -32,6 +32,8 @@ pub struct Changes {
 #[derive(Default)]
 pub struct Graph {
     reads: HashMap<String, Vec<Dep>>,
+    /// Who read each thing: the outputs by what they read.
+    readers: HashMap<Dep, HashSet<String>>,
     fingerprints: HashMap<Dep, Option<u64>>,
 }
 
@@ -39,10 +41,12 @@ impl Graph {
     /// Keeps what pages read; fingerprints what no page read before.
     pub fn record(&mut self, pages: Vec<PageReads>, model: &Model) {
         for (file, reads) in pages {
+            self.unlink(&file);
             for dep in &reads {
                 if !self.fingerprints.contains_key(dep) {
                     self.fingerprints.insert(dep.clone(), model.fingerprint(dep));
                 }
+                self.readers.entry(dep.clone()).or_default().insert(file.clone());
             }
             self.reads.insert(file, reads);
         }
@@ -73,12 +77,18 @@ impl Graph {
         dirty
     }
 
-    /// The page files of the last build that read anything in `dirty`.
+    /// The output files of the last build that read anything in `dirty`.
     pub fn affected(&self, dirty: &HashSet<Dep>) -> HashSet<&str> {
-        if dirty.is_empty() {
-            return HashSet::new();
+        dirty.iter().filter_map(|d| self.readers.get(d)).flatten().map(String::as_str).collect()
+    }
+
+    /// Takes `file` out of the readers of what it read.
+    fn unlink(&mut self, file: &str) {
+        for dep in self.reads.get(file).into_iter().flatten() {
+            if let Some(r) = self.readers.get_mut(dep) {
+                r.remove(file);
+            }
         }
-        self.reads.iter().filter(|(_, r)| r.iter().any(|d| dirty.contains(d))).map(|(f, _)| f.as_str()).collect()
     }
 
     /// Whether `file` is a page this graph knows.
@@ -88,15 +98,13 @@ impl Graph {
 
     /// Forgets a page that is no longer made.
     pub fn forget(&mut self, file: &str) {
+        self.unlink(file);
         self.reads.remove(file);
     }
 
     /// Fingerprints no page reads any more are dropped (after pages were removed).
     pub fn prune(&mut self) {
-        let read: HashSet<&Dep> = self.reads.values().flatten().collect();
-        let gone: Vec<Dep> = self.fingerprints.keys().filter(|d| !read.contains(d)).cloned().collect();
-        for d in gone {
-            self.fingerprints.remove(&d);
-        }
+        self.readers.retain(|_, r| !r.is_empty());
+        self.fingerprints.retain(|d, _| self.readers.contains_key(d));
     }
 }

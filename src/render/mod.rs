@@ -145,6 +145,14 @@ pub fn render_pages(
     let dir = data.site.root.join("templates");
     let errors = std::sync::Mutex::new(Vec::<Diagnostic>::new());
     let reads = std::sync::Mutex::new(Vec::new());
+    // The globals each template reads, looked up once per template.
+    let globals: BTreeMap<&str, Vec<Dep>> = match record {
+        true => {
+            let templates: std::collections::BTreeSet<&str> = pages.iter().map(|p| p.template()).collect();
+            templates.into_iter().map(|t| (t, theme.globals_of(t))).collect()
+        }
+        false => BTreeMap::new(),
+    };
     thread_local! {
         /// Each thread renders into one buffer it keeps: no page grows a fresh one.
         static PAGE: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
@@ -163,7 +171,7 @@ pub fn render_pages(
                 .and_then(|()| sink.put_slice(file.clone(), html))
         });
         if record {
-            read.extend(theme.globals_of(page.template()));
+            read.extend(globals.get(page.template()).into_iter().flatten().cloned());
             reads.lock().unwrap_or_else(|e| e.into_inner()).push((file, read));
         }
         if let Err(d) = result {

@@ -134,7 +134,7 @@ impl Workspace {
     /// The pages and feeds of the current site to make again after `changes`: those whose
     /// recorded reads changed, and those not made before.
     fn dirty_outputs(&mut self, changes: &Changes) -> Vec<Made> {
-        self.theme.set_globals(&self.site, &self.links);
+        stage("globals", || self.theme.set_globals(&self.site, &self.links));
         let model = Model {
             site: &self.site,
             links: &self.links,
@@ -143,10 +143,12 @@ impl Workspace {
         };
         let dirty = stage("dirty", || self.graph.dirty(&model, changes));
         let affected = self.graph.affected(&dirty);
-        let mut todo: Vec<(&String, Made)> = (self.made_at.iter())
-            .filter(|(f, _)| affected.contains(f.as_str()) || !self.graph.knows(f))
-            .map(|(f, m)| (f, *m))
-            .collect();
+        let mut todo: Vec<(&String, Made)> =
+            affected.iter().filter_map(|f| self.made_at.get_key_value(*f)).map(|(f, m)| (f, *m)).collect();
+        // Outputs not made before (only when the set of outputs changed: after new links).
+        if changes.links {
+            todo.extend(self.made_at.iter().filter(|(f, _)| !self.graph.knows(f)).map(|(f, m)| (f, *m)));
+        }
         todo.sort_by_key(|(f, _)| *f);
         todo.into_iter().map(|(_, m)| m).collect()
     }
