@@ -33,8 +33,9 @@ pub enum Dep {
     Initiatives,
     /// Content source path → output path: what internal links in texts resolve to.
     Sources,
-    /// A value every template can see (`site`, `taxonomies`, `info_pages`, `t`).
-    Global(String),
+    /// A value every template can see (`site`, `taxonomies`, `info_pages`, `t`), as far as a
+    /// template (the second name) can name its fields.
+    Global(String, String),
 }
 
 thread_local! {

@@ -14,7 +14,7 @@ pub struct Model<'a> {
     pub links: &'a Links,
     pub views: &'a Views,
     /// `render::Theme::global_fingerprints`.
-    pub globals: &'a BTreeMap<&'static str, u64>,
+    pub globals: &'a BTreeMap<(String, String), u64>,
 }
 
 fn hash(v: impl Hash) -> u64 {
@@ -66,7 +66,7 @@ impl Model<'_> {
             }
             Dep::Initiatives => Some(hash(self.initiative_slugs(&(0..site.initiatives.len()).collect::<Vec<_>>()))),
             Dep::Sources => Some(hash(self.views.sources.iter().collect::<BTreeMap<_, _>>())),
-            Dep::Global(name) => self.globals.get(name.as_str()).copied(),
+            Dep::Global(name, template) => self.globals.get(&(name.clone(), template.clone())).copied(),
         }
     }
 }

@@ -62,7 +62,7 @@ impl Graph {
                 Dep::Lesson(_) | Dep::Initiative(_) | Dep::Info(_) => changes.inputs.contains(dep),
                 Dep::Card(slug) => changes.links || cards.contains(slug.as_str()),
                 Dep::Sources => changes.files,
-                Dep::Global(_) => true,
+                Dep::Global(..) => true,
                 _ => changes.links,
             };
             if !again {

@@ -130,7 +130,8 @@ impl Workspace {
         if let Some(b) = base_url {
             config.base_url = b.trim_end_matches('/').to_string();
         }
-        let theme = Theme::load(root, &config)?;
+        let mut theme = Theme::load(root, &config)?;
+        theme.track = true;
         let (files, discovery) = load::discover(root);
         let entries = files.iter().map(|f| (f.rel.clone(), load_entry(&config, f))).collect();
         let empty = Site {

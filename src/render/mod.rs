@@ -35,15 +35,41 @@ pub struct Theme {
     pub tera: Tera,
     pub strings: Strings,
     pub statics: BTreeMap<String, Vec<u8>>,
-    /// A fingerprint of each value `set_globals` gave every template, by name.
-    pub global_fingerprints: BTreeMap<&'static str, u64>,
+    /// The words each page template can name (`templates::words`).
+    words: BTreeMap<String, Option<std::collections::BTreeSet<String>>>,
+    /// A fingerprint of each value `set_globals` gave every template, by name and template: of
+    /// the part of it the template can name.
+    pub global_fingerprints: BTreeMap<(String, String), u64>,
+    /// Whether `set_globals` takes the fingerprints (the preview server); a build does not.
+    pub track: bool,
 }
 
-/// A fingerprint of a serialisable value: the hash of its JSON text.
-fn json_hash<T: serde::Serialize + ?Sized>(v: &T) -> u64 {
+/// A fingerprint of the part of `v` a template can name: object fields not among `words` are
+/// left out, at any depth (all of `v` when `words` is `None`).
+fn fingerprint(v: &serde_json::Value, words: Option<&std::collections::BTreeSet<String>>) -> u64 {
+    use serde_json::Value as J;
     use std::hash::{Hash, Hasher};
+    fn part(v: &J, words: &std::collections::BTreeSet<String>, h: &mut std::hash::DefaultHasher) {
+        match v {
+            J::Object(m) => {
+                for (k, x) in m.iter().filter(|(k, _)| words.contains(*k)) {
+                    k.hash(h);
+                    part(x, words, h);
+                }
+                '}'.hash(h);
+            }
+            J::Array(a) => {
+                a.iter().for_each(|x| part(x, words, h));
+                a.len().hash(h);
+            }
+            other => other.to_string().hash(h),
+        }
+    }
     let mut h = std::hash::DefaultHasher::new();
-    serde_json::to_string(v).unwrap_or_default().hash(&mut h);
+    match words {
+        Some(w) => part(v, w, &mut h),
+        None => v.to_string().hash(&mut h),
+    }
     h.finish()
 }
 
@@ -66,7 +92,8 @@ impl Theme {
         if !missing.is_empty() {
             return Err(missing);
         }
-        Ok(Theme { tera, strings, statics, global_fingerprints: BTreeMap::new() })
+        let words = templates::words(root);
+        Ok(Theme { tera, strings, statics, words, global_fingerprints: BTreeMap::new(), track: false })
     }
 
     /// The values every template can see (`set_globals`) that `template` (with the templates
@@ -77,7 +104,7 @@ impl Theme {
         GLOBALS
             .iter()
             .filter(|g| names.as_ref().is_none_or(|n| n.contains(**g)))
-            .map(|g| Dep::Global(g.to_string()))
+            .map(|g| Dep::Global(g.to_string(), template.to_string()))
             .collect()
     }
 
@@ -113,14 +140,32 @@ impl Theme {
             "favicon": cfg.display.favicon.trim_start_matches('/'),
             "link_empty_terms": cfg.display.empty_terms == crate::config::EmptyTerms::Unlinked,
         });
-        self.global_fingerprints = [
-            ("info_pages", json_hash(&info)),
-            ("site", json_hash(&site_value)),
-            ("t", json_hash(&self.strings)),
-            ("taxonomies", json_hash(&taxonomies)),
-        ]
-        .into_iter()
-        .collect();
+        let values = [
+            ("info_pages", serde_json::json!(info)),
+            ("site", site_value.clone()),
+            ("t", serde_json::json!(self.strings)),
+            ("taxonomies", serde_json::json!(taxonomies)),
+        ];
+        if !self.track {
+            return self.insert_globals(info, site_value, taxonomies);
+        }
+        self.global_fingerprints = (self.words.iter())
+            .flat_map(|(template, words)| {
+                values
+                    .iter()
+                    .map(move |(name, v)| ((name.to_string(), template.clone()), fingerprint(v, words.as_ref())))
+            })
+            .collect();
+        let [(_, info), (_, site_value), _, (_, taxonomies)] = values;
+        self.insert_globals(info, site_value, taxonomies);
+    }
+
+    fn insert_globals(
+        &mut self,
+        info: impl serde::Serialize,
+        site_value: serde_json::Value,
+        taxonomies: impl serde::Serialize,
+    ) {
         let g = self.tera.global_context();
         g.insert("info_pages", &info);
         g.insert("site", &site_value);
