@@ -22,7 +22,9 @@ pub struct Changes {
     pub inputs: HashSet<Dep>,
     /// The links were built again (lists, terms, related lessons may have changed).
     pub links: bool,
-    /// The cards of these lessons were made again (all cards when `links` is set).
+    /// The lessons whose cards may have changed: a card is made of its lesson and its
+    /// initiative alone, so only those whose file was read again (an initiative change makes
+    /// everything again).
     pub cards: Vec<String>,
     /// Files were added, removed or renamed (internal links may resolve elsewhere).
     pub files: bool,
@@ -55,26 +57,28 @@ impl Graph {
     /// The things read whose fingerprint `changes` altered in `model`; their fingerprints are
     /// updated.
     pub fn dirty(&mut self, model: &Model, changes: &Changes) -> HashSet<Dep> {
-        let mut dirty = HashSet::new();
+        use rayon::prelude::*;
         let cards: HashSet<&str> = changes.cards.iter().map(String::as_str).collect();
-        for (dep, fp) in self.fingerprints.iter_mut() {
-            let again = match dep {
-                Dep::Lesson(_) | Dep::Initiative(_) | Dep::Info(_) => changes.inputs.contains(dep),
-                Dep::Card(slug) => changes.links || cards.contains(slug.as_str()),
-                Dep::Sources => changes.files,
-                Dep::Global(..) => true,
-                _ => changes.links,
-            };
-            if !again {
-                continue;
-            }
-            let now = model.fingerprint(dep);
-            if now != *fp || changes.inputs.contains(dep) {
-                *fp = now;
-                dirty.insert(dep.clone());
-            }
+        let again = |dep: &Dep| match dep {
+            Dep::Lesson(_) | Dep::Initiative(_) | Dep::Info(_) => changes.inputs.contains(dep),
+            Dep::Card(slug) => cards.contains(slug.as_str()),
+            Dep::Sources => changes.files,
+            Dep::Global(..) => true,
+            _ => changes.links,
+        };
+        // Taken again on all threads: after new links, that is every list.
+        let now: Vec<(&Dep, Option<u64>)> = (self.fingerprints.par_iter())
+            .filter(|(dep, _)| again(dep))
+            .filter_map(|(dep, fp)| {
+                let now = model.fingerprint(dep);
+                (now != *fp || changes.inputs.contains(dep)).then_some((dep, now))
+            })
+            .collect();
+        let dirty: Vec<(Dep, Option<u64>)> = now.into_iter().map(|(d, fp)| (d.clone(), fp)).collect();
+        for (dep, fp) in &dirty {
+            self.fingerprints.insert(dep.clone(), *fp);
         }
-        dirty
+        dirty.into_iter().map(|(d, _)| d).collect()
     }
 
     /// The output files of the last build that read anything in `dirty`.

@@ -103,21 +103,23 @@ impl Workspace {
         let all = Page::all(site, &self.links);
         let (machine, lessons_json) =
             stage("feeds, sitemap, api", || pipeline::machine_files(site, &self.links, &self.theme, &all, &mut vec![]));
-        self.made_at = made_at(site, &self.links);
+        self.made_at = stage("outputs", || made_at(site, &self.links));
         // Pages and feeds that no longer exist: removed lessons, list pages that are no longer
         // needed, the feed of a term without lessons.
         let gone: Vec<String> =
             self.files.keys().filter(|f| self.graph.knows(f) && !self.made_at.contains_key(*f)).cloned().collect();
-        for f in gone {
-            self.graph.forget(&f);
-            self.files.remove(&f);
-            removed.push(f);
+        if !gone.is_empty() {
+            for f in gone {
+                self.graph.forget(&f);
+                self.files.remove(&f);
+                removed.push(f);
+            }
+            stage("prune", || self.graph.prune());
         }
-        self.graph.prune();
         let changes = Changes {
             inputs: changed.iter().cloned().map(Dep::Lesson).collect(),
             links: true,
-            cards: vec![],
+            cards: changed.iter().cloned().collect(),
             files: patched.is_none(),
         };
         let todo = self.dirty_outputs(&changes);
