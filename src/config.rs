@@ -1,7 +1,7 @@
 //! Site configuration (`config.toml`): site settings and the controlled vocabularies of the
 //! four taxonomies, plus the glossary. Parsed once; read-only afterwards.
 
-use crate::diagnostics::{Diagnostic, line_col};
+use crate::diagnostics::{Diagnostic, Diagnostics, line_col};
 use crate::msg;
 use serde::Deserialize;
 use std::collections::HashSet;
@@ -251,25 +251,25 @@ pub const LANGUAGES: [&str; 2] = ["nl", "en"];
 
 impl Config {
     /// Reads and validates `config.toml` in `root`.
-    pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
+    pub fn load(root: &Path) -> Result<Config, Diagnostics> {
         let path = root.join("config.toml");
         let text = match std::fs::read(&path) {
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(t) => t,
-                Err(_) => return Err(vec![Diagnostic::file(&path, msg!("config-not-utf8"))]),
+                Err(_) => return Err(Diagnostic::file(&path, msg!("config-not-utf8")).into()),
             },
             Err(e) => {
-                return Err(vec![Diagnostic::file(&path, msg!("config-cannot-read", error = e.to_string()))]);
+                return Err(Diagnostic::file(&path, msg!("config-cannot-read", error = e.to_string())).into());
             }
         };
         Self::parse(&path, &text)
     }
 
-    pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
+    pub fn parse(path: &Path, text: &str) -> Result<Config, Diagnostics> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let raw: RawConfig = toml::from_str(text).map_err(|e| {
             let (line, col) = e.span().map(|s| line_col(text, s.start)).unwrap_or((1, 1));
-            vec![Diagnostic::new(path, line, col, msg!("config-syntax", detail = e.message().trim()))]
+            Diagnostic::new(path, line, col, msg!("config-syntax", detail = e.message().trim()))
         })?;
         let mut errors = Vec::new();
         let language = raw.language.to_lowercase();
@@ -307,7 +307,7 @@ impl Config {
             }
         }
         if !errors.is_empty() {
-            return Err(errors);
+            return Err(errors.into());
         }
         Ok(Config {
             path: path.to_path_buf(),

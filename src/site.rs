@@ -3,7 +3,7 @@
 
 use crate::config::Config;
 use crate::content::{self, model::Site};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::link::Links;
 use crate::output;
 use crate::output::OutFile;
@@ -39,7 +39,7 @@ pub struct BuildReport {
 }
 
 /// Loads the configuration, applying command-line overrides.
-pub fn load_config(opts: &BuildOptions) -> Result<Config, Vec<Diagnostic>> {
+pub fn load_config(opts: &BuildOptions) -> Result<Config, Diagnostics> {
     let mut config = Config::load(&opts.root)?;
     if let Some(b) = &opts.base_url {
         config.base_url = b.trim_end_matches('/').to_string();
@@ -52,13 +52,13 @@ pub fn load_config(opts: &BuildOptions) -> Result<Config, Vec<Diagnostic>> {
 
 /// Loads and validates everything: what `leernet check` runs. Returns the site (of the files
 /// that loaded) and every problem, sorted.
-pub fn check(root: &Path) -> (Option<Site>, Vec<Diagnostic>) {
+pub fn check(root: &Path) -> (Option<Site>, Diagnostics) {
     check_with(root, None)
 }
 
 /// `check`, and when a sources folder is given (`sources`, else `[content] sources` relative
 /// to the site root) also the warnings about phrasing copied from its texts.
-pub fn check_with(root: &Path, sources: Option<&Path>) -> (Option<Site>, Vec<Diagnostic>) {
+pub fn check_with(root: &Path, sources: Option<&Path>) -> (Option<Site>, Diagnostics) {
     let config = match Config::load(root) {
         Ok(c) => c,
         Err(d) => return (None, d),
@@ -68,18 +68,18 @@ pub fn check_with(root: &Path, sources: Option<&Path>) -> (Option<Site>, Vec<Dia
     if let Some(dir) = dir {
         diags.extend(crate::timing::stage("copied phrasing", || content::copied::check(&site, &dir)));
     }
-    (Some(site), crate::diagnostics::Diagnostics(diags).sorted())
+    (Some(site), Diagnostics(diags).sorted())
 }
 
 /// Loads a site and fails on any problem.
-pub fn load(opts: &BuildOptions) -> Result<Site, Vec<Diagnostic>> {
+pub fn load(opts: &BuildOptions) -> Result<Site, Diagnostics> {
     let config = load_config(opts)?;
     let (site, diags) = content::load_site(&opts.root, config);
-    if diags.is_empty() { Ok(site) } else { Err(crate::diagnostics::Diagnostics(diags).sorted()) }
+    Diagnostics(diags).or_ok(site)
 }
 
 /// Everything the output folder holds, rendered in memory.
-pub fn render_site(site: &Site) -> Result<(Vec<OutFile>, Vec<String>), Vec<Diagnostic>> {
+pub fn render_site(site: &Site) -> Result<(Vec<OutFile>, Vec<String>), Diagnostics> {
     let links = crate::timing::stage("link", || Links::build(site));
     let mut theme = crate::timing::stage("templates", || Theme::load(&site.root, &site.config))?;
     let (files, notes, _) = crate::pipeline::render_parts(site, &links, &mut theme)?;
@@ -95,20 +95,20 @@ fn drop_aside<T: Send + 'static>(value: T) {
 }
 
 /// The whole pipeline: nothing is written unless every stage succeeds.
-pub fn build(opts: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
+pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     let start = Instant::now();
     let out = opts.output.clone().unwrap_or_else(|| opts.root.join("public"));
-    output::check_output_dir(&opts.root, &out).map_err(|d| vec![d])?;
+    output::check_output_dir(&opts.root, &out)?;
     let site = crate::timing::stage("load + validate", || load(opts))?;
     let links = crate::timing::stage("link", || Links::build(&site));
     let mut theme = crate::timing::stage("templates", || Theme::load(&site.root, &site.config))?;
     if let Some(zip) = &opts.zip
         && output::absolute(zip).starts_with(output::absolute(&out))
     {
-        return Err(vec![Diagnostic::file(zip, crate::msg!("zip-inside-output"))]);
+        return Err(Diagnostic::file(zip, crate::msg!("zip-inside-output")).into());
     }
     let io_err = |what: &str, e: std::io::Error| {
-        vec![Diagnostic::file(&out, crate::msg!("output-cannot", what = what, error = e.to_string()))]
+        Diagnostics::from(Diagnostic::file(&out, crate::msg!("output-cannot", what = what, error = e.to_string())))
     };
     let staging = output::Staging::new(&out, opts.cleanup).map_err(|e| io_err("create", e))?;
     let (mut notes, kept) = crate::pipeline::render_into(&site, &links, &mut theme, &staging, false)?;
@@ -118,7 +118,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
     if let Some(zip) = &opts.zip {
         let top = zip.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "site".into());
         output::zip_folder(&out, zip, &top)
-            .map_err(|e| vec![Diagnostic::file(zip, crate::msg!("zip-cannot-write", error = e.to_string()))])?;
+            .map_err(|e| Diagnostic::file(zip, crate::msg!("zip-cannot-write", error = e.to_string())))?;
         notes.push(crate::tr!("note-zip", path = zip.display().to_string(), top = &top));
     }
     let pages = Page::all(&site, &links).len();

@@ -8,9 +8,8 @@
 
 use std::path::{Path, PathBuf};
 
-#[path = "common/node.rs"]
-mod common_node;
-use common_node::{copy_dir, repo};
+mod common;
+use common::node::{copy_dir, repo};
 
 fn leernet(args: &[&str], root: &Path) -> (bool, String) {
     let o =
@@ -20,7 +19,7 @@ fn leernet(args: &[&str], root: &Path) -> (bool, String) {
 
 #[test]
 fn a_lesson_made_in_the_form_passes_check_and_gets_its_page() {
-    common_node::require(&["playwright-core", "decap-cms"], true);
+    common::node::require(&["playwright-core", "decap-cms"], true);
     let work = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("browser_cms");
     if work.exists() {
         std::fs::remove_dir_all(&work).unwrap();
@@ -31,9 +30,9 @@ fn a_lesson_made_in_the_form_passes_check_and_gets_its_page() {
     }
     std::fs::copy(repo().join("config.toml"), root.join("config.toml")).unwrap();
     let out = work.join("public");
-    common_node::build(env!("CARGO_BIN_EXE_leernet"), &root, &out, &[]);
+    common::node::build(env!("CARGO_BIN_EXE_leernet"), &root, &out, &[]);
     let result = work.join("saved.json");
-    common_node::node("tests/browser/cms.e2e.mjs", &[&out, &root, &result], &[]);
+    common::node::node("tests/browser/cms.e2e.mjs", &[&out, &root, &result], &[]);
 
     let saved: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&result).unwrap()).unwrap();
     let (path, raw) = (saved["path"].as_str().unwrap(), saved["raw"].as_str().unwrap());

@@ -19,9 +19,8 @@
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-#[path = "common/node.rs"]
-mod common_node;
-use common_node::{copy_dir, files_with_ext, repo};
+mod common;
+use common::node::{copy_dir, files_with_ext, repo};
 
 fn work() -> PathBuf {
     Path::new(env!("CARGO_TARGET_TMPDIR")).join("browser_pages")
@@ -29,16 +28,16 @@ fn work() -> PathBuf {
 
 /// Node, playwright-core, axe-core and /usr/bin/chromium, or the test fails.
 fn require() {
-    common_node::require(&["playwright-core", "axe-core"], true);
+    common::node::require(&["playwright-core", "axe-core"], true);
 }
 
 fn build(root: &Path, out: &Path, extra: &[&str]) {
-    common_node::build(env!("CARGO_BIN_EXE_leernet"), root, out, extra);
+    common::node::build(env!("CARGO_BIN_EXE_leernet"), root, out, extra);
     assert!(out.join("index.html").is_file(), "the build wrote no index.html into {}", out.display());
 }
 
 fn node(script: &str, args: &[&Path]) {
-    common_node::node(script, args, &[]);
+    common::node::node(script, args, &[]);
 }
 
 /// Lessons added to the English site so that its lesson list has a second page (100 a page):

@@ -2,13 +2,12 @@
 //! lessons, taxonomy counts, atomic output, refusal of dangerous output folders, scaffolds.
 
 mod common;
-#[path = "common/links.rs"]
-mod links;
+use common::links;
 use common::{Fixture, GOOD_LESSON, lesson, run_bin};
 use leernet::site::{self, BuildOptions};
 use std::path::Path;
 
-fn build(f: &Fixture, out: &Path) -> Result<site::BuildReport, Vec<leernet::diagnostics::Diagnostic>> {
+fn build(f: &Fixture, out: &Path) -> Result<site::BuildReport, leernet::diagnostics::Diagnostics> {
     site::build(&BuildOptions { root: f.root().to_path_buf(), output: Some(out.to_path_buf()), ..Default::default() })
 }
 

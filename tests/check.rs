@@ -6,7 +6,7 @@ use common::{Fixture, GOOD_LESSON, lesson};
 use leernet::diagnostics::Diagnostic;
 
 fn check(f: &Fixture) -> Vec<Diagnostic> {
-    leernet::site::check(f.root()).1
+    leernet::site::check(f.root()).1.into_vec()
 }
 
 /// The one diagnostic of a fixture with one broken lesson file.

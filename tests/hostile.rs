@@ -2,15 +2,14 @@
 //! asserting the exact outcome — an error naming the file, or sanitised output.
 
 mod common;
-#[path = "common/links.rs"]
-mod links;
+use common::links;
 use common::{Fixture, GOOD_LESSON, lesson};
 use leernet::diagnostics::Diagnostic;
 use leernet::site::{self, BuildOptions};
 use std::path::Path;
 
 fn check(f: &Fixture) -> Vec<Diagnostic> {
-    site::check(f.root()).1
+    site::check(f.root()).1.into_vec()
 }
 
 fn one_error(f: &Fixture, file: &str) -> Diagnostic {

@@ -4,11 +4,11 @@
 
 mod common;
 use common::{CONFIG, Fixture};
-use leernet::diagnostics::Diagnostic;
+use leernet::diagnostics::Diagnostics;
 use leernet::site::{self, BuildOptions};
 use std::path::PathBuf;
 
-fn build(f: &Fixture) -> Result<PathBuf, Vec<Diagnostic>> {
+fn build(f: &Fixture) -> Result<PathBuf, Diagnostics> {
     let out = f.root().join("public");
     site::build(&BuildOptions { root: f.root().to_path_buf(), output: Some(out.clone()), ..Default::default() })
         .map(|_| out)

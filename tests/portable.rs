@@ -2,8 +2,7 @@
 //! so the site works from a folder, a USB stick or `file://`.
 
 mod common;
-#[path = "common/links.rs"]
-mod links;
+use common::links;
 use common::{Fixture, run_bin};
 use std::path::Path;
 

@@ -25,15 +25,14 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
 
-#[path = "common/node.rs"]
-mod common_node;
-use common_node::{files_with_ext, node, repo};
+mod common;
+use common::node::{files_with_ext, node, repo};
 
 const NPM: [&str; 5] = ["elasticlunr", "lunr-languages", "playwright-core", "axe-core", "terser"];
 
 /// Node always; the npm packages and chromium when asked.
 fn require(npm: bool, chromium: bool) {
-    common_node::require(if npm { &NPM } else { &[] }, chromium);
+    common::node::require(if npm { &NPM } else { &[] }, chromium);
 }
 
 fn work() -> PathBuf {
@@ -49,7 +48,7 @@ fn sites() -> &'static (PathBuf, PathBuf) {
         let normal = work.join("site");
         let portable = work.join("portable");
         for (out, extra) in [(&normal, vec![]), (&portable, vec!["--portable"])] {
-            common_node::build(env!("CARGO_BIN_EXE_leernet"), repo(), out, &extra);
+            common::node::build(env!("CARGO_BIN_EXE_leernet"), repo(), out, &extra);
             assert!(out.join("search/meta.js").is_file(), "the build wrote no search/meta.js");
         }
         (normal, portable)

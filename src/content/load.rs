@@ -172,24 +172,10 @@ pub fn load_file(config: &Config, src: &SourceFile) -> (Loaded, Vec<Diagnostic>)
 pub fn parse_file(config: &Config, src: &SourceFile, bytes: Vec<u8>) -> (Loaded, Vec<Diagnostic>) {
     let path = &src.path;
     let fail = |d: Diagnostic| (Loaded::Failed(None), vec![d]);
-    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return fail(Diagnostic::file(path, msg!("file-empty")).with_suggestion(msg!("hint-file-empty")));
-    }
-    let raw = match String::from_utf8(bytes) {
-        Ok(t) => t,
-        Err(e) => {
-            let off = e.utf8_error().valid_up_to();
-            let (line, col) =
-                crate::diagnostics::line_col(std::str::from_utf8(&e.as_bytes()[..off]).unwrap_or(""), off);
-            return fail(
-                Diagnostic::new(path, line, col, msg!("file-not-utf8")).with_suggestion(msg!("hint-save-utf8")),
-            );
-        }
+    let text = match decode(path, bytes) {
+        Ok(raw) => frontmatter::normalize(&raw),
+        Err(d) => return fail(d),
     };
-    if raw.contains('\0') {
-        return fail(Diagnostic::file(path, msg!("file-nul-bytes")));
-    }
-    let text = frontmatter::normalize(&raw);
     let split = match frontmatter::split(path, &text) {
         Ok(s) => s,
         Err(d) => return fail(d),
@@ -198,8 +184,6 @@ pub fn parse_file(config: &Config, src: &SourceFile, bytes: Vec<u8>) -> (Loaded,
         Ok(f) => f,
         Err(d) => return fail(d),
     };
-    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
-    let slug = slugify(stem);
     let allowed: &[&str] = match src.section {
         Section::Initiatives => &INITIATIVE_FIELDS,
         Section::Lessons => &LESSON_FIELDS,
@@ -213,6 +197,57 @@ pub fn parse_file(config: &Config, src: &SourceFile, bytes: Vec<u8>) -> (Loaded,
             || (src.section == Section::Initiatives && tax == Taxonomy::Financing);
         terms[tax.index()] = r.terms(tax, config, required);
     }
+    let slug = slugify(path.file_stem().and_then(|s| s.to_str()).unwrap_or(""));
+    let mut diags = check_body(path, &slug, &split);
+    let body = render_body(config, src, &split, &mut diags);
+    let meta = |title: String, body| Meta { slug, source: src.rel.clone(), file: path.clone(), title, terms, body };
+    // A lesson's initiative is read first, so it is checked even when other fields are wrong.
+    let lesson_initiative = (src.section == Section::Lessons)
+        .then(|| (r.text("initiative").map(|s| slugify(&s)), r.key_line("initiative")));
+    let initiative = lesson_initiative.clone().and_then(|(i, line)| i.map(|i| (i, line)));
+    let partial = |body| {
+        let initiative = initiative.clone();
+        Loaded::Failed(Some(Box::new(Partial { file: path.clone(), source: src.rel.clone(), body, initiative })))
+    };
+    let loaded = match src.section {
+        Section::Initiatives => read_initiative(&mut r, title, body, meta),
+        Section::Lessons => read_lesson(&mut r, title, body, meta, lesson_initiative),
+        Section::Pages => match title {
+            Some(t) => Ok(Loaded::Page(Box::new(InfoPage { meta: meta(t, body) }))),
+            None => Err(body),
+        },
+    };
+    diags.extend(r.diags);
+    match loaded {
+        Ok(loaded) if diags.is_empty() => (loaded, diags),
+        Ok(Loaded::Initiative(i)) => (partial(i.meta.body), diags),
+        Ok(Loaded::Lesson(l)) => (partial(l.meta.body), diags),
+        Ok(Loaded::Page(p)) => (partial(p.meta.body), diags),
+        Ok(failed) => (failed, diags),
+        Err(body) => (partial(body), diags),
+    }
+}
+
+/// The text of a file's bytes: refuses an empty file, one that is not UTF-8 (at the first bad
+/// byte's line and column) and one holding NUL bytes.
+fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(Diagnostic::file(path, msg!("file-empty")).with_suggestion(msg!("hint-file-empty")));
+    }
+    let raw = String::from_utf8(bytes).map_err(|e| {
+        let off = e.utf8_error().valid_up_to();
+        let (line, col) = crate::diagnostics::line_col(std::str::from_utf8(&e.as_bytes()[..off]).unwrap_or(""), off);
+        Diagnostic::new(path, line, col, msg!("file-not-utf8")).with_suggestion(msg!("hint-save-utf8"))
+    })?;
+    if raw.contains('\0') {
+        return Err(Diagnostic::file(path, msg!("file-nul-bytes")));
+    }
+    Ok(raw)
+}
+
+/// Problems of the file name and the body as text: no slug, an empty body, or the example text
+/// `leernet new` writes still in it.
+fn check_body(path: &Path, slug: &str, split: &frontmatter::Split) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     if slug.is_empty() {
         diags.push(Diagnostic::file(path, msg!("slug-empty")));
@@ -229,101 +264,80 @@ pub fn parse_file(config: &Config, src: &SourceFile, bytes: Vec<u8>) -> (Loaded,
                 .with_suggestion(msg!("hint-body-placeholder")),
         );
     }
-    let body = match markdown::render(&src.rel, split.body, split.body_first_line, config.content.trusted_html) {
+    diags
+}
+
+/// The body as HTML; HTML nested too deep is a problem (and an empty body).
+fn render_body(config: &Config, src: &SourceFile, split: &frontmatter::Split, diags: &mut Vec<Diagnostic>) -> Body {
+    match markdown::render(&src.rel, split.body, split.body_first_line, config.content.trusted_html) {
         Ok(body) => body,
         Err(deep) => {
-            diags.push(
-                Diagnostic::new(
-                    path,
-                    deep.line,
-                    deep.col,
-                    msg!("html-too-deep", depth = super::nesting::MAX_DEPTH, tag = super::nesting::MAX_TAG),
-                )
-                .with_suggestion(msg!("hint-html-too-deep")),
-            );
+            let msg = msg!("html-too-deep", depth = super::nesting::MAX_DEPTH, tag = super::nesting::MAX_TAG);
+            diags
+                .push(Diagnostic::new(&src.path, deep.line, deep.col, msg).with_suggestion(msg!("hint-html-too-deep")));
             Body::default()
         }
-    };
-    let meta = |title: String, body| Meta {
-        slug: slug.clone(),
-        source: src.rel.clone(),
-        file: path.clone(),
-        title,
-        terms: terms.clone(),
-        body,
-    };
-    // A lesson's initiative is read first, so it is checked even when other fields are wrong.
-    let lesson_initiative = (src.section == Section::Lessons)
-        .then(|| (r.text("initiative").map(|s| slugify(&s)), r.key_line("initiative")));
-    let initiative = lesson_initiative.clone().and_then(|(i, line)| i.map(|i| (i, line)));
-    let partial = |body| {
-        let initiative = initiative.clone();
-        Loaded::Failed(Some(Box::new(Partial { file: path.clone(), source: src.rel.clone(), body, initiative })))
-    };
-    let loaded = match src.section {
-        Section::Initiatives => {
-            let summary = r.text("summary");
-            let region = r.text("region");
-            let started = r.year_or_date("started");
-            let phase = r.choice("phase", &PHASES, false);
-            let evidence = r.choice("evidence", &EVIDENCE, false);
-            let organisations = r.text_list("organisations");
-            let outcomes = r.outcomes();
-            let figures = r.figures();
-            let contact = r.contact();
-            let links = r.links();
-            let last_reviewed = r.date("last_reviewed");
-            match (title, summary, region) {
-                (Some(t), Some(summary), Some(region)) => Loaded::Initiative(Box::new(Initiative {
-                    meta: meta(t, body),
-                    summary,
-                    region,
-                    started,
-                    phase,
-                    evidence,
-                    organisations,
-                    outcomes,
-                    figures,
-                    contact,
-                    links,
-                    last_reviewed,
-                })),
-                _ => partial(body),
-            }
-        }
-        Section::Lessons => {
-            let (initiative, initiative_line) = lesson_initiative.unwrap_or_default();
-            let kind = r.choice("kind", &Kind::NAMES, true).and_then(|k| Kind::parse(&k));
-            let added = r.date("added");
-            let source_ref = r.opt_text("source");
-            match (title, initiative, kind) {
-                (Some(t), Some(initiative), Some(kind)) => Loaded::Lesson(Box::new(Lesson {
-                    meta: meta(t, body),
-                    initiative,
-                    initiative_line,
-                    kind,
-                    added,
-                    source_ref,
-                })),
-                _ => partial(body),
-            }
-        }
-        Section::Pages => match title {
-            Some(t) => Loaded::Page(Box::new(InfoPage { meta: meta(t, body) })),
-            None => partial(body),
-        },
-    };
-    diags.extend(r.diags);
-    if !diags.is_empty() {
-        let failed = match loaded {
-            Loaded::Initiative(i) => partial(i.meta.body),
-            Loaded::Lesson(l) => partial(l.meta.body),
-            Loaded::Page(p) => partial(p.meta.body),
-            failed => failed,
-        };
-        return (failed, diags);
     }
-    (loaded, diags)
+}
+
+/// An initiative's own fields (every one read, so each problem is reported); the body back when
+/// a required one is missing.
+fn read_initiative(
+    r: &mut FieldReader,
+    title: Option<String>,
+    body: Body,
+    meta: impl FnOnce(String, Body) -> Meta,
+) -> Result<Loaded, Body> {
+    let summary = r.text("summary");
+    let region = r.text("region");
+    let started = r.year_or_date("started");
+    let phase = r.choice("phase", &PHASES, false);
+    let evidence = r.choice("evidence", &EVIDENCE, false);
+    let organisations = r.text_list("organisations");
+    let outcomes = r.outcomes();
+    let figures = r.figures();
+    let contact = r.contact();
+    let links = r.links();
+    let last_reviewed = r.date("last_reviewed");
+    let (Some(title), Some(summary), Some(region)) = (title, summary, region) else { return Err(body) };
+    Ok(Loaded::Initiative(Box::new(Initiative {
+        meta: meta(title, body),
+        summary,
+        region,
+        started,
+        phase,
+        evidence,
+        organisations,
+        outcomes,
+        figures,
+        contact,
+        links,
+        last_reviewed,
+    })))
+}
+
+/// A lesson's own fields (its initiative was read before); the body back when a required one
+/// is missing.
+fn read_lesson(
+    r: &mut FieldReader,
+    title: Option<String>,
+    body: Body,
+    meta: impl FnOnce(String, Body) -> Meta,
+    initiative: Option<(Option<String>, usize)>,
+) -> Result<Loaded, Body> {
+    let (initiative, initiative_line) = initiative.unwrap_or_default();
+    let kind = r.choice("kind", &Kind::NAMES, true).and_then(|k| Kind::parse(&k));
+    let added = r.date("added");
+    let source_ref = r.opt_text("source");
+    let (Some(title), Some(initiative), Some(kind)) = (title, initiative, kind) else { return Err(body) };
+    Ok(Loaded::Lesson(Box::new(Lesson {
+        meta: meta(title, body),
+        initiative,
+        initiative_line,
+        kind,
+        added,
+        source_ref,
+    })))
 }
 
 /// Everything loading found: what loaded, the bodies of files that did not, and the problems.

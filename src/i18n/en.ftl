@@ -202,7 +202,7 @@ build-note = note: { $note }
 progress-rendering = rendering
 progress-pages = pages
 stdin-unreadable = error: cannot read standard input: { $error }
-new-error = error: { $message }
+command-error = error: { $message }
 
 ## leernet new
 new-exists = { $path } already exists; choose another title or edit that file

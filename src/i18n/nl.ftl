@@ -202,7 +202,7 @@ build-note = let op: { $note }
 progress-rendering = pagina's maken
 progress-pages = pagina's
 stdin-unreadable = fout: de invoer kan niet gelezen worden: { $error }
-new-error = fout: { $message }
+command-error = fout: { $message }
 
 ## leernet new
 new-exists = { $path } bestaat al; kies een andere titel of bewerk dat bestand

@@ -4,7 +4,7 @@
 //! staging folder; the preview server collects them and keeps what each page read.
 
 use crate::content::model::Site;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::link::Links;
 use crate::output::{Collect, OutFile, Sink};
 use crate::render::{
@@ -21,7 +21,7 @@ pub fn render_parts(
     site: &Site,
     links: &Links,
     theme: &mut Theme,
-) -> Result<(Vec<OutFile>, Vec<String>, Kept), Vec<Diagnostic>> {
+) -> Result<(Vec<OutFile>, Vec<String>, Kept), Diagnostics> {
     let sink = Collect::default();
     let (notes, kept) = render_into(site, links, theme, &sink, true)?;
     Ok((sink.into_files(), notes, kept))
@@ -53,15 +53,14 @@ pub fn render_into(
     theme: &mut Theme,
     sink: &dyn Sink,
     keep: bool,
-) -> Result<(Vec<String>, Kept), Vec<Diagnostic>> {
+) -> Result<(Vec<String>, Kept), Diagnostics> {
     use crate::timing::stage;
-    let put_all = |files: Vec<OutFile>| files.into_par_iter().try_for_each(|f| sink.put(f)).map_err(|d| vec![d]);
+    let put_all = |files: Vec<OutFile>| files.into_par_iter().try_for_each(|f| sink.put(f));
     // The search index first: its working memory (the largest of any stage) is free again for
     // the pages, instead of coming on top of theirs. A plain build lets the index itself go too.
     // Its files go to the sink as they are made.
     let (live, search_files, mut notes) =
-        stage("search index", || crate::search::live::Live::build_into(site, &theme.strings, keep, sink))
-            .map_err(|d| vec![d])?;
+        stage("search index", || crate::search::live::Live::build_into(site, &theme.strings, keep, sink))?;
     theme.set_globals(site, links);
     let theme: &Theme = theme;
     let views = stage("views", || Views::build(site, links, &theme.strings));
@@ -81,7 +80,7 @@ pub fn render_into(
         },
     );
     let mut reads = rendered?;
-    let (feed_reads, lessons_json) = machine.map_err(|d| vec![d])?;
+    let (feed_reads, lessons_json) = machine?;
     reads.extend(feed_reads);
     put_all(render::static_files(theme))?;
     Ok((notes, Kept { views, lessons_json, search_files, search: live, reads }))

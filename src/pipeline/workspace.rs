@@ -43,7 +43,7 @@ pub enum Outcome {
         millis: u128,
     },
     /// The content has problems; the last good build stays.
-    Failed(Vec<Diagnostic>),
+    Failed(Diagnostics),
     Unchanged,
 }
 
@@ -70,7 +70,7 @@ pub struct Workspace {
     pending_export: Option<std::thread::JoinHandle<Vec<crate::output::OutFile>>>,
     machine_files: BTreeSet<String>,
     /// Current problems (empty when the last rebuild succeeded).
-    pub errors: Vec<Diagnostic>,
+    pub errors: Diagnostics,
     /// `entries` are what `site` was made of, and `files` what it renders to (false after a
     /// failed rebuild: the next one compares with the last good site, not with `entries`).
     synced: bool,
@@ -124,7 +124,7 @@ impl Workspace {
     }
 
     /// A full build into memory; fails like `leernet build` would.
-    pub fn open(root: &Path, portable: bool, base_url: Option<&str>) -> Result<Workspace, Vec<Diagnostic>> {
+    pub fn open(root: &Path, portable: bool, base_url: Option<&str>) -> Result<Workspace, Diagnostics> {
         let mut config = Config::load(root)?;
         config.portable |= portable;
         if let Some(b) = base_url {
@@ -165,7 +165,7 @@ impl Workspace {
             search_files: BTreeSet::new(),
             pending_export: None,
             machine_files: BTreeSet::new(),
-            errors: vec![],
+            errors: Diagnostics::default(),
             synced: false,
             needs_full: false,
         };
@@ -175,7 +175,7 @@ impl Workspace {
     }
 
     /// The site made of the current entries, or every problem.
-    fn assemble(&self) -> Result<Site, Vec<Diagnostic>> {
+    fn assemble(&self) -> Result<Site, Diagnostics> {
         let mut diags: Vec<Diagnostic> = self.discovery.clone();
         let (mut initiatives, mut lessons, mut pages) = (Vec::new(), Vec::new(), Vec::new());
         for e in self.entries.values() {
@@ -266,12 +266,12 @@ impl Workspace {
                     self.theme.statics = statics;
                 }
                 Err(d) => {
-                    self.errors = vec![d.clone()];
-                    return Outcome::Failed(vec![d]);
+                    self.errors = d.clone().into();
+                    return Outcome::Failed(d.into());
                 }
             }
         }
-        self.errors.clear();
+        self.errors = Diagnostics::default();
         Outcome::Rebuilt { pages, removed, full, millis: started.elapsed().as_millis() }
     }
 
@@ -350,7 +350,7 @@ impl Workspace {
 
     /// Rebuilds after lesson changes: patches the site in place when every change is an edit of
     /// a lesson that keeps its file, else assembles the site again.
-    fn rebuild_lessons(&mut self, r: &Reloaded, removed: &mut Vec<String>) -> Result<Vec<String>, Vec<Diagnostic>> {
+    fn rebuild_lessons(&mut self, r: &Reloaded, removed: &mut Vec<String>) -> Result<Vec<String>, Diagnostics> {
         if let Some(patched) = crate::timing::stage("patch", || self.patch(r)) {
             let patched = patched?;
             let same_links = patched.iter().all(|(li, old)| {
@@ -374,7 +374,7 @@ impl Workspace {
     /// Returns the lessons replaced (index and old lesson), the problems (the site is then put
     /// back), or `None` when the site has to be assembled again.
     #[allow(clippy::type_complexity)]
-    fn patch(&mut self, r: &Reloaded) -> Option<Result<Vec<(usize, Lesson)>, Vec<Diagnostic>>> {
+    fn patch(&mut self, r: &Reloaded) -> Option<Result<Vec<(usize, Lesson)>, Diagnostics>> {
         if !self.synced || r.files_changed || r.initiative_changed || !self.discovery.is_empty() {
             return None;
         }

@@ -16,7 +16,7 @@ pub mod wording;
 use crate::config::{Config, Taxonomy};
 use crate::content::model::Site;
 use crate::deps::Dep;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::link::Links;
 use crate::output::{OutFile, Sink};
 use crate::strings::Strings;
@@ -74,11 +74,11 @@ fn fingerprint(v: &serde_json::Value, words: Option<&std::collections::BTreeSet<
 }
 
 impl Theme {
-    pub fn load(root: &Path, config: &Config) -> Result<Theme, Vec<Diagnostic>> {
+    pub fn load(root: &Path, config: &Config) -> Result<Theme, Diagnostics> {
         let language = config.language.as_str();
-        let strings = templates::strings(root, language).map_err(|d| vec![d])?;
-        let tera = templates::load(root, |tera| wording::register(tera, &strings, language)).map_err(|d| vec![d])?;
-        let statics = templates::merged_files(&templates::BUILTIN_STATIC, &root.join("static")).map_err(|d| vec![d])?;
+        let strings = templates::strings(root, language)?;
+        let tera = templates::load(root, |tera| wording::register(tera, &strings, language))?;
+        let statics = templates::merged_files(&templates::BUILTIN_STATIC, &root.join("static"))?;
         // The images config.toml names must be static files.
         let d = &config.display;
         let missing: Vec<Diagnostic> = [("logo", &d.logo), ("favicon", &d.favicon)]
@@ -90,7 +90,7 @@ impl Theme {
             })
             .collect();
         if !missing.is_empty() {
-            return Err(missing);
+            return Err(missing.into());
         }
         let words = templates::words(root);
         Ok(Theme { tera, strings, statics, words, global_fingerprints: BTreeMap::new(), track: false })
@@ -186,7 +186,7 @@ pub fn render_pages(
     pages: &[Page],
     sink: &dyn Sink,
     record: bool,
-) -> Result<Vec<PageReads>, Vec<Diagnostic>> {
+) -> Result<Vec<PageReads>, Diagnostics> {
     let dir = data.site.root.join("templates");
     let errors = std::sync::Mutex::new(Vec::<Diagnostic>::new());
     let reads = std::sync::Mutex::new(Vec::new());
@@ -227,7 +227,7 @@ pub fn render_pages(
         }
     });
     let errors = errors.into_inner().unwrap_or_else(|e| e.into_inner());
-    if errors.is_empty() { Ok(reads.into_inner().unwrap_or_else(|e| e.into_inner())) } else { Err(errors) }
+    Diagnostics(errors).or_ok(reads.into_inner().unwrap_or_else(|e| e.into_inner()))
 }
 
 /// The theme's static files, copied to the output root.

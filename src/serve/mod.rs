@@ -6,7 +6,7 @@
 
 pub mod http;
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::pipeline::{Outcome, Workspace};
 use http::Events;
 use notify::RecursiveMode;
@@ -53,17 +53,10 @@ pub fn describe(outcome: &Outcome, root: &Path) -> String {
 }
 
 /// Starts the server; returns when interrupted (Ctrl-C) or when `stop` is set.
-pub fn serve(
-    opts: &ServeOptions,
-    stop: Arc<AtomicBool>,
-    ready: Option<mpsc::Sender<u16>>,
-) -> Result<(), Vec<Diagnostic>> {
+pub fn serve(opts: &ServeOptions, stop: Arc<AtomicBool>, ready: Option<mpsc::Sender<u16>>) -> Result<(), Diagnostics> {
     let addr = format!("{}:{}", opts.interface, opts.port);
     let server = tiny_http::Server::http(&addr).map_err(|e| {
-        vec![Diagnostic::file(
-            &opts.root,
-            crate::msg!("serve-cannot-listen", addr = addr.to_string(), error = e.to_string()),
-        )]
+        Diagnostic::file(&opts.root, crate::msg!("serve-cannot-listen", addr = addr.to_string(), error = e.to_string()))
     })?;
     let port = server.server_addr().to_ip().map(|a| a.port()).unwrap_or(opts.port);
     let host = if opts.interface.contains(':') { format!("[{}]", opts.interface) } else { opts.interface.clone() };
@@ -73,7 +66,7 @@ pub fn serve(
     let root = opts
         .root
         .canonicalize()
-        .map_err(|e| vec![Diagnostic::file(&opts.root, crate::msg!("serve-cannot-open", error = e.to_string()))])?;
+        .map_err(|e| Diagnostic::file(&opts.root, crate::msg!("serve-cannot-open", error = e.to_string())))?;
     let opts = &ServeOptions { root, ..opts.clone() };
     let ws = Workspace::open(&opts.root, opts.portable, Some(&url))?;
     eprintln!("{}", crate::tr!("serve-built", files = ws.files.len(), ms = started.elapsed().as_millis() as u64));
@@ -84,18 +77,18 @@ pub fn serve(
     // Watch what the site is made of.
     let (tx, rx) = mpsc::channel::<DebounceEventResult>();
     let mut debouncer = new_debouncer(Duration::from_millis(120), None, tx)
-        .map_err(|e| vec![Diagnostic::file(&opts.root, crate::msg!("serve-cannot-watch", error = e.to_string()))])?;
+        .map_err(|e| Diagnostic::file(&opts.root, crate::msg!("serve-cannot-watch", error = e.to_string())))?;
     for dir in ["initiatives", "lessons", "templates", "static"] {
         let p = opts.root.join(dir);
         if p.is_dir() {
             debouncer
                 .watch(&p, RecursiveMode::Recursive)
-                .map_err(|e| vec![Diagnostic::file(&p, crate::msg!("serve-cannot-watch", error = e.to_string()))])?;
+                .map_err(|e| Diagnostic::file(&p, crate::msg!("serve-cannot-watch", error = e.to_string())))?;
         }
     }
     debouncer
         .watch(&opts.root, RecursiveMode::NonRecursive)
-        .map_err(|e| vec![Diagnostic::file(&opts.root, crate::msg!("serve-cannot-watch", error = e.to_string()))])?;
+        .map_err(|e| Diagnostic::file(&opts.root, crate::msg!("serve-cannot-watch", error = e.to_string())))?;
 
     let workers: Vec<_> = (0..4)
         .map(|_| {

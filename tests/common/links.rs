@@ -1,6 +1,5 @@
 //! Internal-link checker over a built output folder: every href/src must resolve to a file,
 //! and every #fragment to an id in that file.
-#![allow(dead_code)]
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};

@@ -1,6 +1,9 @@
 //! Shared helpers for the integration tests: small fixture sites written into temp folders.
 #![allow(dead_code)]
 
+pub mod links;
+pub mod node;
+
 use std::path::{Path, PathBuf};
 
 pub const CONFIG: &str = r#"

@@ -1,6 +1,5 @@
 //! Shared by the tests that run node and Chromium (tests/search_js.rs, tests/browser_pages.rs):
 //! checking the tools are installed, building sites with the leernet binary, running scripts.
-#![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};

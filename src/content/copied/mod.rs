@@ -24,7 +24,7 @@ use std::path::Path;
 pub fn check(site: &Site, sources_dir: &Path) -> Vec<Diagnostic> {
     let sources = match sources::read(sources_dir) {
         Ok(s) => s,
-        Err(d) => return d,
+        Err(d) => return d.into_vec(),
     };
     let files: Vec<&Path> = site
         .initiatives

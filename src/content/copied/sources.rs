@@ -4,7 +4,7 @@
 //! or an unreadable file is an error.
 
 use super::shingles::Index;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::msg;
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
@@ -20,10 +20,10 @@ pub struct Sources {
 }
 
 /// Reads every text file below `dir` (hidden files and folders left out).
-pub fn read(dir: &Path) -> Result<Sources, Vec<Diagnostic>> {
+pub fn read(dir: &Path) -> Result<Sources, Diagnostics> {
     if !dir.is_dir() {
         let what = if dir.exists() { msg!("sources-not-folder") } else { msg!("sources-missing") };
-        return Err(vec![Diagnostic::file(dir, what).with_suggestion(msg!("hint-sources-folder"))]);
+        return Err(Diagnostic::file(dir, what).with_suggestion(msg!("hint-sources-folder")).into());
     }
     let mut index = Index::default();
     let mut names = Vec::new();
@@ -54,7 +54,7 @@ pub fn read(dir: &Path) -> Result<Sources, Vec<Diagnostic>> {
     if errors.is_empty() && names.is_empty() {
         errors.push(Diagnostic::file(dir, msg!("sources-no-text")).with_suggestion(msg!("hint-sources-folder")));
     }
-    if errors.is_empty() { Ok(Sources { index, names }) } else { Err(errors) }
+    Diagnostics(errors).or_ok(Sources { index, names })
 }
 
 /// The text of one source file; `None` for a binary file (it has NUL bytes).

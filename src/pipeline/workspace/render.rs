@@ -7,7 +7,7 @@
 use super::Workspace;
 use crate::content::model::{Lesson, Site};
 use crate::deps::Dep;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::Diagnostics;
 use crate::link::Links;
 use crate::output::{Collect, OutFile};
 use crate::pipeline;
@@ -26,7 +26,7 @@ pub(super) enum Made {
 
 impl Workspace {
     /// Renders everything of `site`.
-    pub(super) fn render_full(&mut self, site: Site) -> Result<Vec<String>, Vec<Diagnostic>> {
+    pub(super) fn render_full(&mut self, site: Site) -> Result<Vec<String>, Diagnostics> {
         // This build writes the export itself: one an earlier rebuild was making is out of date.
         drop(self.pending_export.take());
         let links = Links::build(&site);
@@ -47,7 +47,7 @@ impl Workspace {
         let model = Model { site: &site, links: &links, views: &kept.views, globals: &self.theme.global_fingerprints };
         self.graph.record(std::mem::take(&mut kept.reads), &model);
         (self.site, self.links, self.kept) = (site, links, kept);
-        self.errors.clear();
+        self.errors = Diagnostics::default();
         (self.synced, self.needs_full) = (true, false);
         Ok(self.files.keys().filter(|p| p.ends_with(".html")).cloned().collect())
     }
@@ -58,7 +58,7 @@ impl Workspace {
         &mut self,
         patched: &[(usize, Lesson)],
         removed: &mut Vec<String>,
-    ) -> Result<Vec<String>, Vec<Diagnostic>> {
+    ) -> Result<Vec<String>, Diagnostics> {
         if patched.is_empty() {
             return Ok(vec![]);
         }
@@ -95,7 +95,7 @@ impl Workspace {
         changed: BTreeSet<String>,
         patched: Option<&[(usize, Lesson)]>,
         removed: &mut Vec<String>,
-    ) -> Result<Vec<String>, Vec<Diagnostic>> {
+    ) -> Result<Vec<String>, Diagnostics> {
         self.needs_full = true;
         let site = &self.site;
         self.links = stage("link", || Links::build(site));
@@ -157,7 +157,7 @@ impl Workspace {
 
     /// Makes `todo` of the current site into `files`, recording what each read; returns the
     /// paths of the pages made.
-    fn make(&mut self, todo: Vec<Made>) -> Result<Vec<String>, Vec<Diagnostic>> {
+    fn make(&mut self, todo: Vec<Made>) -> Result<Vec<String>, Diagnostics> {
         let (site, links) = (&self.site, &self.links);
         let (mut pages, mut feeds) = (Vec::new(), Vec::new());
         for m in todo {
@@ -177,8 +177,7 @@ impl Workspace {
             self.files.insert(path, bytes);
         }
         let sink = Collect::default();
-        let reads = stage("feeds", || pipeline::feeds_into(site, links, &self.theme.strings, &feeds, &sink, true))
-            .map_err(|d| vec![d])?;
+        let reads = stage("feeds", || pipeline::feeds_into(site, links, &self.theme.strings, &feeds, &sink, true))?;
         self.graph.record(reads, &model);
         for OutFile { path, bytes } in sink.into_files() {
             self.files.insert(path, bytes);

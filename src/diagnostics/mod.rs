@@ -1,6 +1,9 @@
 //! Diagnostics: every problem leernet finds in a site, as `file:line:col: message` with an
 //! optional suggestion and a stable machine `code` (the message's catalogue id). Nothing here
-//! knows about content, templates or output; the words come from `i18n`.
+//! knows about content, templates or output; the words come from `i18n`. `print` shows them
+//! to people (with the source line) and machines (GitHub annotations, JSON).
+
+pub mod print;
 
 use crate::i18n::Msg;
 use std::fmt;
@@ -124,8 +127,9 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-/// All the problems of one run, sorted by file and position so output is stable.
-#[derive(Debug, Default, Clone)]
+/// All the problems of one run, and the error type of everything that can find more than one:
+/// a single `Diagnostic` converts into it, so `?` works on both. Reads as a slice.
+#[derive(Debug, Default, Clone, PartialEq)]
 pub struct Diagnostics(pub Vec<Diagnostic>);
 
 impl Diagnostics {
@@ -135,18 +139,81 @@ impl Diagnostics {
     pub fn extend(&mut self, other: impl IntoIterator<Item = Diagnostic>) {
         self.0.extend(other);
     }
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-    pub fn len(&self) -> usize {
-        self.0.len()
-    }
-    pub fn sorted(mut self) -> Vec<Diagnostic> {
+    /// Sorted by file and position, duplicates dropped, so output is stable.
+    pub fn sorted(mut self) -> Diagnostics {
         self.0.sort();
         self.0.dedup();
+        self
+    }
+    pub fn into_vec(self) -> Vec<Diagnostic> {
         self.0
     }
+    /// `Ok(value)` when there are no problems, else these problems, sorted.
+    pub fn or_ok<T>(self, value: T) -> Result<T, Diagnostics> {
+        if self.0.is_empty() { Ok(value) } else { Err(self.sorted()) }
+    }
 }
+
+impl From<Diagnostic> for Diagnostics {
+    fn from(d: Diagnostic) -> Self {
+        Diagnostics(vec![d])
+    }
+}
+
+impl From<Vec<Diagnostic>> for Diagnostics {
+    fn from(d: Vec<Diagnostic>) -> Self {
+        Diagnostics(d)
+    }
+}
+
+impl PartialEq<Vec<Diagnostic>> for Diagnostics {
+    fn eq(&self, other: &Vec<Diagnostic>) -> bool {
+        self.0 == *other
+    }
+}
+
+impl std::ops::Deref for Diagnostics {
+    type Target = [Diagnostic];
+    fn deref(&self) -> &[Diagnostic] {
+        &self.0
+    }
+}
+
+impl IntoIterator for Diagnostics {
+    type Item = Diagnostic;
+    type IntoIter = std::vec::IntoIter<Diagnostic>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a Diagnostics {
+    type Item = &'a Diagnostic;
+    type IntoIter = std::slice::Iter<'a, Diagnostic>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+impl FromIterator<Diagnostic> for Diagnostics {
+    fn from_iter<I: IntoIterator<Item = Diagnostic>>(iter: I) -> Self {
+        Diagnostics(iter.into_iter().collect())
+    }
+}
+
+impl fmt::Display for Diagnostics {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, d) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str("\n")?;
+            }
+            fmt::Display::fmt(d, f)?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Diagnostics {}
 
 /// The closest of `candidates` to `wrong`, if it is close enough to be a likely typo.
 pub fn closest<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
