@@ -7,7 +7,7 @@
 //!   pages whose recorded reads changed are made again (`render.rs`);
 //! - initiatives, the site's own pages, templates and config: everything; a static file alone.
 //!
-//! The result is byte for byte what a full build gives (tests/serve.rs, tests/pipeline.rs).
+//! The result is byte for byte what a full build gives (tests/serve.rs).
 
 mod render;
 
