@@ -1,5 +1,5 @@
 // Bytes a reader downloads for a one-word query on a built site: search.min.js, meta.js, and every
-// file the search client loads for it (key files, shards, big-term postings, f.js, r.js, n.js, the display chunks of
+// file the search client loads for it (key files, shards, big-term postings, f.js, r.js, a.js, n.js, the display chunks of
 // the first page of results and the label chunks of the initiative values shown), decided by
 // the client's own Engine.run, the routine the page uses, on a fresh engine per query (a fresh
 // page; "ms": that run with the files read from disk, then the same query again with
@@ -36,7 +36,7 @@ const [metaRaw, metaGz] = size('search/meta.js');
 const meta = loadEngine(site, client).meta;
 console.log(`${meta.count} documents, ${meta.initiatives} initiatives, ${meta.keys != null ? client.frontDecoded(meta.keys).length : fs.readdirSync(path.join(site, 'search')).filter((f) => f.startsWith('t-')).length} shards, ${meta.big} big terms`);
 console.log(`search.min.js ${kb(jsRaw)} KB (gzip ${kb(jsGz)}), meta.js ${kb(metaRaw)} KB (gzip ${kb(metaGz)})`);
-console.log('query               hits   files   total KB   gzip KB  (of which keys / shards / postings / f.js / r.js / n.js / docs / labels KB)  ms (cold, warm)');
+console.log('query               hits   files   total KB   gzip KB  (of which keys / shards / postings / f.js / r.js / a.js / n.js / docs / labels KB)  ms (cold, warm)');
 for (const word of words) {
   for (const q of [word, `${word} `]) {
     const { engine, load, log } = loadEngine(site, client);
@@ -47,7 +47,7 @@ for (const word of words) {
     await engine.run(q, {}, load);   // again, everything loaded: the search itself
     const warm = Number(process.hrtime.bigint() - t1) / 1e6;
     let raw = jsRaw + metaRaw, gz = jsGz + metaGz;
-    const kinds = { k: 0, t: 0, p: 0, f: 0, r: 0, n: 0, d: 0, i: 0 };
+    const kinds = { k: 0, t: 0, p: 0, f: 0, r: 0, a: 0, n: 0, d: 0, i: 0 };
     for (const f of log) {
       const [r, g] = size(f);
       raw += r;

@@ -6,7 +6,7 @@
 //! - `engine_on_hand_made_index`: ranking, AND, prefixes, facet counts and on-demand loading on
 //!   a small index written by hand to the data contract (tests/js/engine.test.mjs);
 //! - `shipped_client_is_the_minified_source`: static/search.min.js (what the site loads) is
-//!   client/search/ joined and minified at this commit (tests/js/minified.test.mjs);
+//!   client/search/ bundled by esbuild at this commit (tests/js/minified.test.mjs);
 //! - `elasticlunr_export_matches_client`: the real `elasticlunr` package, loading the
 //!   search_index.nl.json export, finds the same documents as the client
 //!   (tests/js/elasticlunr-compat.test.mjs);
@@ -28,7 +28,7 @@ use std::sync::OnceLock;
 mod common;
 use common::node::{files_with_ext, node, repo};
 
-const NPM: [&str; 5] = ["elasticlunr", "lunr-languages", "playwright-core", "axe-core", "terser"];
+const NPM: [&str; 5] = ["elasticlunr", "lunr-languages", "playwright-core", "axe-core", "esbuild"];
 
 /// Node always; the npm packages and chromium when asked.
 fn require(npm: bool, chromium: bool) {

@@ -1,4 +1,4 @@
-//! Facet codes and big-term summaries (format v3, docs/search-format.md): what lets the client
+//! Facet codes and big-term summaries (format v4, docs/search-format.md): what lets the client
 //! count facets exactly without downloading a facet table. Every posting of a small term carries
 //! its document's facet code (a bit per facet value); a big term's shard entry carries a
 //! summary instead: its facet counts, its top initiatives and its best documents, which is all a
@@ -51,6 +51,9 @@ pub struct Codes {
     pub owners: Vec<u32>,
     /// Per document the characters its code words take.
     chars: Vec<u8>,
+    /// The initiative facets (attrs.rs): per facet its value count and each initiative's value,
+    /// counted in summaries through each document's initiative.
+    pub attrs: Vec<(usize, Vec<u32>)>,
 }
 
 /// Characters of `n` as a v64 number.
@@ -61,7 +64,7 @@ fn v64_len(n: u32) -> usize {
 impl Codes {
     /// Codes of documents given as (facet values per facet, initiative).
     pub fn new<'a>(layout: Layout, docs: impl Iterator<Item = (&'a [Vec<u32>; 5], Option<u32>)>) -> Codes {
-        let mut codes = Codes { layout, words: Vec::new(), owners: Vec::new(), chars: Vec::new() };
+        let mut codes = Codes { layout, words: Vec::new(), owners: Vec::new(), chars: Vec::new(), attrs: Vec::new() };
         for (facets, owner) in docs {
             let start = codes.words.len();
             codes.words.resize(start + codes.layout.words, 0);
@@ -147,6 +150,18 @@ impl Codes {
         for f in 0..5 {
             for v in 0..layout.sizes[f] {
                 v64(&mut s, bits[layout.offsets[f] + v]);
+            }
+        }
+        for (size, of) in &self.attrs {
+            let mut counts = vec![0u32; *size];
+            for p in list {
+                let value = self.owners.get(p[0] as usize).and_then(|&o| of.get(o as usize));
+                if let Some(c) = value.and_then(|&v| counts.get_mut(v as usize)) {
+                    *c += 1;
+                }
+            }
+            for c in counts {
+                v64(&mut s, c);
             }
         }
         // Lessons follow their initiatives in id order, so runs merge all but an initiative's
@@ -250,5 +265,23 @@ mod tests {
             [v64_len(0), v64_len(31), v64_len(32), v64_len(1023), v64_len(1024), v64_len(u32::MAX)],
             [1, 1, 2, 2, 3, 7]
         );
+    }
+
+    #[test]
+    fn summaries_count_initiative_facets_through_each_documents_initiative() {
+        // One value facet (soort, 2 values); 2 initiatives (docs 0-1), lessons 2-3 of
+        // initiative 0, lesson 4 of 1, lesson 5 of none. An initiative facet with 3 values:
+        // initiative 0 has value 2, initiative 1 value 0; and one with 1 value, all value 0.
+        let facets: Vec<[Vec<u32>; 5]> =
+            (0..6).map(|d| [vec![], vec![], vec![], vec![], vec![u32::from(d >= 2)]]).collect();
+        let owners = [Some(0), Some(1), Some(0), Some(0), Some(1), None];
+        let mut codes = Codes::new(Layout::new([0, 0, 0, 0, 2]), facets.iter().zip(owners));
+        let plain = codes.summary(&[[0, 3], [2, 1], [4, 2], [5, 1]]);
+        codes.attrs = vec![(3, vec![2, 0]), (1, vec![0, 0])];
+        let s = codes.summary(&[[0, 3], [2, 1], [4, 2], [5, 1]]);
+        // soort: 1 initiative, 3 lessons; then 1 with value 0 (doc 4), none 1, 2 with value 2
+        // (docs 0, 2); the second facet: 3 (doc 5 has no initiative); then as without them.
+        assert_eq!(decode(&s)[..6], [1, 3, 1, 0, 2, 3]);
+        assert_eq!(decode(&s)[6..], decode(&plain)[2..]);
     }
 }

@@ -1,5 +1,5 @@
 //! The compact encodings of the search files (docs/search-format.md): v64 numbers, postings,
-//! document sets and front-coded keys. The browser client decodes them (client/search/2-encodings.js);
+//! document sets and front-coded keys. The browser client decodes them (client/search/encodings.js);
 //! both sides test against the same vectors.
 
 const V64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";

@@ -63,7 +63,8 @@ impl Live {
         use crate::timing::stage;
         let docs = stage("search: documents", || index::documents(site, t));
         let idx = stage("search: postings", || Index::build(&docs));
-        let codes = Codes::new(super::meta::layout(site), docs.iter().map(|d| (&d.facets, d.initiative)));
+        let mut codes = Codes::new(super::meta::layout(site), docs.iter().map(|d| (&d.facets, d.initiative)));
+        codes.attrs = super::attrs::Attrs::new(site, t).for_codes();
         let enc = stage("search: encode", || Encoded::new(idx, keep, codes));
         let display: Vec<String> = docs.iter().map(files::display).collect();
         let shards = enc.shards();

@@ -1,9 +1,11 @@
 //! Every search file together (`files`), and those that describe the whole index:
 //! `search/meta.js` (what every search loads first: version, sizes, facets, interface strings
 //! and, on a small site, the shard keys), the key files of a large site, and the facet files
-//! f.js (a document set per facet value), r.js (the initiative ranges) and n.js (the first
-//! slug of each label chunk). Format: docs/search-format.md.
+//! f.js (a document set per facet value), r.js (the initiative ranges), a.js (the initiative
+//! facets, attrs.rs) and n.js (the first slug of each label chunk). Format:
+//! docs/search-format.md.
 
+use super::attrs::Attrs;
 use super::codes::{HEAD, Layout, TOPS};
 use super::encode::{doc_set, front_coded, v64};
 use super::files::{CHUNK, Encoded, KEYS_INLINE, LABELS, PREFIX_TERMS, Shard, display_chunk, file_key, json};
@@ -55,6 +57,7 @@ pub fn files(
     let mut rest = vec![
         facet_file(site, &facets),
         ranges_file(site, &enc.codes.owners),
+        Attrs::new(site, t).file(),
         OutFile {
             path: "search/n.js".into(),
             bytes: format!(
@@ -129,10 +132,12 @@ pub fn meta_files(site: &Site, t: &Strings, shards: &[Shard], enc: &Encoded, cou
         }
     };
     let layout = &enc.codes.layout;
+    let attrs = Attrs::new(site, t);
     let mut offsets: Vec<Option<usize>> = layout.offsets.iter().map(|&o| Some(o)).collect();
+    offsets.extend(attrs.facets.iter().map(|_| None));
     offsets.push(None);
     let meta = Meta {
-        version: 3,
+        version: 4,
         lang: &site.config.language,
         stopwords: STOP_WORDS,
         boost: json!({"title": TITLE_BOOST, "body": 1}),
@@ -147,7 +152,7 @@ pub fn meta_files(site: &Site, t: &Strings, shards: &[Shard], enc: &Encoded, cou
         code: json!({"words": layout.words, "offsets": offsets}),
         head: HEAD,
         tops: TOPS,
-        facets: facets(site, t),
+        facets: facets(site, t, &attrs),
         strings: client_strings(t),
     };
     out.push(OutFile {
@@ -217,7 +222,7 @@ struct Meta<'a> {
     strings: BTreeMap<String, String>,
 }
 
-fn facets(site: &Site, t: &Strings) -> Vec<serde_json::Value> {
+fn facets(site: &Site, t: &Strings, attrs: &Attrs) -> Vec<serde_json::Value> {
     let cfg = &site.config;
     let mut out: Vec<serde_json::Value> = Taxonomy::ALL.iter().map(|&tax| json!({
         "param": tax.facet_param(),
@@ -226,6 +231,7 @@ fn facets(site: &Site, t: &Strings) -> Vec<serde_json::Value> {
     })).collect();
     let kinds: Vec<_> = kinds().map(|k| json!({"slug": k, "label": tr(t, &format!("kind_{k}"))})).collect();
     out.push(json!({"param": FACETS[4], "name": tr(t, "facet_soort"), "values": kinds}));
+    out.extend(attrs.meta());
     out.push(json!({"param": FACETS[5], "name": tr(t, "facet_initiatief"), "values": null}));
     out
 }

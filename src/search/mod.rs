@@ -5,6 +5,7 @@
 //! elasticlunr export for other clients (docs/elasticlunr-export.md). Format:
 //! docs/search-format.md. Uses render's URL paths and teasers (render never uses search).
 
+pub mod attrs;
 pub mod codes;
 pub mod elasticlunr_export;
 pub mod encode;

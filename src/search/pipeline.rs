@@ -1,6 +1,6 @@
 //! The text pipeline of the search index: lowercase, fold diacritics, split into runs of
 //! letters and digits, drop Dutch stop words, stem with Snowball Dutch. The browser client
-//! (client/search/1-text.js) implements the same steps; a test runs both over the same words.
+//! (client/search/text.js) implements the same steps; a test runs both over the same words.
 //! Each distinct word is stemmed once (a cache), because a large site has far fewer distinct
 //! words than tokens.
 

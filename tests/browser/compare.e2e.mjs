@@ -5,7 +5,9 @@
 // On the initiative list: tick initiatives, press "Vergelijk gekozen initiatieven"; the
 // comparison view loads only the chosen initiatives' data scripts (vergelijk/i/<slug>.js) and
 // shows them in columns, "onbekend" where a value is missing; its link reproduces it; printed, it
-// is an A4 landscape handout of the table alone; axe-core finds no violations.
+// is an A4 landscape handout of the table alone; axe-core finds no violations. The initiatives are
+// narrowed with the search page's facets, the initiative facets (phase, region) included, and
+// the URL reproduces that filter.
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
@@ -72,6 +74,45 @@ async function flow(mode, listUrl) {
     w.assertClean('search → compare');
   });
 
+  await T.test(`[${mode}] filter the initiatives by phase and region (initiative facets) → reload → choose → compare`, async () => {
+    const search = listUrl.replace(/initiatieven\/(index\.html)?$/, 'zoeken/$1');
+    const rendered = (want) => page.waitForFunction((w) => document.getElementById('search').dataset.rendered === w, want);
+    const results = () => page.$$eval('.search-result input[name="i"]', (x) => x.map((i) => i.value).sort());
+    const facet = (param) => page.$$eval(`.facet-${param} li:not([hidden])`, (li) => li.map((x) => x.textContent.replace(/\s+/g, ' ').trim()));
+    await page.goto(search + '?soort=initiatief');
+    await page.waitForSelector('#search[data-ready="true"]');
+    await rendered('?soort=initiatief');
+    eq(await facet('fase'), ['Pilot 2', 'Opschaling 3'], 'phases with their counts; phases no initiative is in are not offered');
+    eq(await facet('gestart'), ['2009 1', 'Niet beschreven 4'], 'start years, and "Niet beschreven" for the others');
+    eq(await page.$$eval('.facet legend', (l) => l.map((x) => x.textContent)).then((l) => l.slice(5, 9)),
+      ['Fase', 'Onderbouwing', 'Regio', 'Startjaar'], 'Dutch facet names');
+    await page.click('label[for="f-fase-1"]');
+    await rendered('?soort=initiatief&fase=opschaling');
+    eq(await results(), ['bot-in-balans', 'ozoverbindzorg', 'scan-en-plan'], 'initiatives in opschaling');
+    eq(await facet('regio'), ['Landelijk 2', 'Overijssel en Gelderland (ontstaan in Luttenberg) 1'], 'regions within opschaling');
+    await page.click('label[for="f-regio-0"]');
+    await rendered('?soort=initiatief&fase=opschaling&regio=landelijk');
+    eq(await results(), ['bot-in-balans', 'scan-en-plan'], 'and national');
+    ok(/fase=opschaling&regio=landelijk/.test(decodeURIComponent(page.url())), `state in the URL: ${page.url()}`);
+    // The URL reproduces the filter.
+    await page.reload();
+    await page.waitForSelector('#search[data-ready="true"]');
+    await rendered('?soort=initiatief&fase=opschaling&regio=landelijk');
+    eq(await results(), ['bot-in-balans', 'scan-en-plan'], 'the same results after a reload');
+    eq(await page.$$eval('.search-facets input:checked', (x) => x.map((i) => `${i.name}=${i.value}`)),
+      ['soort=initiatief', 'fase=opschaling', 'regio=landelijk'], 'the same filters ticked after a reload');
+    await page.check('#pick-scan-en-plan');
+    await page.check('#pick-bot-in-balans');
+    await Promise.all([page.waitForNavigation(), page.click('#compare-form button')]);
+    await page.waitForSelector('#compare[data-ready="true"]', { timeout: 10000 });
+    eq(await page.$$eval('.compare-table thead th a', (t) => t.map((x) => /initiatieven\/([^/]+)\//.exec(x.href)[1])),
+      ['bot-in-balans', 'scan-en-plan'], 'the two chosen (in the order of the list)');
+    const row = await page.$$eval('.compare-table tbody tr', (rows) => rows.map((r) => [...r.children].map((c) => c.textContent.trim())));
+    eq(row.find((r) => r[0] === 'Fase').slice(1), ['Opschaling', 'Opschaling'], 'their phase');
+    eq(row.find((r) => r[0] === 'Regio').slice(1), ['Landelijk', 'Landelijk'], 'their region');
+    w.assertClean('initiative facets → compare');
+  });
+
   await T.test(`[${mode}] choose on a theme page`, async () => {
     await page.goto(listUrl.replace(/initiatieven\/(index\.html)?$/, 'thema/mensgericht/$1'));
     await page.check('#pick-ozoverbindzorg');
@@ -132,12 +173,14 @@ try {
   await flow('file', pathToFileURL(path.join(portable, 'initiatieven', 'index.html')).href);
 
   for (const [name, viewport] of [['desktop', DESKTOP], ['phone', PHONE]]) {
-    await T.test(`[axe ${name}] comparison view and initiative list with checkboxes`, async () => {
+    await T.test(`[axe ${name}] comparison view, initiative list with checkboxes, initiatives filtered by the initiative facets`, async () => {
       const context = await browser.newContext({ viewport });
       const page = await context.newPage();
-      for (const url of ['vergelijk/?i=ozoverbindzorg,proeftuin-ruwaard,bot-in-balans', 'vergelijk/', 'initiatieven/', 'thema/mensgericht/']) {
+      for (const url of ['vergelijk/?i=ozoverbindzorg,proeftuin-ruwaard,bot-in-balans', 'vergelijk/', 'initiatieven/', 'thema/mensgericht/',
+        'zoeken/?soort=initiatief&fase=opschaling&regio=landelijk']) {
         await page.goto(server.base + url);
-        await page.waitForSelector('#compare[data-ready="true"], #compare-form', { timeout: 10000 });
+        if (url.startsWith('zoeken/')) await page.waitForSelector('#search[data-rendered]', { timeout: 10000, state: 'attached' });
+        else await page.waitForSelector('#compare[data-ready="true"], #compare-form', { timeout: 10000 });
         await page.addScriptTag({ path: AXE });
         const r = await page.evaluate(() => window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
         eq(r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`), [], `${url}: axe violations`);

@@ -31,6 +31,7 @@ const PAGES = [
   ['term', 'thema/mantelzorg/'],
   ['matrix', 'vergelijk/'],
   ['search', 'zoeken/?q=mantelzorg', { search: true }],
+  ['initiatives-filtered', 'zoeken/?soort=initiatief&fase=opschaling&regio=landelijk', { search: true }],
 ];
 const problems = [];
 

@@ -15,7 +15,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { eq, ok, tally } from './harness.mjs';
-import { requireClient } from '../../scripts/client.mjs';
+import * as engineLib from '../../client/search/api.js';
 
 const require = createRequire(import.meta.url);
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -53,7 +53,6 @@ const WIJK = {
 };
 const COORD = 'Zet een onafhankelijke gezinsregisseur in met mandaat van de financiers';
 // Which files a word and a title are in, in this build (format v2, docs/search-format.md).
-const engineLib = requireClient();
 const META = JSON.parse(fs.readFileSync(path.join(site, 'search/meta.js'), 'utf8').replace(/^leernetSearch\.meta\(/, '').replace(/\);\s*$/, ''));
 const KEYS = new engineLib.Engine(META);
 /** The shard files of a word being typed: those of its folded form and of its stem. */
@@ -70,7 +69,8 @@ function chunkFileFor(title) {
 }
 // One result: its word's shard, the initiative ranges (the other counts come from the codes in
 // its postings), its display chunk, the label chunk of its initiative (the one value shown).
-const WIJK_FILES = [...shardFilesFor('wijkverpleegkundige'), 'search/r.js', chunkFileFor(WIJK.title), 'search/i-0.js'].sort();
+// r.js and a.js (format v4: the initiative facets' values) give the counts with the shard's codes.
+const WIJK_FILES = [...shardFilesFor('wijkverpleegkundige'), 'search/r.js', 'search/a.js', chunkFileFor(WIJK.title), 'search/i-0.js'].sort();
 
 // "mantelz": every file mentioning mantelz… (text, or the theme/level Mantelzorg(er) label).
 const MANTELZ = {
@@ -201,14 +201,14 @@ async function scenarios(browser, mode, base) {
     eq(await status(page), '', 'status');
     eq((await titles(page)).length, 0, 'results');
     eq(await page.$$eval('fieldset.facet:not([hidden]) legend', (l) => l.map((x) => x.textContent)),
-      ["Thema's", 'Niveaus', 'Financiering', 'Domeinen', 'Soort', 'Initiatief'], 'facet legends');
+      ["Thema's", 'Niveaus', 'Financiering', 'Domeinen', 'Soort', 'Fase', 'Onderbouwing', 'Regio', 'Startjaar', 'Initiatief'], 'facet legends');
     eq(await page.$$eval('.facet .count', (c) => c.filter((x) => x.textContent).length), 0, 'counts shown');
     eq(await page.isVisible('.facet-initiatief .facet-hint'), true, 'initiative facet: a hint instead of values');
     eq(await page.$$eval('.facet-initiatief li', (l) => l.length), 0, 'no initiative values before a search');
     eq(loaded, ['search/meta.js'], 'only meta.js loaded at start');
   });
 
-  await t('one word loads its shard, r.js, one display chunk and one label chunk, and links to the lesson', async () => {
+  await t('one word loads its shard, r.js, a.js, one display chunk and one label chunk, and links to the lesson', async () => {
     loaded.length = 0;
     await page.fill('#search-q', 'wijkverpleegkundige');
     await rendered(page, [['q', 'wijkverpleegkundige']]);

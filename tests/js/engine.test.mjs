@@ -1,4 +1,4 @@
-// The search core (Engine in client/search/) on a small hand-made index in format v3
+// The search core (Engine in client/search/) on a small hand-made index in format v4
 // (tests/js/fixtures/search/, written from the readable spec in tests/js/fixtures/index.mjs):
 // ranking, AND, prefixes, facet counts (summaries, codes, f.js), and exactly which files each
 // query loads.
@@ -8,10 +8,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { encodeIndex, encodePostings, frontCoded, encodeSet, loadClient, loadEngine, repo, tally } from './lib.mjs';
-import { spec } from './fixtures/index.mjs';
+import { spec, withInitiativeFacets } from './fixtures/index.mjs';
 
 const fixture = path.join(repo, 'tests/js/fixtures');
-const client = loadClient(null);   // the repo's source, client/search/ joined
+const client = loadClient(null);   // the repo's source modules, client/search/api.js
 const t = tally('engine');
 
 const ok = (cond, what) => {
@@ -317,6 +317,55 @@ await t.check('highlighting marks the words that matched, diacritics and case fo
   eq(mark('de', 'De dementie'), ['dementie'], 'stop words in the text are not marked');
   const pieces = client.highlightPieces('a <b> zorg', client.highlighter(engine.analyze('zorg '), []));
   eq(pieces, [{ text: 'a <b> ', mark: false }, { text: 'zorg', mark: true }], 'pieces keep the text as is');
+});
+
+// ------------------------------------------------------------------ initiative facets (a.js)
+
+const attrDir = fs.mkdtempSync(path.join(os.tmpdir(), 'leernet-attrs-'));
+for (const [file, text] of Object.entries(encodeIndex(withInitiativeFacets))) {
+  fs.mkdirSync(path.dirname(path.join(attrDir, file)), { recursive: true });
+  fs.writeFileSync(path.join(attrDir, file), text);
+}
+// The facets' indices in the meta: thema 0, soort 1, initiatief 2, fase 3, regio 4.
+const OWNER = [0, 1, 2, 0, 0, 1, 1, 1, 2];
+const [FASE, REGIO] = withInitiativeFacets.attrs;
+
+await t.check('initiative facets: a document has its initiative\'s value; OR within, AND across', async () => {
+  let q = await query('', { facets: { fase: ['pilot'] } }, attrDir);
+  eq(q.ids, [0, 3, 4], 'fase pilot: alfa and its lessons');
+  eq(q.out.counts[3], [3, 4, 2], 'fase counts ignore the fase selection');
+  eq(q.out.counts[4], [3, 0], 'regio counts within fase pilot');
+  eq(q.out.counts[1], [1, 1, 1], 'soort counts within fase pilot');
+  ok(q.files.includes('a.js') && q.files.includes('r.js'), `a.js and r.js loaded: ${q.files}`);
+  q = await query('', { facets: { fase: ['pilot', 'niet-beschreven'] } }, attrDir);
+  eq(q.ids, [0, 2, 3, 4, 8], 'pilot or not described');
+  // The initiative list: only initiatives, narrowed by region.
+  q = await query('', { facets: { soort: ['initiatief'], regio: ['noord'] } }, attrDir);
+  eq(q.ids, [0, 1], 'initiatives in noord');
+  eq(q.out.counts[3], [1, 1, 0], 'fase counts of those initiatives');
+  eq(q.out.counts[4], [2, 1], 'regio counts among the initiatives');
+  q = await query('', { facets: { regio: ['zuid'], fase: ['opschaling'] } }, attrDir);
+  eq([q.out.total, q.out.counts[3], q.out.counts[4]], [0, [0, 0, 2], [4, 0]], 'no results; disjunctive counts');
+});
+
+await t.check('initiative facets: the same counts from summaries, codes and f.js as by hand', async () => {
+  for (const text of ['zorg ', 'zorg', 'man', 'wijk ', 'mantelzorg ', 'de wijk ']) {
+    const plain = await query(text, {}, attrDir);
+    const all = plain.out.results.map((r) => r.id);
+    const count = (of, n) => Array.from({ length: n }, (_, v) => all.filter((d) => of[OWNER[d]] === v).length);
+    eq([plain.out.counts[3], plain.out.counts[4]], [count(FASE, 3), count(REGIO, 2)], `"${text}": counts`);
+    eq(plain.files.includes('a.js'), plain.files.includes('r.js'), `"${text}": a.js with r.js, when counting from postings (${plain.files})`);
+    for (const [param, of, n] of [['fase', FASE, 3], ['regio', REGIO, 2]]) {
+      for (let v = 0; v < n; v++) {
+        const slug = withInitiativeFacets.meta.facets.find((f) => f.param === param).values[v].slug;
+        const q = await query(text, { facets: { [param]: [slug] } }, attrDir);
+        eq(q.ids, all.filter((d) => of[OWNER[d]] === v), `"${text}" with ${param}=${slug}`);
+      }
+    }
+  }
+  const summary = await query('zorg ', { shown: 2 }, attrDir);
+  eq(summary.files.includes('a.js'), false, 'one big term: its summary has the counts, no a.js');
+  eq([summary.out.counts[3], summary.out.counts[4]], [[1, 1, 1], [2, 1]], 'counts from the summary');
 });
 
 t.finish();

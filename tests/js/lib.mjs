@@ -1,28 +1,28 @@
-// Shared helpers for the node tests: load the search client core, run it on a built site's
-// index (format v3, docs/search-format.md) with the loader the page would use, and a tiny
+// Shared helpers for the node tests: load the search client core (its ES modules, or the bundle a site ships), run it on a built site's
+// index (format v4, docs/search-format.md) with the loader the page would use, and a tiny
 // encoder that writes an index in that format from readable arrays (for hand-made fixtures).
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 import { fileURLToPath } from 'node:url';
-import { requireClient } from '../../scripts/client.mjs';
+import * as source from '../../client/search/api.js';
 
 export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
 
-/** The client core: the minified one a built site loads, else the repo's source
- *  (client/search/ joined). */
+/** The client core: the bundled one a built site loads (static/search.min.js, which exports
+ *  the API under node), else the repo's source modules (client/search/api.js). */
 export function loadClient(site) {
   const shipped = site && path.join(site, 'search.min.js');
-  return shipped && fs.existsSync(shipped) ? require(shipped) : requireClient();
+  return shipped && fs.existsSync(shipped) ? require(shipped) : source;
 }
 
 /** Runs one data script (search/*.js) and returns [callback name, ...its arguments]. */
 export function runDataFile(file) {
   const calls = [];
   const leernetSearch = {};
-  for (const name of ['meta', 'shard', 'keys', 'postings', 'facets', 'ranges', 'firsts', 'docs', 'labels']) {
+  for (const name of ['meta', 'shard', 'keys', 'postings', 'facets', 'ranges', 'attrs', 'firsts', 'docs', 'labels']) {
     leernetSearch[name] = (...args) => calls.push([name, ...args]);
   }
   vm.runInNewContext(fs.readFileSync(file, 'utf8'), { leernetSearch }, { filename: file });
@@ -87,7 +87,7 @@ export function tally(title) {
   };
 }
 
-// ------------------------------------------------------------------ encoder (format v3)
+// ------------------------------------------------------------------ encoder (format v4)
 
 const V64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
@@ -150,7 +150,9 @@ export function fileKey(key) {
  *  {meta: {lang, stopwords, boost, chunk, labels, prefix, head, tops, facets, strings},
  *   keys: [shard keys], big: [terms with a p-file], terms: {term: [[doc, weight], ...]},
  *   initiatives: [[slug, title, lessons]], docs: [{t, u, k, n, s}],
- *   sets: [[[ids] per value] per value facet], groups: true to list the keys in key files}
+ *   sets: [[[ids] per value] per value facet with codes], attrs: [[value per initiative] per
+ *   initiative facet (a facet with by: 'initiative', listed after the value facets with codes)],
+ *   groups: true to list the keys in key files}
  *  Returns {path: text}. A term goes to the shard of the longest key that is a prefix of it;
  *  a key with longer keys below it is split and gets a `top` list. Code bits: the value
  *  facets' values in order, 30 bits a word. */
@@ -169,8 +171,10 @@ export function encodeIndex(spec) {
   const offsets = [];
   let bit = 0;
   for (const f of spec.meta.facets) {
-    if (f.values) { offsets.push(bit); bit += f.values.length; } else offsets.push(null);
+    if (f.values && !f.by) { offsets.push(bit); bit += f.values.length; } else offsets.push(null);
   }
+  const attrs = spec.attrs || [];
+  const attrSizes = spec.meta.facets.filter((f) => f.by === 'initiative').map((f) => f.values.length);
   const words = Math.max(1, Math.ceil(bit / 30));
   const valueOffsets = offsets.filter((o) => o !== null);
   const code = (d) => {
@@ -183,6 +187,7 @@ export function encodeIndex(spec) {
   const summary = (list) => {
     const ids = list.map(([d]) => d);
     let s = spec.sets.map((f) => f.map((set) => v64(ids.filter((d) => set.includes(d)).length)).join('')).join('');
+    s += attrs.map((of, k) => Array.from({ length: attrSizes[k] }, (_, v) => v64(ids.filter((d) => owner[d] !== undefined && of[owner[d]] === v).length)).join('')).join('');
     const per = new Map();
     for (const d of ids) if (owner[d] !== undefined) per.set(owner[d], (per.get(owner[d]) || 0) + 1);
     const tops = [...per].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, spec.meta.tops);
@@ -217,6 +222,7 @@ export function encodeIndex(spec) {
   }
   files['search/f.js'] = `leernetSearch.facets(${json({ values: spec.sets.map((f) => f.map(encodeSet)) })});\n`;
   files['search/r.js'] = `leernetSearch.ranges(${json(inits.map(([, , n]) => v64(n)).join(''))});\n`;
+  if (attrs.length) files['search/a.js'] = `leernetSearch.attrs(${json(attrs.map((of) => of.map(v64).join('')))});\n`;
   files['search/n.js'] = `leernetSearch.firsts(${json(inits.filter((_, i) => i % labels === 0).map(([s]) => s))});\n`;
   let groups = null;
   if (spec.groups) {
@@ -226,7 +232,7 @@ export function encodeIndex(spec) {
     }
   }
   const meta = {
-    version: 3, lang: spec.meta.lang, stopwords: spec.meta.stopwords, boost: spec.meta.boost,
+    version: 4, lang: spec.meta.lang, stopwords: spec.meta.stopwords, boost: spec.meta.boost,
     count, initiatives: inits.length, chunk, labels, prefix: spec.meta.prefix,
     keys: groups ? null : frontCoded(keys), groups, big: bigs.length,
     code: { words, offsets }, head: spec.meta.head, tops: spec.meta.tops,

@@ -1,4 +1,4 @@
-// The browser client's text pipeline (client/search/1-text.js) against the Rust one.
+// The browser client's text pipeline (client/search/text.js) against the Rust one.
 //
 //   node tests/js/pipeline.test.mjs <site-output-dir>
 //       built-in checks: fold, tokens, stop words (from the site's search/meta.js), and
