@@ -47,6 +47,18 @@ pub fn page_count(n: usize) -> u32 {
     n.div_ceil(PAGE_SIZE).max(1) as u32
 }
 
+/// How many pages a term takes: page n lists the n-th `PAGE_SIZE` of its initiatives and of its
+/// lessons, so as many as the longer list needs.
+pub fn term_page_count(p: &crate::link::TermPages) -> u32 {
+    page_count(p.lessons.len().max(p.initiatives.len()))
+}
+
+/// Items `n * PAGE_SIZE ..` of `items`, at most `PAGE_SIZE` (empty past the end).
+fn page_of(items: &[usize], n: u32) -> &[usize] {
+    let start = (n as usize * PAGE_SIZE).min(items.len());
+    &items[start..(start + PAGE_SIZE).min(items.len())]
+}
+
 /// The path of page `n` (0-based) of a paginated list at `base` (`lessen/` → `lessen/pagina/2/`).
 pub fn paged(base: &str, n: u32) -> String {
     if n == 0 { base.to_string() } else { format!("{base}pagina/{}/", n + 1) }
@@ -85,7 +97,7 @@ impl Page {
         links.terms[tax.index()]
             .iter()
             .enumerate()
-            .flat_map(move |(i, (_, p))| (0..page_count(p.lessons.len())).map(move |n| Page::Term(tax, i, n)))
+            .flat_map(move |(i, (_, p))| (0..term_page_count(p)).map(move |n| Page::Term(tax, i, n)))
     }
 
     /// Canonical output path: a folder (`lessen/x/`) or a file (`404.html`).
@@ -303,10 +315,8 @@ impl<'a> PageData<'a> {
         let site = self.site;
         let term = &site.config.terms(tax)[i];
         let pages = self.term_members(tax, i);
-        let start = (n as usize * PAGE_SIZE).min(pages.lessons.len());
-        let end = (start + PAGE_SIZE).min(pages.lessons.len());
         let base = urls::term(tax, &term.slug);
-        c.insert("pagination", &self.pagination(&base, n, page_count(pages.lessons.len())));
+        c.insert("pagination", &self.pagination(&base, n, term_page_count(pages)));
         c.insert("taxonomy", &self.taxonomy(tax));
         c.insert(
             "term",
@@ -315,13 +325,12 @@ impl<'a> PageData<'a> {
                 "path": urls::term(tax, &term.slug),
             }),
         );
-        // Initiatives on the first page only, at most PAGE_SIZE; the rest through search.
-        let shown: &[usize] = if n == 0 { &pages.initiatives[..pages.initiatives.len().min(PAGE_SIZE)] } else { &[] };
-        c.insert_value("initiatives", self.initiatives(shown));
+        // Page n shows the n-th PAGE_SIZE of both lists (a list with fewer pages: none).
+        c.insert_value("initiatives", self.initiatives(page_of(&pages.initiatives, n)));
         c.insert("initiative_count", &pages.initiatives.len());
         c.insert("first_page", &(n == 0));
         c.insert("more_initiatives", &format!("{}?{}={}&soort=initiatief", urls::SEARCH, tax.facet_param(), term.slug));
-        c.insert_value("lesson_groups", self.by_initiative(&pages.lessons[start..end]));
+        c.insert_value("lesson_groups", self.by_initiative(page_of(&pages.lessons, n)));
         c.insert("lesson_count", &pages.lessons.len());
         c.insert("page_title", site.config.label(term));
     }
