@@ -51,7 +51,7 @@ fn stages(c: &mut Criterion) {
     g.bench_function("render every page", |b| {
         b.iter(|| {
             let mut theme = leernet::render::Theme::load(root, &site.config).unwrap();
-            leernet::site::render_parts(&site, &links, &mut theme).unwrap()
+            leernet::pipeline::render_parts(&site, &links, &mut theme).unwrap()
         })
     });
     let body = std::fs::read_to_string(site.lessons[0].meta.file.clone()).unwrap();

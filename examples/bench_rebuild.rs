@@ -8,7 +8,7 @@
 //! `teaser` (a word at the start of the text, so its card changes), `date` (`added`) or
 //! `terms` (one more theme).
 
-use leernet::serve::rebuild::{Outcome, Workspace};
+use leernet::pipeline::{Outcome, Workspace};
 use std::path::PathBuf;
 use std::time::Instant;
 

@@ -6,13 +6,8 @@ use crate::content::{self, model::Site};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::link::Links;
 use crate::output;
-use crate::render::{
-    self, Collect, OutFile, Sink, Theme, api,
-    pages::{Page, PageData},
-    urls::LinkMode,
-    views::Views,
-};
-use rayon::prelude::*;
+use crate::output::OutFile;
+use crate::render::{Theme, pages::Page};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
@@ -87,122 +82,8 @@ pub fn load(opts: &BuildOptions) -> Result<Site, Diagnostics> {
 pub fn render_site(site: &Site) -> Result<(Vec<OutFile>, Vec<String>), Diagnostics> {
     let links = crate::timing::stage("link", || Links::build(site));
     let mut theme = crate::timing::stage("templates", || Theme::load(&site.root, &site.config))?;
-    let (files, notes, _) = render_parts(site, &links, &mut theme)?;
+    let (files, notes, _) = crate::pipeline::render_parts(site, &links, &mut theme)?;
     Ok((files, notes))
-}
-
-/// `render_into` collected in memory.
-pub fn render_parts(
-    site: &Site,
-    links: &Links,
-    theme: &mut Theme,
-) -> Result<(Vec<OutFile>, Vec<String>, Kept), Diagnostics> {
-    let sink = Collect::default();
-    let (notes, kept) = render_into(site, links, theme, &sink, true)?;
-    Ok((sink.into_files(), notes, kept))
-}
-
-/// What a render computed that the preview server keeps and updates for its next rebuild.
-pub struct Kept {
-    pub views: Views,
-    pub lessons_json: api::LessonsJson,
-    /// The paths of the search files written.
-    pub search_files: Vec<String>,
-    /// The search index, for incremental updates (kept only when asked for).
-    pub search: Option<crate::search::live::Live>,
-}
-
-/// The link mode of a site: relative links when portable, else from its base path.
-pub fn link_mode(site: &Site) -> LinkMode {
-    if site.config.portable { LinkMode::Portable } else { LinkMode::Pretty { base_path: site.config.base_path() } }
-}
-
-/// Renders every page, the static files and the files derived from the whole site (search
-/// index, feeds, sitemap, JSON export), handing each file to `sink` as soon as it exists.
-pub fn render_into(
-    site: &Site,
-    links: &Links,
-    theme: &mut Theme,
-    sink: &dyn Sink,
-    keep_search: bool,
-) -> Result<(Vec<String>, Kept), Diagnostics> {
-    use crate::timing::stage;
-    let put_all = |files: Vec<OutFile>| files.into_par_iter().try_for_each(|f| sink.put(f));
-    // The search index first: its working memory (the largest of any stage) is free again for
-    // the pages, instead of coming on top of theirs. A plain build lets the index itself go too.
-    // Its files go to the sink as they are made.
-    let (live, search_files, mut notes) =
-        stage("search index", || crate::search::live::Live::build_into(site, &theme.strings, keep_search, sink))?;
-    theme.set_globals(site, links);
-    let theme: &Theme = theme;
-    let views = stage("views", || Views::build(site, links, &theme.strings));
-    let data = PageData::new(site, links, &theme.strings, &views, link_mode(site));
-    let pages = Page::all(site, links);
-    // The files for machines are made beside the pages: they are mostly one thread's work
-    // (feeds, sitemap, the JSON export written as it is made), which the other threads'
-    // pages hide.
-    let (rendered, machine) = rayon::join(
-        || stage("render + write pages", || render::render_pages(theme, &data, &pages, sink)),
-        || stage("feeds, sitemap, api", || machine_files_into(site, links, theme, &pages, &mut notes, sink)),
-    );
-    rendered?;
-    let lessons_json = machine?;
-    put_all(render::static_files(theme))?;
-    Ok((notes, Kept { views, lessons_json, search_files, search: live }))
-}
-
-/// Feeds, sitemap, robots.txt, the JSON export and the comparison view's data: for machines, so with absolute URLs from
-/// `base_url`; without one, feeds and sitemap are left out and a note says so. Also returns
-/// `api/lessons.json` by lesson.
-pub fn machine_files(
-    site: &Site,
-    links: &Links,
-    theme: &Theme,
-    all: &[Page],
-    notes: &mut Vec<String>,
-) -> (Vec<OutFile>, api::LessonsJson) {
-    let sink = Collect::default();
-    let lessons_json = machine_files_into(site, links, theme, all, notes, &sink).expect("collecting cannot fail");
-    (sink.into_files(), lessons_json)
-}
-
-/// `machine_files`, each handed to `sink` as soon as it is made (the big JSON files piece by
-/// piece, never held whole).
-pub fn machine_files_into(
-    site: &Site,
-    links: &Links,
-    theme: &Theme,
-    all: &[Page],
-    notes: &mut Vec<String>,
-    sink: &dyn Sink,
-) -> Result<api::LessonsJson, Diagnostic> {
-    for f in feeds_and_sitemap(site, links, theme, all, notes) {
-        sink.put(f)?;
-    }
-    for f in crate::render::compare::scripts(site, links, &theme.strings) {
-        sink.put(f)?;
-    }
-    api::export_into(site, links, sink)
-}
-
-/// The feeds, the sitemap, robots.txt and the web form's `admin/` (with `[cms]`).
-fn feeds_and_sitemap(site: &Site, links: &Links, theme: &Theme, all: &[Page], notes: &mut Vec<String>) -> Vec<OutFile> {
-    use crate::render::{feeds, seo};
-    let mut files = feeds::feeds(site, links, &theme.strings);
-    match sitemap(site, all) {
-        Some(file) => files.push(file),
-        None => notes.push(crate::tr!("note-no-base-url")),
-    }
-    files.push(OutFile { path: "robots.txt".into(), bytes: seo::robots(site).into_bytes() });
-    files.extend(crate::render::cms::admin_files(site, &theme.strings));
-    files
-}
-
-/// `sitemap.xml` of the pages `all`; `None` without a `base_url`.
-pub fn sitemap(site: &Site, all: &[Page]) -> Option<OutFile> {
-    let paths: Vec<String> = all.iter().map(|p| p.path(site)).collect();
-    let xml = crate::render::seo::sitemap(site, &paths)?;
-    Some(OutFile { path: "sitemap.xml".into(), bytes: xml.into_bytes() })
 }
 
 /// Frees `value` on a thread of its own: the site model is hundreds of thousands of small
@@ -230,7 +111,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         Diagnostics::from(Diagnostic::file(&out, crate::msg!("output-cannot", what = what, error = e.to_string())))
     };
     let staging = output::Staging::new(&out, opts.cleanup).map_err(|e| io_err("create", e))?;
-    let (mut notes, kept) = render_into(&site, &links, &mut theme, &staging, false)?;
+    let (mut notes, kept) = crate::pipeline::render_into(&site, &links, &mut theme, &staging, false)?;
     drop_aside(kept);
     let (files, bytes) = (staging.files.load(Ordering::Relaxed), staging.bytes.load(Ordering::Relaxed));
     crate::timing::stage("swap in", || staging.commit()).map_err(|e| io_err("replace", e))?;

@@ -63,5 +63,23 @@ fn comparison_data_and_lists_stay_small_at_1000_initiatives() {
     // Before: one 340 KB list of every initiative; now 100 a page.
     assert!(list < 120_000, "the first page of the initiative list is {list} bytes");
     assert!(out.join("initiatieven/pagina/10/index.html").is_file() && !out.join("initiatieven/pagina/11").exists());
+    // A term's initiatives are paginated too: its pages together list each of them once.
+    let term_page = |n: usize| {
+        let page = if n == 1 { String::new() } else { format!("pagina/{n}/") };
+        std::fs::read_to_string(out.join(format!("thema/{theme}/{page}index.html"))).ok()
+    };
+    let first = term_page(1).unwrap();
+    let count: usize =
+        first.split("<h2 id=\"term-inits\">").nth(1).unwrap().split(['(', ')']).nth(1).unwrap().parse().unwrap();
+    assert!(count > 100, "the theme has {count} initiatives: more than one page");
+    let mut listed = std::collections::BTreeSet::new();
+    for html in (1..).map_while(term_page) {
+        let Some(section) = html.split("aria-labelledby=\"term-inits\"").nth(1) else { continue };
+        let section = &section[..section.find("</section>").unwrap()];
+        for card in section.split("id=\"pick-").skip(1) {
+            assert!(listed.insert(card[..card.find('"').unwrap()].to_string()), "listed twice");
+        }
+    }
+    assert_eq!(listed.len(), count, "every initiative of the theme on one of its pages");
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -6,7 +6,7 @@ mod common;
 
 use common::{Fixture, lesson};
 use leernet::content::model::Site;
-use leernet::render::OutFile;
+use leernet::output::OutFile;
 use leernet::search::live::Live;
 use leernet::site::{BuildOptions, load};
 use std::collections::BTreeMap;

@@ -6,13 +6,14 @@
 mod platform;
 mod remove;
 mod reuse;
+mod sink;
 mod staging;
 
 pub use remove::Cleanup;
+pub use sink::{Collect, OutFile, Sink};
 pub use staging::{CRASH_ENV, Staging};
 
 use crate::diagnostics::Diagnostic;
-use crate::render::OutFile;
 use rayon::prelude::*;
 use std::collections::BTreeSet;
 use std::io;

@@ -6,7 +6,7 @@
 
 use super::remove::{self, Cleanup, sibling, take_spare};
 use super::{MARKER, absolute, platform, reuse};
-use crate::render::OutFile;
+use crate::output::OutFile;
 use std::collections::HashSet;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -208,7 +208,7 @@ impl Staging {
     }
 }
 
-impl crate::render::Sink for Staging {
+impl crate::output::Sink for Staging {
     fn put(&self, file: OutFile) -> Result<(), crate::diagnostics::Diagnostic> {
         self.put_slice(file.path, &file.bytes)
     }
@@ -292,7 +292,7 @@ mod tests {
 
     #[test]
     fn looking_into_the_previous_output_stops_when_nearly_nothing_is_unchanged() {
-        use crate::render::Sink;
+        use crate::output::Sink;
         use std::os::unix::fs::MetadataExt;
         let d = tempfile::tempdir().unwrap();
         let out = d.path().join("public");
@@ -325,7 +325,7 @@ mod tests {
 
     #[test]
     fn a_kept_spare_is_reused_and_ends_exactly_as_written() {
-        use crate::render::Sink;
+        use crate::output::Sink;
         let d = tempfile::tempdir().unwrap();
         let out = d.path().join("public");
         let build = |files: &[(&str, &str)]| {
@@ -363,7 +363,7 @@ mod tests {
 
     #[test]
     fn odd_files_in_the_previous_output_are_written_over_not_followed() {
-        use crate::render::Sink;
+        use crate::output::Sink;
         let d = tempfile::tempdir().unwrap();
         let out = d.path().join("public");
         let first = Staging::new(&out, Cleanup::Wait).unwrap();
@@ -391,7 +391,7 @@ mod tests {
 
     #[test]
     fn unchanged_files_are_linked_from_the_previous_output() {
-        use crate::render::Sink;
+        use crate::output::Sink;
         use std::os::unix::fs::MetadataExt;
         let d = tempfile::tempdir().unwrap();
         let out = d.path().join("public");

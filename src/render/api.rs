@@ -30,12 +30,12 @@ mod lessons;
 
 pub use lessons::LessonsJson;
 
-use super::urls;
-use super::{OutFile, Sink};
 use crate::config::Taxonomy;
 use crate::content::model::{Contact, ExtLink, Figure, Meta, Outcome, Site};
 use crate::diagnostics::Diagnostic;
 use crate::link::Links;
+use crate::output::{OutFile, Sink};
+use crate::urls;
 use serde::Serialize;
 use std::io::Write;
 
@@ -189,7 +189,7 @@ pub fn export(site: &Site, links: &Links) -> Vec<OutFile> {
 
 /// `export`, also returning where each lesson's entry lies in `api/lessons.json`.
 pub fn export_keeping(site: &Site, links: &Links) -> (Vec<OutFile>, LessonsJson) {
-    let sink = super::Collect::default();
+    let sink = crate::output::Collect::default();
     let lessons = export_into(site, links, &sink).expect("collecting in memory cannot fail");
     (sink.into_files(), lessons)
 }

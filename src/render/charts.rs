@@ -7,7 +7,7 @@
 //! All sizes are viewBox units, so the chart scales with its container.
 
 use crate::content::model::Outcome;
-use crate::render::views::{Strings, tr};
+use crate::strings::{Strings, tr};
 use std::fmt::Write;
 
 /// Width of the viewBox: no wider than the chart on a 390-pixel phone (358 pixels), so 14-unit
@@ -71,7 +71,7 @@ pub fn format_number(x: f64, lang: &str) -> String {
     out
 }
 
-use super::escape::xml as esc;
+use crate::escape::xml as esc;
 
 /// A measure name in at most two lines of at most `LINE_CHARS` characters, wrapped at spaces.
 /// The name of a measure over its bars, wrapped: the measure with its unit in brackets, unless

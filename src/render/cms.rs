@@ -4,10 +4,10 @@
 //! The admin page is the only page that loads a script from elsewhere: the Decap bundle,
 //! pinned to one version and checked with a Subresource Integrity hash (or the site's own copy).
 
-use super::OutFile;
 use crate::config::{CmsConfig, Config, Taxonomy};
 use crate::content::load::{INITIATIVE_FIELDS, LESSON_FIELDS};
 use crate::content::model::{EVIDENCE, Kind, PHASES, Site};
+use crate::output::OutFile;
 use crate::tr;
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
@@ -32,7 +32,7 @@ pub fn admin_files(site: &Site, strings: &BTreeMap<String, String>) -> Vec<OutFi
 /// The page: Decap reads `config.yml` from the same folder by itself.
 fn index_html(site: &Site, cms: &CmsConfig, strings: &BTreeMap<String, String>) -> String {
     let config = &site.config;
-    let esc = |s: &str| super::escape::xml(s);
+    let esc = |s: &str| crate::escape::xml(s);
     let script = match &cms.script {
         Some(own) => format!(r#"<script src="{}"></script>"#, esc(own)),
         None => format!(
@@ -75,7 +75,7 @@ fn preview_labels(site: &Site, strings: &BTreeMap<String, String>) -> String {
             json!({"field": tax.field(), "name": label_hint(tax.field()).0, "terms": terms})
         })
         .collect();
-    super::escape::to_script_json(&json!({"kinds": kinds, "initiatives": initiatives, "taxonomies": taxonomies}))
+    crate::escape::to_script_json(&json!({"kinds": kinds, "initiatives": initiatives, "taxonomies": taxonomies}))
 }
 
 /// `admin/config.yml`: backend, editorial workflow, and the two collections.

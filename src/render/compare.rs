@@ -4,15 +4,15 @@
 //! `leernetCompare(<data>)`. Labels are in the interface language; what the initiative does not
 //! say is left out (the view shows "onbekend"). The format is in docs/compare.md.
 
-use super::OutFile;
 use super::charts::format_number;
-use super::escape::to_script_json;
-use super::urls;
-use super::views::{Strings, tr};
 use super::wording::date_words;
 use crate::config::Taxonomy;
 use crate::content::model::{Kind, Site};
+use crate::escape::to_script_json;
 use crate::link::Links;
+use crate::output::OutFile;
+use crate::strings::{Strings, tr};
+use crate::urls;
 use serde::Serialize;
 
 /// The folder of the per-initiative scripts.

@@ -3,12 +3,13 @@
 //! there are none without a `base_url`. Dates come from the content only (never the clock), so a
 //! build is reproducible byte for byte. Also owns the XML escaping used by `seo`.
 
-use super::OutFile;
-use super::urls;
-use super::views::{Strings, taxonomy_name, teaser};
 use crate::config::Taxonomy;
 use crate::content::model::Site;
+use crate::deps::{Dep, read};
 use crate::link::Links;
+use crate::output::OutFile;
+use crate::strings::{Strings, taxonomy_name, teaser};
+use crate::urls;
 use chrono::NaiveDate;
 use std::fmt::Write;
 
@@ -19,7 +20,7 @@ pub const SUMMARY_CHARS: usize = 300;
 /// The feed file name, appended to a term's path.
 pub const FEED_FILE: &str = "atom.xml";
 
-pub use super::escape::xml as xml_escape;
+pub use crate::escape::xml as xml_escape;
 
 /// An RFC 3339 timestamp at midnight UTC.
 fn stamp(d: NaiveDate) -> String {
@@ -41,6 +42,8 @@ pub fn atom(site: &Site, _links: &Links, lessons: &[usize], feed_path: &str, tit
     let page_url = urls::absolute(base, feed_path.strip_suffix(FEED_FILE).unwrap_or(""))?;
     let fallback = newest_date(site).map(stamp).unwrap_or_else(|| "1970-01-01T00:00:00Z".into());
     let entries: Vec<usize> = lessons.iter().copied().filter(|&i| i < site.lessons.len()).take(MAX_ENTRIES).collect();
+    // The order of the lessons and the site's newest date (for entries without one).
+    read(|| Dep::Newest);
     let updated = entries.iter().filter_map(|&i| site.lessons[i].added).max().map(stamp);
     let updated = match updated {
         // Entries without a date count as the site's newest date.
@@ -66,6 +69,7 @@ pub fn atom(site: &Site, _links: &Links, lessons: &[usize], feed_path: &str, tit
     let _ = writeln!(x, "  <generator version=\"{}\">leernet</generator>", env!("CARGO_PKG_VERSION"));
     for &li in &entries {
         let l = &site.lessons[li];
+        read(|| Dep::Lesson(l.meta.slug.clone()));
         let url = abs(&urls::lesson(&l.meta.slug));
         x.push_str("  <entry>\n");
         let _ = writeln!(x, "    <title>{}</title>", xml_escape(&l.meta.title));
@@ -79,7 +83,11 @@ pub fn atom(site: &Site, _links: &Links, lessons: &[usize], feed_path: &str, tit
                 let _ = writeln!(x, "    <updated>{fallback}</updated>");
             }
         }
-        let (name, uri) = match site.initiative(&l.initiative) {
+        let initiative = site.initiative(&l.initiative);
+        if let Some(i) = initiative {
+            read(|| Dep::Initiative(i.meta.slug.clone()));
+        }
+        let (name, uri) = match initiative {
             Some(i) if !i.meta.title.trim().is_empty() => (i.meta.title.as_str(), Some(urls::initiative(&i.meta.slug))),
             _ => (site_name, None),
         };
@@ -110,19 +118,51 @@ pub fn atom(site: &Site, _links: &Links, lessons: &[usize], feed_path: &str, tit
     Some(x)
 }
 
-/// Every feed of the site: `atom.xml` and `<segment>/<term>/atom.xml` for each term with
-/// lessons. Empty without a `base_url`.
-pub fn feeds(site: &Site, links: &Links, t: &Strings) -> Vec<OutFile> {
-    let mut out = Vec::new();
-    let Some(main) = site_feed(site, links) else { return out };
-    out.push(main);
-    let rank = ranks(links);
-    for tax in Taxonomy::ALL {
-        for ti in 0..links.terms[tax.index()].len() {
-            out.extend(term_feed(site, links, t, &rank, tax, ti));
+/// One feed of the site.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Feed {
+    /// `atom.xml`, of the newest lessons.
+    Site,
+    /// `<segment>/<term>/atom.xml`: term `i` of a taxonomy.
+    Term(Taxonomy, usize),
+}
+
+impl Feed {
+    /// Every feed of the site: `atom.xml` and one for each term with lessons. None without a
+    /// `base_url`.
+    pub fn all(site: &Site, links: &Links) -> Vec<Feed> {
+        if urls::absolute(&site.config.base_url, FEED_FILE).is_none() {
+            return vec![];
+        }
+        let mut out = vec![Feed::Site];
+        for tax in Taxonomy::ALL {
+            let with = links.terms[tax.index()].iter().enumerate().filter(|(_, (_, p))| !p.lessons.is_empty());
+            out.extend(with.map(|(ti, _)| Feed::Term(tax, ti)));
+        }
+        out
+    }
+
+    /// The file the feed is written to.
+    pub fn path(&self, links: &Links) -> String {
+        match *self {
+            Feed::Site => FEED_FILE.into(),
+            Feed::Term(tax, ti) => format!("{}{FEED_FILE}", urls::term(tax, &links.terms[tax.index()][ti].0)),
         }
     }
-    out
+
+    /// The feed (`rank` from `ranks`); `None` when it has nothing to show.
+    pub fn make(&self, site: &Site, links: &Links, t: &Strings, rank: &[usize]) -> Option<OutFile> {
+        match *self {
+            Feed::Site => site_feed(site, links),
+            Feed::Term(tax, ti) => term_feed(site, links, t, rank, tax, ti),
+        }
+    }
+}
+
+/// Every feed of the site (`Feed::all`), made.
+pub fn feeds(site: &Site, links: &Links, t: &Strings) -> Vec<OutFile> {
+    let rank = ranks(links);
+    Feed::all(site, links).iter().filter_map(|f| f.make(site, links, t, &rank)).collect()
 }
 
 /// The site's feed, `atom.xml`, of the newest lessons.
@@ -155,6 +195,7 @@ pub fn term_entries(links: &Links, rank: &[usize], tax: Taxonomy, ti: usize) -> 
 /// lessons or the site no `base_url`.
 pub fn term_feed(site: &Site, links: &Links, t: &Strings, rank: &[usize], tax: Taxonomy, ti: usize) -> Option<OutFile> {
     let (slug, pages) = &links.terms[tax.index()][ti];
+    read(|| Dep::Term(tax, slug.clone()));
     if pages.lessons.is_empty() {
         return None;
     }

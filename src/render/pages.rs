@@ -1,13 +1,16 @@
 //! Pages: the list of every page of the site and the template context of each. A page is
 //! identified by a `Page` value, so a rebuild can ask for just the pages it needs.
 
+mod items;
 mod overviews;
 
-use super::urls::{self, LinkMode};
-use super::views::{self, Strings, Views, tr};
+use super::views::Views;
 use crate::config::Taxonomy;
 use crate::content::model::Site;
+use crate::deps::{Dep, read};
 use crate::link::Links;
+use crate::strings::{Strings, tr};
+use crate::urls::{self, LinkMode};
 use tera::{Context, Value};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -42,6 +45,18 @@ pub const HOME_NEWEST: usize = 8;
 /// How many pages a list of `n` items takes (at least one).
 pub fn page_count(n: usize) -> u32 {
     n.div_ceil(PAGE_SIZE).max(1) as u32
+}
+
+/// How many pages a term takes: page n lists the n-th `PAGE_SIZE` of its initiatives and of its
+/// lessons, so as many as the longer list needs.
+pub fn term_page_count(p: &crate::link::TermPages) -> u32 {
+    page_count(p.lessons.len().max(p.initiatives.len()))
+}
+
+/// Items `n * PAGE_SIZE ..` of `items`, at most `PAGE_SIZE` (empty past the end).
+fn page_of(items: &[usize], n: u32) -> &[usize] {
+    let start = (n as usize * PAGE_SIZE).min(items.len());
+    &items[start..(start + PAGE_SIZE).min(items.len())]
 }
 
 /// The path of page `n` (0-based) of a paginated list at `base` (`lessen/` → `lessen/pagina/2/`).
@@ -82,32 +97,7 @@ impl Page {
         links.terms[tax.index()]
             .iter()
             .enumerate()
-            .flat_map(move |(i, (_, p))| (0..page_count(p.lessons.len())).map(move |n| Page::Term(tax, i, n)))
-    }
-
-    /// The pages other than its own that show the card of lesson `li` (`views::LessonCard`):
-    /// its initiative's page, home, the lesson-list and term pages it is listed on, and the
-    /// pages of the lessons it is related to.
-    pub fn showing_card(links: &Links, li: usize) -> Vec<Page> {
-        let mut pages = Vec::new();
-        if let Some(&ii) = links.initiative_of.get(li).filter(|&&ii| ii != usize::MAX) {
-            pages.push(Page::Initiative(ii));
-        }
-        if let Some(pos) = links.newest.iter().position(|&x| x == li) {
-            if pos < HOME_NEWEST {
-                pages.push(Page::Home);
-            }
-            pages.push(Page::LessonList((pos / PAGE_SIZE) as u32));
-        }
-        for tax in Taxonomy::ALL {
-            for (ti, (_, p)) in links.terms[tax.index()].iter().enumerate() {
-                if let Some(pos) = p.lessons.iter().position(|&x| x == li) {
-                    pages.push(Page::Term(tax, ti, (pos / PAGE_SIZE) as u32));
-                }
-            }
-        }
-        pages.extend((0..links.related.len()).filter(|&j| links.related[j].contains(&li)).map(Page::Lesson));
-        pages
+            .flat_map(move |(i, (_, p))| (0..term_page_count(p)).map(move |n| Page::Term(tax, i, n)))
     }
 
     /// Canonical output path: a folder (`lessen/x/`) or a file (`404.html`).
@@ -180,11 +170,46 @@ impl<'a> PageData<'a> {
     /// value's clone is a reference count (inserting with `Context::insert` would serialise
     /// each card again).
     fn lessons(&self, idx: &[usize]) -> Value {
-        Value::from(idx.iter().map(|&i| self.views.lesson_values[i].clone()).collect::<Vec<_>>())
+        Value::from(idx.iter().map(|&i| self.lesson_card(i)).collect::<Vec<_>>())
+    }
+
+    /// The card of lesson `li`, read.
+    fn lesson_card(&self, li: usize) -> Value {
+        read(|| Dep::Card(self.site.lessons[li].meta.slug.clone()));
+        self.views.lesson_values[li].clone()
+    }
+
+    /// The card of initiative `ii`, read.
+    fn initiative_card(&self, ii: usize) -> Value {
+        read(|| Dep::InitiativeCard(self.site.initiatives[ii].meta.slug.clone()));
+        self.views.initiative_values[ii].clone()
     }
 
     fn initiatives(&self, idx: &[usize]) -> Value {
-        Value::from(idx.iter().map(|&i| self.views.initiative_values[i].clone()).collect::<Vec<_>>())
+        Value::from(idx.iter().map(|&i| self.initiative_card(i)).collect::<Vec<_>>())
+    }
+
+    /// The lessons newest first (read as a whole: a list page shows its place in them).
+    fn newest(&self) -> &'a [usize] {
+        read(|| Dep::Newest);
+        &self.links.newest
+    }
+
+    /// The cards of initiatives `from..to` in order (`to` clamped), as one template value; and
+    /// how many initiatives there are.
+    fn initiative_range(&self, from: usize, to: usize) -> (Value, usize) {
+        read(|| Dep::Initiatives);
+        let all = &self.views.initiative_values;
+        let (from, to) = (from.min(all.len()), to.min(all.len()));
+        (from..to).for_each(|ii| read(|| Dep::InitiativeCard(self.site.initiatives[ii].meta.slug.clone())));
+        (Value::from(&all[from..to]), all.len())
+    }
+
+    /// The lessons and initiatives of term `i` of `tax`, read.
+    fn term_members(&self, tax: Taxonomy, i: usize) -> &'a crate::link::TermPages {
+        let (slug, pages) = &self.links.terms[tax.index()][i];
+        read(|| Dep::Term(tax, slug.clone()));
+        pages
     }
 
     /// Lessons (already ordered by initiative) in one group per initiative (`initiative`,
@@ -202,7 +227,7 @@ impl<'a> PageData<'a> {
             }
         }
         let group = |(ii, members): (usize, Vec<usize>)| {
-            map([("initiative", self.views.initiative_values[ii].clone()), ("lessons", self.lessons(&members))])
+            map([("initiative", self.initiative_card(ii)), ("lessons", self.lessons(&members))])
         };
         Value::from(groups.into_iter().map(group).collect::<Vec<_>>())
     }
@@ -217,7 +242,7 @@ impl<'a> PageData<'a> {
         })
     }
 
-    /// The template context of one page.
+    /// The template context of one page: what every page has, then what its kind shows.
     pub fn context(&self, page: Page) -> Context {
         let site = self.site;
         let path = page.path(site);
@@ -228,154 +253,27 @@ impl<'a> PageData<'a> {
         c.insert("page_path", &path);
         c.insert("canonical", &urls::absolute(&site.config.base_url, &path));
         match page {
-            Page::Home => {
-                let newest: Vec<usize> = self.links.newest.iter().take(HOME_NEWEST).copied().collect();
-                c.insert_value("newest", self.lessons(&newest));
-                // The home page shows the first initiatives; the list page has them all.
-                let shown = &self.views.initiative_values[..self.views.initiative_values.len().min(12)];
-                c.insert_value("initiatives", Value::from(shown));
-                c.insert("page_title", &site.config.title);
-            }
-            Page::InitiativeList(n) => {
-                let all = &self.views.initiative_values;
-                let start = (n as usize * PAGE_SIZE).min(all.len());
-                c.insert_value("initiatives", Value::from(&all[start..(start + PAGE_SIZE).min(all.len())]));
-                c.insert("pagination", &self.pagination(urls::INITIATIVES, n, page_count(all.len())));
-                c.insert("page_title", &tr(self.t, "initiatives"));
-            }
-            Page::Initiative(ii) => {
-                let init = &site.initiatives[ii];
-                // One group (`kind`, `label`, `lessons`) per kind that has lessons.
-                let kinds: Vec<Value> = self
-                    .links
-                    .by_kind
-                    .iter()
-                    .filter_map(|(k, _)| {
-                        let ls: Vec<usize> = self.links.lessons_of[ii]
-                            .iter()
-                            .copied()
-                            .filter(|&li| site.lessons[li].kind == *k)
-                            .collect();
-                        (!ls.is_empty()).then(|| {
-                            map([
-                                ("kind", Value::from(k.as_str())),
-                                ("label", Value::from(tr(self.t, &format!("kinds_{}", k.as_str())))),
-                                ("lessons", self.lessons(&ls)),
-                            ])
-                        })
-                    })
-                    .collect();
-                c.insert_value("initiative", self.views.initiative_values[ii].clone());
-                c.insert("terms", &self.views.initiative_terms[ii]);
-                c.insert("organisations", &init.organisations);
-                let lang = site.config.language.as_str();
-                let outcomes: Vec<_> = init
-                    .outcomes
-                    .iter()
-                    .map(|o| {
-                        serde_json::json!({
-                            "measure": o.measure, "before": super::charts::format_number(o.before, lang),
-                            "after": super::charts::format_number(o.after, lang), "unit": o.unit, "source": o.source,
-                        })
-                    })
-                    .collect();
-                c.insert("outcomes", &outcomes);
-                c.insert_value(
-                    "outcome_chart",
-                    Value::safe_string(&super::charts::outcome_chart(&init.outcomes, self.t, lang)),
-                );
-                c.insert_value("jsonld", Value::safe_string(&super::seo::initiative_jsonld(site, ii)));
-                c.insert("figures", &init.figures);
-                c.insert("contact", &init.contact);
-                c.insert("ext_links", &init.links);
-                c.insert("last_reviewed", &init.last_reviewed.map(|d| d.to_string()));
-                c.insert_value("lesson_groups", Value::from(kinds));
-                c.insert_value("body", Value::safe_string(&self.body(&init.meta.body.html, &root)));
-                c.insert("page_title", &init.meta.title);
-                c.insert("description", &init.summary);
-            }
-            Page::LessonList(n) => {
-                let start = (n as usize * PAGE_SIZE).min(self.links.newest.len());
-                let end = (start + PAGE_SIZE).min(self.links.newest.len());
-                c.insert_value("lessons", self.lessons(&self.links.newest[start..end]));
-                c.insert("pagination", &self.pagination(urls::LESSONS, n, page_count(self.links.newest.len())));
-                c.insert(
-                    "kinds",
-                    &self
-                        .links
-                        .by_kind
-                        .iter()
-                        .filter(|(_, v)| !v.is_empty())
-                        .map(|(k, v)| (k.as_str(), tr(self.t, &format!("kinds_{}", k.as_str())), v.len()))
-                        .collect::<Vec<_>>(),
-                );
-                c.insert("page_title", &tr(self.t, "lessons"));
-            }
-            Page::Lesson(li) => {
-                let l = &site.lessons[li];
-                c.insert_value("lesson", self.views.lesson_values[li].clone());
-                c.insert_value("jsonld", Value::safe_string(&super::seo::lesson_jsonld(site, li)));
-                c.insert("terms", &self.views.lesson_terms[li]);
-                c.insert_value("related", self.lessons(&self.links.related[li]));
-                c.insert("source", &l.source_ref);
-                c.insert(
-                    "source_is_url",
-                    &l.source_ref.as_deref().is_some_and(|s| s.starts_with("http://") || s.starts_with("https://")),
-                );
-                if let Some(&ii) = self.links.initiative_of.get(li).filter(|&&ii| ii != usize::MAX) {
-                    c.insert_value("initiative", self.views.initiative_values[ii].clone());
-                }
-                c.insert_value("body", Value::safe_string(&self.body(&l.meta.body.html, &root)));
-                c.insert("page_title", &l.meta.title);
-                c.insert("description", &self.views.lessons[li].teaser);
-            }
+            Page::Home => self.home_page(&mut c),
+            Page::InitiativeList(n) => self.initiative_list_page(&mut c, n),
+            Page::Initiative(ii) => self.initiative_page(&mut c, ii, &root),
+            Page::LessonList(n) => self.lesson_list_page(&mut c, n),
+            Page::Lesson(li) => self.lesson_page(&mut c, li, &root),
             Page::Taxonomy(tax) => {
                 c.insert("taxonomy", &self.taxonomy(tax));
-                c.insert("page_title", &views::taxonomy_name(self.t, tax));
+                c.insert("page_title", &crate::strings::taxonomy_name(self.t, tax));
             }
-            Page::Term(tax, i, n) => {
-                let term = &site.config.terms(tax)[i];
-                let pages = &self.links.terms[tax.index()][i].1;
-                let start = (n as usize * PAGE_SIZE).min(pages.lessons.len());
-                let end = (start + PAGE_SIZE).min(pages.lessons.len());
-                let base = urls::term(tax, &term.slug);
-                c.insert("pagination", &self.pagination(&base, n, page_count(pages.lessons.len())));
-                c.insert("taxonomy", &self.taxonomy(tax));
-                c.insert(
-                    "term",
-                    &serde_json::json!({
-                        "slug": term.slug, "label": site.config.label(term), "description": term.description,
-                        "path": urls::term(tax, &term.slug),
-                    }),
-                );
-                // Initiatives on the first page only, at most PAGE_SIZE; the rest through search.
-                let shown: &[usize] =
-                    if n == 0 { &pages.initiatives[..pages.initiatives.len().min(PAGE_SIZE)] } else { &[] };
-                c.insert_value("initiatives", self.initiatives(shown));
-                c.insert("initiative_count", &pages.initiatives.len());
-                c.insert("first_page", &(n == 0));
-                c.insert(
-                    "more_initiatives",
-                    &format!("{}?{}={}&soort=initiatief", urls::SEARCH, tax.facet_param(), term.slug),
-                );
-                c.insert_value("lesson_groups", self.by_initiative(&pages.lessons[start..end]));
-                c.insert("lesson_count", &pages.lessons.len());
-                c.insert("page_title", site.config.label(term));
-            }
+            Page::Term(tax, i, n) => self.term_page(&mut c, tax, i, n),
             Page::Matrix => self.matrix_page(&mut c),
             Page::ThemeMatrix(ti, n) => self.theme_matrix_page(&mut c, ti, n),
             Page::Glossary => {
                 c.insert("letters", &self.glossary_letters());
                 c.insert("page_title", &tr(self.t, "glossary"));
             }
-            Page::Search => {
-                c.insert("page_title", &tr(self.t, "search"));
-            }
-            Page::NotFound => {
-                c.insert("page_title", &tr(self.t, "not_found"));
-            }
+            Page::Search => c.insert("page_title", &tr(self.t, "search")),
+            Page::NotFound => c.insert("page_title", &tr(self.t, "not_found")),
             Page::Info(i) => {
                 let p = &site.pages[i];
+                read(|| Dep::Info(p.meta.slug.clone()));
                 c.insert("title", &p.meta.title);
                 c.insert_value("body", Value::safe_string(&self.body(&p.meta.body.html, &root)));
                 c.insert("page_title", &p.meta.title);
@@ -384,10 +282,64 @@ impl<'a> PageData<'a> {
         c
     }
 
+    fn home_page(&self, c: &mut Context) {
+        let newest: Vec<usize> = self.newest().iter().take(HOME_NEWEST).copied().collect();
+        c.insert_value("newest", self.lessons(&newest));
+        // The home page shows the first initiatives; the list page has them all.
+        c.insert_value("initiatives", self.initiative_range(0, 12).0);
+        c.insert("page_title", &self.site.config.title);
+    }
+
+    fn initiative_list_page(&self, c: &mut Context, n: u32) {
+        let start = n as usize * PAGE_SIZE;
+        let (shown, total) = self.initiative_range(start, start + PAGE_SIZE);
+        c.insert_value("initiatives", shown);
+        c.insert("pagination", &self.pagination(urls::INITIATIVES, n, page_count(total)));
+        c.insert("page_title", &tr(self.t, "initiatives"));
+    }
+
+    fn lesson_list_page(&self, c: &mut Context, n: u32) {
+        let newest = self.newest();
+        let start = (n as usize * PAGE_SIZE).min(newest.len());
+        let end = (start + PAGE_SIZE).min(newest.len());
+        c.insert_value("lessons", self.lessons(&newest[start..end]));
+        c.insert("pagination", &self.pagination(urls::LESSONS, n, page_count(newest.len())));
+        let kinds: Vec<_> = (self.links.by_kind.iter().filter(|(_, v)| !v.is_empty()))
+            .map(|(k, v)| (k.as_str(), tr(self.t, &format!("kinds_{}", k.as_str())), v.len()))
+            .collect();
+        c.insert("kinds", &kinds);
+        c.insert("page_title", &tr(self.t, "lessons"));
+    }
+
+    fn term_page(&self, c: &mut Context, tax: Taxonomy, i: usize, n: u32) {
+        let site = self.site;
+        let term = &site.config.terms(tax)[i];
+        let pages = self.term_members(tax, i);
+        let base = urls::term(tax, &term.slug);
+        c.insert("pagination", &self.pagination(&base, n, term_page_count(pages)));
+        c.insert("taxonomy", &self.taxonomy(tax));
+        c.insert(
+            "term",
+            &serde_json::json!({
+                "slug": term.slug, "label": site.config.label(term), "description": term.description,
+                "path": urls::term(tax, &term.slug),
+            }),
+        );
+        // Page n shows the n-th PAGE_SIZE of both lists (a list with fewer pages: none).
+        c.insert_value("initiatives", self.initiatives(page_of(&pages.initiatives, n)));
+        c.insert("initiative_count", &pages.initiatives.len());
+        c.insert("first_page", &(n == 0));
+        c.insert("more_initiatives", &format!("{}?{}={}&soort=initiatief", urls::SEARCH, tax.facet_param(), term.slug));
+        c.insert_value("lesson_groups", self.by_initiative(page_of(&pages.lessons, n)));
+        c.insert("lesson_count", &pages.lessons.len());
+        c.insert("page_title", site.config.label(term));
+    }
+
     /// A body for one page: internal links resolved, first mentions of glossary terms explained,
     /// tables in a keyboard-scrollable region (wide tables scroll on a phone).
     fn body(&self, html: &str, root: &str) -> String {
         let portable = matches!(self.mode, LinkMode::Portable);
+        read(|| Dep::Sources);
         let html = urls::resolve_body(html, root, portable, &self.views.sources);
         let html = self.glossary.annotate(&html, &urls::href(root, portable, urls::GLOSSARY));
         if !html.contains("<table>") {

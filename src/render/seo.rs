@@ -4,10 +4,10 @@
 //! `<script type="application/ld+json">` whatever the content says.
 
 use super::feeds::xml_escape;
-use super::urls;
-use super::views::teaser;
 use crate::config::Taxonomy;
 use crate::content::model::{Meta, Site};
+use crate::strings::teaser;
+use crate::urls;
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -62,7 +62,7 @@ pub fn robots(site: &Site) -> String {
 
 /// Serialises JSON-LD so it is safe inside a `<script>` element (see `escape::script_json`).
 pub fn script_safe_json<T: Serialize + ?Sized>(v: &T) -> String {
-    super::escape::to_script_json(v)
+    crate::escape::to_script_json(v)
 }
 
 const CONTEXT: Option<&str> = Some("https://schema.org");

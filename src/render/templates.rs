@@ -2,11 +2,11 @@
 //! binary) with a site's own files of the same name taking precedence, zola-style. Also the
 //! interface strings (`templates/i18n/<lang>.toml`) and the `url` filter every template uses.
 
-use super::urls;
 use crate::diagnostics::{Diagnostic, line_col};
 use crate::msg;
+use crate::urls;
 use include_dir::{Dir, include_dir};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use tera::{Kwargs, State, Tera};
 
@@ -102,6 +102,51 @@ pub fn load(root: &Path, register: impl FnOnce(&mut Tera)) -> Result<Tera, Diagn
     Ok(tera)
 }
 
+/// The words (identifiers) each template and the templates it extends, includes or imports
+/// contain: the fields of a template value it can name. `None` for a template that can reach a
+/// field without naming it (a computed index `x[k]`, `json_encode`, a loop over a map's pairs).
+pub fn words(root: &Path) -> BTreeMap<String, Option<BTreeSet<String>>> {
+    let files = merged_files(&BUILTIN_TEMPLATES, &root.join("templates")).unwrap_or_default();
+    let text: BTreeMap<&str, String> =
+        files.iter().map(|(n, b)| (n.as_str(), String::from_utf8_lossy(b).into_owned())).collect();
+    let mut out = BTreeMap::new();
+    for name in text.keys().filter(|n| n.ends_with(".html")) {
+        let (mut seen, mut todo, mut words, mut open) = (BTreeSet::new(), vec![*name], BTreeSet::new(), false);
+        while let Some(n) = todo.pop() {
+            let Some(t) = text.get(n).filter(|_| seen.insert(n)) else { continue };
+            open |= t.contains("json_encode") || t.contains("__tera_context") || computed_index(t) || pair_loop(t);
+            words.extend(
+                t.split(|c: char| !c.is_alphanumeric() && c != '_').filter(|w| !w.is_empty()).map(str::to_string),
+            );
+            for key in ["extends", "include", "import", "from"] {
+                for part in t.split(key).skip(1) {
+                    let quoted = part.trim_start().strip_prefix(['"', '\'']).and_then(|p| p.split(['"', '\'']).next());
+                    todo.extend(quoted.and_then(|q| text.get_key_value(q)).map(|(k, _)| *k));
+                }
+            }
+        }
+        out.insert(name.to_string(), (!open).then_some(words));
+    }
+    out
+}
+
+/// `x[k]` with `k` not a quoted name or a number.
+fn computed_index(t: &str) -> bool {
+    t.match_indices('[').any(|(i, _)| {
+        let before =
+            t[..i].chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '_' || c == ')' || c == ']');
+        let after = t[i + 1..].trim_start().chars().next();
+        before && !after.is_some_and(|c| c == '"' || c == '\'' || c.is_ascii_digit() || c == ']')
+    })
+}
+
+/// `{% for k, v in map %}`.
+fn pair_loop(t: &str) -> bool {
+    t.split("for ")
+        .skip(1)
+        .any(|p| p.split(" in ").next().is_some_and(|vars| vars.contains(',') && !vars.contains('%')))
+}
+
 /// A template error as a diagnostic naming the template.
 pub fn template_error(dir: &Path, e: &tera::Error) -> Diagnostic {
     let msg = e.to_string();
@@ -160,5 +205,33 @@ mod tests {
         });
         assert_eq!(html, "../lessen/x/index.html ../index.html ../a.css");
         assert_eq!(render(&tera, "/", false), "/lessen/x/ / /a.css");
+    }
+
+    #[test]
+    fn the_words_a_template_can_name_include_what_it_extends_and_includes() {
+        let dir = std::env::temp_dir().join(format!("leernet-words-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("templates/partials")).unwrap();
+        let write = |n: &str, t: &str| std::fs::write(dir.join("templates").join(n), t).unwrap();
+        write(
+            "lesson.html",
+            r#"{% extends "base.html" %}{% block content %}{{ site.lesson_count }}{% endblock content %}"#,
+        );
+        write("page.html", r#"{% extends "base.html" %}{% block content %}{{ site[field] }}{% endblock content %}"#);
+        write(
+            "term.html",
+            r#"{% extends "base.html" %}{% block content %}{% for k, v in site %}{{ v }}{% endfor %}{% endblock content %}"#,
+        );
+        write(
+            "404.html",
+            r#"{% extends "base.html" %}{% block content %}{{ taxonomies[0].name }}{% endblock content %}"#,
+        );
+        let words = words(&dir);
+        let lesson = words["lesson.html"].as_ref().expect("names its fields");
+        assert!(lesson.contains("lesson_count") && lesson.contains("taxonomies"), "from base.html too");
+        assert!(!lesson.contains("initiative_count"));
+        assert!(words["404.html"].is_some(), "a number is no computed index");
+        assert_eq!(words["page.html"], None, "a computed index can reach any field");
+        assert_eq!(words["term.html"], None, "a loop over pairs reaches every field");
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

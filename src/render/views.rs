@@ -3,20 +3,14 @@
 //! `url` filter). Built once per build and shared by all pages; the preview server keeps them
 //! between rebuilds and updates the cards of the lessons that changed.
 
-use super::urls;
 use crate::config::{Config, Taxonomy};
 use crate::content::model::{Initiative, Lesson, Site};
 use crate::link::Links;
+use crate::strings::{Strings, taxonomy_name, teaser, tr};
+use crate::urls;
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use tera::Value;
-
-pub type Strings = BTreeMap<String, String>;
-
-/// Looks up an interface string; a missing key shows as the key itself.
-pub fn tr(t: &Strings, key: &str) -> String {
-    t.get(key).cloned().unwrap_or_else(|| key.to_string())
-}
 
 #[derive(Debug, Clone, Serialize)]
 pub struct TermRef {
@@ -33,7 +27,7 @@ pub struct TermGroup {
     pub terms: Vec<TermRef>,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Hash)]
 pub struct LessonCard {
     pub slug: String,
     pub title: String,
@@ -47,7 +41,7 @@ pub struct LessonCard {
     pub teaser: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Hash)]
 pub struct InitiativeCard {
     pub slug: String,
     pub title: String,
@@ -73,22 +67,6 @@ pub struct Views {
     pub initiative_values: Vec<Value>,
     /// Content source path → output path, for resolving links in bodies.
     pub sources: HashMap<String, String>,
-}
-
-/// A teaser: the first `max` characters of `text`, cut at a word.
-pub fn teaser(text: &str, max: usize) -> String {
-    // Where character `max` starts: none when the text is no longer than `max` characters.
-    let Some((end, _)) = text.char_indices().nth(max) else { return text.to_string() };
-    let cut = &text[..end];
-    let cut = match cut.rfind(' ') {
-        Some(i) if i > max / 2 => &cut[..i],
-        _ => cut,
-    };
-    format!("{}…", cut.trim_end_matches([',', '.', ';', ':', ' ']))
-}
-
-pub fn taxonomy_name(t: &Strings, tax: Taxonomy) -> String {
-    tr(t, &format!("tax_{}", tax.field()))
 }
 
 pub fn term_groups(config: &Config, t: &Strings, terms: &[Vec<String>; 4]) -> Vec<TermGroup> {

@@ -5,7 +5,7 @@
 //! use them as the function `plural(key=…, n=…)` and the filter `date_words`.
 
 use super::charts::format_number;
-use super::views::Strings;
+use crate::strings::Strings;
 use chrono::{Datelike, NaiveDate};
 use tera::{Kwargs, State, Tera, TeraResult};
 

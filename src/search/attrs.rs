@@ -8,8 +8,8 @@
 use super::encode::v64;
 use crate::content::markdown::slugify;
 use crate::content::model::{EVIDENCE, Initiative, PHASES, Site};
-use crate::render::OutFile;
-use crate::render::views::{Strings, tr};
+use crate::output::OutFile;
+use crate::strings::{Strings, tr};
 use serde_json::json;
 use std::collections::{BTreeMap, HashMap};
 

@@ -10,7 +10,8 @@ use super::index::Doc;
 use super::pipeline::{elasticlunr_code, fold, tokens};
 use crate::config::Config;
 use crate::content::model::Site;
-use crate::render::{OutFile, urls};
+use crate::output::OutFile;
+use crate::urls;
 
 /// The fields, in the order of `Input::docs`' texts. Searched with title boosted by
 /// `index::TITLE_BOOST`, as our own index weighs it (docs/elasticlunr-export.md).
@@ -75,8 +76,7 @@ impl Input {
         vec![
             OutFile {
                 path: format!("search_index.{language}.js"),
-                bytes: format!("window.searchIndex = {};\n", crate::render::escape::script_json(json.clone()))
-                    .into_bytes(),
+                bytes: format!("window.searchIndex = {};\n", crate::escape::script_json(json.clone())).into_bytes(),
             },
             OutFile { path: format!("search_index.{language}.json"), bytes: json.into_bytes() },
         ]

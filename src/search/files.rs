@@ -7,8 +7,8 @@
 use super::codes::Codes;
 use super::encode::postings;
 use super::index::{Doc, Index};
-use crate::render::OutFile;
-use crate::render::escape::script_json;
+use crate::escape::script_json;
+use crate::output::OutFile;
 use rayon::prelude::*;
 use serde_json::json;
 use std::ops::Range;

@@ -6,8 +6,8 @@
 use super::pipeline::{self, Pipeline};
 use crate::config::Taxonomy;
 use crate::content::model::{self, Kind, Site};
-use crate::render::urls;
-use crate::render::views::{Strings, teaser, tr};
+use crate::strings::{Strings, teaser, tr};
+use crate::urls;
 use ahash::AHashMap;
 use rayon::prelude::*;
 use std::collections::BTreeMap;

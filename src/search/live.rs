@@ -13,8 +13,8 @@ use super::pipeline::Pipeline;
 use super::{elasticlunr_export, export_wanted};
 use crate::content::model::{Lesson, Site};
 use crate::diagnostics::Diagnostic;
-use crate::render::views::Strings;
-use crate::render::{Collect, OutFile, Sink};
+use crate::output::{Collect, OutFile, Sink};
+use crate::strings::Strings;
 use std::collections::BTreeSet;
 
 /// What `Live::build_into` gives: the kept state (with `keep`), and two lists of paths written.
@@ -116,8 +116,8 @@ impl Live {
         let mut ids = Vec::new();
         for &(li, old) in edited {
             let id = *position.get(li)?;
-            let path = crate::render::urls::lesson(&site.lessons[li].meta.slug);
-            if self.paths[id] != path || crate::render::urls::lesson(&old.meta.slug) != path {
+            let path = crate::urls::lesson(&site.lessons[li].meta.slug);
+            if self.paths[id] != path || crate::urls::lesson(&old.meta.slug) != path {
                 return None;
             }
             ids.push((id, li, old));

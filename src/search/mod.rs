@@ -17,8 +17,8 @@ pub mod pipeline;
 
 use crate::config::ExportPolicy;
 use crate::content::model::Site;
-use crate::render::OutFile;
-use crate::render::views::Strings;
+use crate::output::OutFile;
+use crate::strings::Strings;
 
 /// Sites up to this many documents get the elasticlunr export under `elasticlunr_export = "auto"`.
 /// Measured (docs/elasticlunr-export.md): at 1,000 documents the export takes 1.4 s of a 1.8 s

@@ -2,8 +2,8 @@
 //! other escapes with 404, injects the live-reload script into HTML (only here, never into
 //! `leernet build` output) and streams reload/problem events to browsers (Server-Sent Events).
 
-use super::rebuild::Workspace;
 use crate::diagnostics::Diagnostic;
+use crate::pipeline::Workspace;
 use std::io::Write;
 use std::path::Path;
 use std::sync::{Arc, Condvar, Mutex, RwLock};
@@ -36,7 +36,7 @@ impl Events {
 /// The problems as JSON for the overlay, paths relative to the site root.
 pub fn problems_json(root: &Path, diags: &[Diagnostic]) -> String {
     let list: Vec<_> = diags.iter().map(|d| d.to_json(root)).collect();
-    crate::render::escape::to_script_json(&list)
+    crate::escape::to_script_json(&list)
 }
 
 const RELOAD_SCRIPT: &str = r#"<script id="leernet-live">(()=>{

@@ -1,16 +1,16 @@
 //! `leernet serve`: builds the site into memory, serves it over HTTP on 127.0.0.1, watches the
 //! content, templates, static files and config with notify (debounced, so an editor's
-//! save-as-rename or a burst of writes is one rebuild), rebuilds incrementally and tells open
-//! browsers to reload — or shows the problems as an overlay while serving the last good build.
+//! save-as-rename or a burst of writes is one rebuild), has the pipeline's `Workspace` re-make
+//! what the change reaches, and tells open browsers to reload — or shows the problems as an
+//! overlay while serving the last good build. A server and a watcher: no rendering of its own.
 
 pub mod http;
-pub mod rebuild;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::pipeline::{Outcome, Workspace};
 use http::Events;
 use notify::RecursiveMode;
 use notify_debouncer_full::{DebounceEventResult, new_debouncer};
-use rebuild::{Outcome, Workspace};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, RwLock, mpsc};

@@ -10,7 +10,7 @@ use super::messages::{self as msg, Label};
 use crate::config::Taxonomy;
 use crate::content::frontmatter;
 use crate::content::model::{Initiative, Site};
-use crate::render::urls;
+use crate::urls;
 use std::path::{Path, PathBuf};
 
 fn terms(site: &Site, r: &Resolver, field: Field, slugs: &[String]) -> Value {

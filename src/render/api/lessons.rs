@@ -5,7 +5,8 @@ use super::{LESSONS, SCHEMA_VERSION, Terms, slugs};
 use crate::content::model::Site;
 use crate::diagnostics::Diagnostic;
 use crate::link::Links;
-use crate::render::{Sink, urls};
+use crate::output::Sink;
+use crate::urls;
 use serde::Serialize;
 use std::io::{self, Write};
 

@@ -4,8 +4,10 @@
 
 use super::{MATRIX_MAX, PAGE_SIZE, PageData, page_count, paged};
 use crate::config::Taxonomy;
-use crate::render::urls;
-use crate::render::views::{self, tr};
+use crate::deps::{Dep, read};
+use crate::render::views;
+use crate::strings::tr;
+use crate::urls;
 use serde::Serialize;
 use tera::{Context, Value};
 
@@ -38,6 +40,7 @@ impl PageData<'_> {
         let terms: Vec<_> = self.links.terms[tax.index()]
             .iter()
             .map(|(slug, pages)| {
+                read(|| Dep::Term(tax, slug.clone()));
                 let term = cfg.term(tax, slug).expect("links are built from the vocabulary");
                 serde_json::json!({
                     "slug": slug, "label": cfg.label(term), "description": term.description,
@@ -47,7 +50,7 @@ impl PageData<'_> {
             })
             .collect();
         serde_json::json!({
-            "field": tax.field(), "name": views::taxonomy_name(self.t, tax), "path": urls::taxonomy(tax),
+            "field": tax.field(), "name": crate::strings::taxonomy_name(self.t, tax), "path": urls::taxonomy(tax),
             "intro": tr(self.t, &format!("tax_{}_intro", tax.field())), "terms": terms,
         })
     }
@@ -60,6 +63,7 @@ impl PageData<'_> {
         c.insert("page_title", &tr(self.t, "matrix"));
         let full = site.initiatives.len() <= MATRIX_MAX;
         c.insert("full_matrix", &full);
+        read(|| Dep::Initiatives);
         if full {
             let all: Vec<usize> = (0..site.initiatives.len()).collect();
             self.matrix_tables(c, &[Taxonomy::Themes, Taxonomy::Stakeholders], &all);
@@ -67,6 +71,7 @@ impl PageData<'_> {
         }
         let themes: Vec<_> = self.links.terms[Taxonomy::Themes.index()]
             .iter()
+            .inspect(|(slug, _)| read(|| Dep::Term(Taxonomy::Themes, slug.clone())))
             .filter(|(_, p)| !p.initiatives.is_empty())
             .map(|(slug, p)| {
                 let term = site.config.term(Taxonomy::Themes, slug).expect("links come from the vocabulary");
@@ -78,7 +83,8 @@ impl PageData<'_> {
 
     /// The matrix of theme `ti`'s initiatives against the levels, page `n`.
     pub(super) fn theme_matrix_page(&self, c: &mut Context, ti: usize, n: u32) {
-        let (slug, pages) = &self.links.terms[Taxonomy::Themes.index()][ti];
+        let slug = &self.links.terms[Taxonomy::Themes.index()][ti].0;
+        let pages = self.term_members(Taxonomy::Themes, ti);
         let term = self.site.config.term(Taxonomy::Themes, slug).expect("links come from the vocabulary");
         let label = self.site.config.label(term);
         let start = (n as usize * PAGE_SIZE).min(pages.initiatives.len());
@@ -98,6 +104,7 @@ impl PageData<'_> {
         let side: Vec<_> = rows
             .iter()
             .map(|&ii| {
+                read(|| Dep::Initiative(self.site.initiatives[ii].meta.slug.clone()));
                 serde_json::json!({
                     "initiative": self.views.initiatives[ii],
                     "terms": self.views.initiative_terms[ii],
@@ -128,6 +135,15 @@ impl PageData<'_> {
                 })
             })
             .collect();
+        // The rows are made on several threads: what they read is noted here, on this one.
+        for (_, col) in &columns {
+            read(|| Dep::Term(tax, col.slug.clone()));
+        }
+        for &ii in rows {
+            read(|| Dep::InitiativeCard(site.initiatives[ii].meta.slug.clone()));
+            read(|| Dep::LessonsOf(site.initiatives[ii].meta.slug.clone()));
+            read(|| Dep::Initiative(site.initiatives[ii].meta.slug.clone()));
+        }
         use rayon::prelude::*;
         let rows = rows
             .par_iter()
@@ -150,7 +166,7 @@ impl PageData<'_> {
             .collect();
         MatrixTable {
             field: tax.field(),
-            name: views::taxonomy_name(self.t, tax),
+            name: crate::strings::taxonomy_name(self.t, tax),
             columns: columns.into_iter().map(|(_, col)| col).collect(),
             rows,
             caption: tr(self.t, &format!("matrix_caption_{}", tax.field())),
@@ -226,6 +242,6 @@ impl PageData<'_> {
             "after",
         ];
         let map: std::collections::BTreeMap<&str, String> = keys.iter().map(|&k| (k, tr(self.t, k))).collect();
-        crate::render::escape::to_script_json(&map)
+        crate::escape::to_script_json(&map)
     }
 }

@@ -1,19 +1,17 @@
-//! Incremental rebuilds for the preview server. A `Workspace` keeps the last good site, its
-//! links, views and rendered files in memory and rebuilds only what a change can affect:
+//! The preview server's workspace: keeps the last good site, its links, views, what each page
+//! read (`Graph`) and every output file in memory, and after a change re-reads the changed files
+//! and re-makes what they reach:
 //!
-//! - a lesson edit that keeps its file (same slug) patches the site in place and checks only
-//!   that lesson; if its terms, initiative, date and kind are unchanged the links are reused and
-//!   only its own page is rendered again — plus, when its card (title, teaser, …) changed, the
-//!   pages that show the card — and the feeds that list it and its entry in `api/lessons.json`;
-//! - other lesson changes (terms, dates, added or removed lessons) rebuild the links and render
-//!   the pages that show the lessons involved (`render::Before` says what they were);
-//! - initiatives, the site's own pages (`pages/`, linked from every footer), templates and config
-//!   render everything; a static file is copied alone.
+//! - lessons: the site is patched in place (an edit that keeps its file) or assembled again; the
+//!   links are built again only when a lesson's terms, initiative, date or kind changed; the
+//!   pages whose recorded reads changed are made again (`render.rs`);
+//! - initiatives, the site's own pages, templates and config: everything; a static file alone.
 //!
-//! The result is byte for byte what a full build gives (tests/serve.rs, over a sequence of edits).
+//! The result is byte for byte what a full build gives (tests/serve.rs).
 
 mod render;
 
+use super::Kept;
 use crate::config::Config;
 use crate::content::load::{self, Loaded, Section, SourceFile};
 use crate::content::model::{InfoPage, Initiative, Lesson, Site};
@@ -21,7 +19,6 @@ use crate::content::validate;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::link::Links;
 use crate::render::{Theme, templates};
-use crate::site::Kept;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -63,11 +60,14 @@ pub struct Workspace {
     links: Links,
     kept: Kept,
     pub files: BTreeMap<String, Vec<u8>>,
+    /// What each page read, for the next rebuild; the page of each page file.
+    graph: crate::pipeline::Graph,
+    made_at: HashMap<String, render::Made>,
     /// The output files that are not pages or static files: search files, and the others
     /// (feeds, sitemap, robots.txt, JSON export).
     search_files: BTreeSet<String>,
     /// The elasticlunr export being made on another thread after the last rebuild (see `settle`).
-    pending_export: Option<std::thread::JoinHandle<Vec<crate::render::OutFile>>>,
+    pending_export: Option<std::thread::JoinHandle<Vec<crate::output::OutFile>>>,
     machine_files: BTreeSet<String>,
     /// Current problems (empty when the last rebuild succeeded).
     pub errors: Diagnostics,
@@ -130,7 +130,8 @@ impl Workspace {
         if let Some(b) = base_url {
             config.base_url = b.trim_end_matches('/').to_string();
         }
-        let theme = Theme::load(root, &config)?;
+        let mut theme = Theme::load(root, &config)?;
+        theme.track = true;
         let (files, discovery) = load::discover(root);
         let entries = files.iter().map(|f| (f.rel.clone(), load_entry(&config, f))).collect();
         let empty = Site {
@@ -146,6 +147,7 @@ impl Workspace {
             lessons_json: crate::render::api::LessonsJson::default(),
             search_files: vec![],
             search: None,
+            reads: vec![],
         };
         let mut ws = Workspace {
             root: root.to_path_buf(),
@@ -158,6 +160,8 @@ impl Workspace {
             entries,
             discovery,
             files: BTreeMap::new(),
+            graph: Default::default(),
+            made_at: HashMap::new(),
             search_files: BTreeSet::new(),
             pending_export: None,
             machine_files: BTreeSet::new(),
@@ -359,15 +363,11 @@ impl Workspace {
             if same_links {
                 return self.render_edit(&patched, removed);
             }
-            let old = patched.iter().map(|(_, l)| l);
-            let before = render::Before::of(&self.site, &self.links, BTreeSet::new(), old);
-            return self.render_changed(before, Some(&patched), removed);
+            let changed = patched.iter().map(|(_, l)| l.meta.slug.clone()).collect();
+            return self.render_changed(changed, Some(&patched), removed);
         }
-        let site = crate::timing::stage("assemble", || self.assemble())?;
-        let old = self.site.lessons.iter().filter(|l| r.changed.contains(&l.meta.slug));
-        let before = render::Before::of(&self.site, &self.links, r.changed.clone(), old);
-        self.site = site;
-        self.render_changed(before, None, removed)
+        self.site = crate::timing::stage("assemble", || self.assemble())?;
+        self.render_changed(r.changed.clone(), None, removed)
     }
 
     /// Replaces the edited lessons in the site, when that is all that changed, and checks them.

@@ -1,0 +1,164 @@
+//! Producing every output of a site: the pages (in parallel, each with what it read when asked
+//! to record), the search files, the feeds, sitemap, JSON export and comparison scripts, and the
+//! static files — handed to a `Sink` as soon as each exists. `leernet build` streams them to the
+//! staging folder; the preview server collects them and keeps what each page read.
+
+use crate::content::model::Site;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::link::Links;
+use crate::output::{Collect, OutFile, Sink};
+use crate::render::{
+    self, PageReads, Theme, api, feeds,
+    pages::{Page, PageData},
+    views::Views,
+};
+use crate::strings::Strings;
+use crate::urls::LinkMode;
+use rayon::prelude::*;
+
+/// `render_into` collected in memory.
+pub fn render_parts(
+    site: &Site,
+    links: &Links,
+    theme: &mut Theme,
+) -> Result<(Vec<OutFile>, Vec<String>, Kept), Diagnostics> {
+    let sink = Collect::default();
+    let (notes, kept) = render_into(site, links, theme, &sink, true)?;
+    Ok((sink.into_files(), notes, kept))
+}
+
+/// What a render computed that the preview server keeps and updates for its next rebuild.
+pub struct Kept {
+    pub views: Views,
+    pub lessons_json: api::LessonsJson,
+    /// The paths of the search files written.
+    pub search_files: Vec<String>,
+    /// The search index, for incremental updates (kept only when asked for).
+    pub search: Option<crate::search::live::Live>,
+    /// What each page read (recorded only when the render is kept).
+    pub reads: Vec<render::PageReads>,
+}
+
+/// The link mode of a site: relative links when portable, else from its base path.
+pub fn link_mode(site: &Site) -> LinkMode {
+    if site.config.portable { LinkMode::Portable } else { LinkMode::Pretty { base_path: site.config.base_path() } }
+}
+
+/// Renders every page, the static files and the files derived from the whole site (search
+/// index, feeds, sitemap, JSON export), handing each file to `sink` as soon as it exists.
+/// With `keep` (the preview server) the search index and what each page read are kept.
+pub fn render_into(
+    site: &Site,
+    links: &Links,
+    theme: &mut Theme,
+    sink: &dyn Sink,
+    keep: bool,
+) -> Result<(Vec<String>, Kept), Diagnostics> {
+    use crate::timing::stage;
+    let put_all = |files: Vec<OutFile>| files.into_par_iter().try_for_each(|f| sink.put(f));
+    // The search index first: its working memory (the largest of any stage) is free again for
+    // the pages, instead of coming on top of theirs. A plain build lets the index itself go too.
+    // Its files go to the sink as they are made.
+    let (live, search_files, mut notes) =
+        stage("search index", || crate::search::live::Live::build_into(site, &theme.strings, keep, sink))?;
+    theme.set_globals(site, links);
+    let theme: &Theme = theme;
+    let views = stage("views", || Views::build(site, links, &theme.strings));
+    let data = PageData::new(site, links, &theme.strings, &views, link_mode(site));
+    let pages = Page::all(site, links);
+    // The files for machines are made beside the pages: they are mostly one thread's work
+    // (feeds, sitemap, the JSON export written as it is made), which the other threads'
+    // pages hide.
+    let (rendered, machine) = rayon::join(
+        || stage("render + write pages", || render::render_pages(theme, &data, &pages, sink, keep)),
+        || {
+            stage("feeds, sitemap, api", || {
+                let feeds = feeds::Feed::all(site, links);
+                let reads = feeds_into(site, links, &theme.strings, &feeds, sink, keep)?;
+                Ok::<_, Diagnostic>((reads, machine_files_into(site, links, theme, &pages, &mut notes, sink)?))
+            })
+        },
+    );
+    let mut reads = rendered?;
+    let (feed_reads, lessons_json) = machine?;
+    reads.extend(feed_reads);
+    put_all(render::static_files(theme))?;
+    Ok((notes, Kept { views, lessons_json, search_files, search: live, reads }))
+}
+
+/// Makes `feeds`, handing each to `sink`; with `record`, returns what each read.
+pub fn feeds_into(
+    site: &Site,
+    links: &Links,
+    t: &Strings,
+    feeds: &[feeds::Feed],
+    sink: &dyn Sink,
+    record: bool,
+) -> Result<Vec<PageReads>, Diagnostic> {
+    let rank = feeds::ranks(links);
+    let mut reads = Vec::new();
+    for feed in feeds {
+        let (file, read) = crate::deps::recording(record, || feed.make(site, links, t, &rank));
+        if record {
+            reads.push((feed.path(links), read));
+        }
+        if let Some(file) = file {
+            sink.put(file)?;
+        }
+    }
+    Ok(reads)
+}
+
+/// Sitemap, robots.txt, the JSON export and the comparison view's data: for machines, so with
+/// absolute URLs from `base_url`; without one, the sitemap is left out and a note says so
+/// (the feeds, made by `feeds_into`, too). Also returns `api/lessons.json` by lesson.
+pub fn machine_files(
+    site: &Site,
+    links: &Links,
+    theme: &Theme,
+    all: &[Page],
+    notes: &mut Vec<String>,
+) -> (Vec<OutFile>, api::LessonsJson) {
+    let sink = Collect::default();
+    let lessons_json = machine_files_into(site, links, theme, all, notes, &sink).expect("collecting cannot fail");
+    (sink.into_files(), lessons_json)
+}
+
+/// `machine_files`, each handed to `sink` as soon as it is made (the big JSON files piece by
+/// piece, never held whole).
+pub fn machine_files_into(
+    site: &Site,
+    links: &Links,
+    theme: &Theme,
+    all: &[Page],
+    notes: &mut Vec<String>,
+    sink: &dyn Sink,
+) -> Result<api::LessonsJson, Diagnostic> {
+    for f in sitemap_and_more(site, theme, all, notes) {
+        sink.put(f)?;
+    }
+    for f in crate::render::compare::scripts(site, links, &theme.strings) {
+        sink.put(f)?;
+    }
+    api::export_into(site, links, sink)
+}
+
+/// The sitemap, robots.txt and the web form's `admin/` (with `[cms]`).
+fn sitemap_and_more(site: &Site, theme: &Theme, all: &[Page], notes: &mut Vec<String>) -> Vec<OutFile> {
+    use crate::render::seo;
+    let mut files = Vec::new();
+    match sitemap(site, all) {
+        Some(file) => files.push(file),
+        None => notes.push(crate::tr!("note-no-base-url")),
+    }
+    files.push(OutFile { path: "robots.txt".into(), bytes: seo::robots(site).into_bytes() });
+    files.extend(crate::render::cms::admin_files(site, &theme.strings));
+    files
+}
+
+/// `sitemap.xml` of the pages `all`; `None` without a `base_url`.
+pub fn sitemap(site: &Site, all: &[Page]) -> Option<OutFile> {
+    let paths: Vec<String> = all.iter().map(|p| p.path(site)).collect();
+    let xml = crate::render::seo::sitemap(site, &paths)?;
+    Some(OutFile { path: "sitemap.xml".into(), bytes: xml.into_bytes() })
+}

@@ -1,0 +1,247 @@
+//! The workspace's rendering: everything (the first build, and after a change to an
+//! initiative, a site page, templates or config), or the pages a lesson change reaches. Which
+//! pages those are is not decided here: every page's reads were recorded when it was made
+//! (`pipeline::Graph`), and the pages whose reads changed are made again. The files derived
+//! from the whole site (feeds, JSON export, search files) follow in their own steps below.
+
+use super::Workspace;
+use crate::content::model::{Lesson, Site};
+use crate::deps::Dep;
+use crate::diagnostics::Diagnostics;
+use crate::link::Links;
+use crate::output::{Collect, OutFile};
+use crate::pipeline;
+use crate::pipeline::{Changes, Model};
+use crate::render::pages::{Page, PageData};
+use crate::render::{self, api, feeds::Feed, views::Views};
+use crate::timing::stage;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// What the workspace makes through the graph: a page or a feed.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Made {
+    Page(Page),
+    Feed(Feed),
+}
+
+impl Workspace {
+    /// Renders everything of `site`.
+    pub(super) fn render_full(&mut self, site: Site) -> Result<Vec<String>, Diagnostics> {
+        // This build writes the export itself: one an earlier rebuild was making is out of date.
+        drop(self.pending_export.take());
+        let links = Links::build(&site);
+        let (files, _, mut kept) = pipeline::render_parts(&site, &links, &mut self.theme)?;
+        self.made_at = made_at(&site, &links);
+        let made = &self.made_at;
+        self.search_files = kept.search_files.iter().cloned().collect();
+        self.machine_files = files
+            .iter()
+            .map(|f| &f.path)
+            .filter(|p| {
+                !made.contains_key(*p) && !self.theme.statics.contains_key(*p) && !self.search_files.contains(*p)
+            })
+            .cloned()
+            .collect();
+        self.files = files.into_iter().map(|f| (f.path, f.bytes)).collect();
+        self.graph = Default::default();
+        let model = Model { site: &site, links: &links, views: &kept.views, globals: &self.theme.global_fingerprints };
+        self.graph.record(std::mem::take(&mut kept.reads), &model);
+        (self.site, self.links, self.kept) = (site, links, kept);
+        self.errors = Diagnostics::default();
+        (self.synced, self.needs_full) = (true, false);
+        Ok(self.files.keys().filter(|p| p.ends_with(".html")).cloned().collect())
+    }
+
+    /// Renders what the edits `patched` (index, old lesson) change when the site was patched in
+    /// place and the links stay as they are.
+    pub(super) fn render_edit(
+        &mut self,
+        patched: &[(usize, Lesson)],
+        removed: &mut Vec<String>,
+    ) -> Result<Vec<String>, Diagnostics> {
+        if patched.is_empty() {
+            return Ok(vec![]);
+        }
+        // Until this succeeds, the site is ahead of the files.
+        self.needs_full = true;
+        stage("views", || {
+            for &(li, _) in patched {
+                self.kept.views.update_lesson(&self.site, &self.theme.strings, li);
+            }
+        });
+        let slugs = patched.iter().map(|&(li, _)| self.site.lessons[li].meta.slug.clone());
+        let changes =
+            Changes { inputs: slugs.clone().map(Dep::Lesson).collect(), cards: slugs.collect(), ..Changes::default() };
+        let todo = self.dirty_outputs(&changes);
+        let (site, links) = (&self.site, &self.links);
+        stage("api", || {
+            // Always there: a full render writes it.
+            if let Some(file) = self.files.get_mut(api::LESSONS) {
+                for &(li, _) in patched {
+                    self.kept.lessons_json.update(site, links, li, file);
+                }
+            }
+        });
+        let rebuilt = self.make(todo)?;
+        self.search(Some(patched), removed);
+        (self.synced, self.needs_full) = (true, false);
+        Ok(rebuilt)
+    }
+
+    /// Renders what lesson changes affect when the links change: `self.site` is the new site,
+    /// `self.links` the old links, `changed` the slugs of the lessons changed (old and new).
+    pub(super) fn render_changed(
+        &mut self,
+        changed: BTreeSet<String>,
+        patched: Option<&[(usize, Lesson)]>,
+        removed: &mut Vec<String>,
+    ) -> Result<Vec<String>, Diagnostics> {
+        self.needs_full = true;
+        let site = &self.site;
+        self.links = stage("link", || Links::build(site));
+        self.kept.views = stage("views", || Views::build(site, &self.links, &self.theme.strings));
+        let all = Page::all(site, &self.links);
+        let (machine, lessons_json) =
+            stage("feeds, sitemap, api", || pipeline::machine_files(site, &self.links, &self.theme, &all, &mut vec![]));
+        self.made_at = stage("outputs", || made_at(site, &self.links));
+        // Pages and feeds that no longer exist: removed lessons, list pages that are no longer
+        // needed, the feed of a term without lessons.
+        let gone: Vec<String> =
+            self.files.keys().filter(|f| self.graph.knows(f) && !self.made_at.contains_key(*f)).cloned().collect();
+        if !gone.is_empty() {
+            for f in gone {
+                self.graph.forget(&f);
+                self.files.remove(&f);
+                removed.push(f);
+            }
+            stage("prune", || self.graph.prune());
+        }
+        let changes = Changes {
+            inputs: changed.iter().cloned().map(Dep::Lesson).collect(),
+            links: true,
+            cards: changed.iter().cloned().collect(),
+            files: patched.is_none(),
+        };
+        let todo = self.dirty_outputs(&changes);
+        self.kept.lessons_json = lessons_json;
+        let rebuilt = self.make(todo)?;
+        // Files derived from the whole site are all written again; those no longer written (a
+        // term lost its last lesson) go.
+        replace_group(&mut self.files, &mut self.machine_files, machine, removed);
+        self.search(patched, removed);
+        (self.synced, self.needs_full) = (true, false);
+        Ok(rebuilt)
+    }
+
+    /// The pages and feeds of the current site to make again after `changes`: those whose
+    /// recorded reads changed, and those not made before.
+    fn dirty_outputs(&mut self, changes: &Changes) -> Vec<Made> {
+        stage("globals", || self.theme.set_globals(&self.site, &self.links));
+        let model = Model {
+            site: &self.site,
+            links: &self.links,
+            views: &self.kept.views,
+            globals: &self.theme.global_fingerprints,
+        };
+        let dirty = stage("dirty", || self.graph.dirty(&model, changes));
+        let affected = self.graph.affected(&dirty);
+        let mut todo: Vec<(&String, Made)> =
+            affected.iter().filter_map(|f| self.made_at.get_key_value(*f)).map(|(f, m)| (f, *m)).collect();
+        // Outputs not made before (only when the set of outputs changed: after new links).
+        if changes.links {
+            todo.extend(self.made_at.iter().filter(|(f, _)| !self.graph.knows(f)).map(|(f, m)| (f, *m)));
+        }
+        todo.sort_by_key(|(f, _)| *f);
+        todo.into_iter().map(|(_, m)| m).collect()
+    }
+
+    /// Makes `todo` of the current site into `files`, recording what each read; returns the
+    /// paths of the pages made.
+    fn make(&mut self, todo: Vec<Made>) -> Result<Vec<String>, Diagnostics> {
+        let (site, links) = (&self.site, &self.links);
+        let (mut pages, mut feeds) = (Vec::new(), Vec::new());
+        for m in todo {
+            match m {
+                Made::Page(p) => pages.push(p),
+                Made::Feed(f) => feeds.push(f),
+            }
+        }
+        let data = PageData::new(site, links, &self.theme.strings, &self.kept.views, pipeline::link_mode(site));
+        let sink = Collect::default();
+        let reads = stage("render + write pages", || render::render_pages(&self.theme, &data, &pages, &sink, true))?;
+        let model = Model { site, links, views: &self.kept.views, globals: &self.theme.global_fingerprints };
+        self.graph.record(reads, &model);
+        let mut rebuilt = Vec::new();
+        for OutFile { path, bytes } in sink.into_files() {
+            rebuilt.push(path.clone());
+            self.files.insert(path, bytes);
+        }
+        let sink = Collect::default();
+        let reads = stage("feeds", || pipeline::feeds_into(site, links, &self.theme.strings, &feeds, &sink, true))?;
+        self.graph.record(reads, &model);
+        for OutFile { path, bytes } in sink.into_files() {
+            self.files.insert(path, bytes);
+        }
+        Ok(rebuilt)
+    }
+
+    /// The search files of the current site, written into `files` (those no longer written
+    /// are removed): after in-place lesson edits (`edited`: index and previous version) an
+    /// incremental update of the kept index, else the index built again.
+    fn search(&mut self, edited: Option<&[(usize, Lesson)]>, removed: &mut Vec<String>) {
+        // A newer index replaces whatever export an earlier rebuild was still making.
+        drop(self.pending_export.take());
+        let (site, strings) = (&self.site, &self.theme.strings);
+        let update = edited.zip(self.kept.search.as_mut()).and_then(|(e, live)| {
+            let e: Vec<(usize, &Lesson)> = e.iter().map(|(i, l)| (*i, l)).collect();
+            stage("search index (update)", || live.update(site, strings, &e))
+        });
+        if let Some(mut u) = update {
+            if let Some(input) = u.export.take() {
+                self.pending_export = Some(std::thread::spawn(move || input.files()));
+            }
+            stage("write search files", || {
+                for p in u.removed {
+                    self.search_files.remove(&p);
+                    if self.files.remove(&p).is_some() {
+                        removed.push(p);
+                    }
+                }
+                for f in u.files {
+                    self.search_files.insert(f.path.clone());
+                    self.files.insert(f.path, f.bytes);
+                }
+            });
+            return;
+        }
+        let (live, files, _) = stage("search index", || crate::search::live::Live::build(site, strings, true));
+        self.kept.search = live;
+        stage("write search files", || replace_group(&mut self.files, &mut self.search_files, files, removed));
+    }
+}
+
+/// Puts `new` in `files` as the whole of a group of derived files (`group`: the machine files or
+/// the search files): the group's files that `new` no longer has are removed and listed.
+fn replace_group(
+    files: &mut BTreeMap<String, Vec<u8>>,
+    group: &mut BTreeSet<String>,
+    new: Vec<OutFile>,
+    removed: &mut Vec<String>,
+) {
+    let now: BTreeSet<String> = new.iter().map(|f| f.path.clone()).collect();
+    for gone in group.difference(&now) {
+        if files.remove(gone).is_some() {
+            removed.push(gone.clone());
+        }
+    }
+    *group = now;
+    for f in new {
+        files.insert(f.path, f.bytes);
+    }
+}
+
+/// Every page and feed of `site` by output file.
+fn made_at(site: &Site, links: &Links) -> std::collections::HashMap<String, Made> {
+    let pages = Page::all(site, links).into_iter().map(|p| (p.file(site), Made::Page(p)));
+    pages.chain(Feed::all(site, links).into_iter().map(|f| (f.path(links), Made::Feed(f)))).collect()
+}
