@@ -312,6 +312,7 @@ fn wait_event(reader: &mut BufReader<TcpStream>, name: &str) -> String {
 #[test]
 fn server_reloads_shows_problems_and_stays_inside_the_output() {
     let f = Fixture::valid();
+    f.write("pages/over.md", "---\ntitle: Over ons\n---\nWie wij zijn.\n");
     let stop = Arc::new(AtomicBool::new(false));
     let (tx, rx) = mpsc::channel();
     let opts = leernet::serve::ServeOptions {
@@ -361,6 +362,11 @@ fn server_reloads_shows_problems_and_stays_inside_the_output() {
     wait_event(&mut events, "reload");
     let (_, page) = get(port, "/lessen/een/");
     assert!(page.contains("Weer goed.") && page.contains("const initial=[];"));
+    // The site's own pages (pages/) are watched too.
+    assert!(get(port, "/over/over/").1.contains("Wie wij zijn."));
+    f.write("pages/over.md", "---\ntitle: Over ons\n---\nWie wij nu zijn.\n");
+    wait_event(&mut events, "reload");
+    assert!(get(port, "/over/over/").1.contains("Wie wij nu zijn."));
 
     // Traversal and odd paths.
     for bad in [
