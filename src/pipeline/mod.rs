@@ -6,10 +6,12 @@
 
 mod fingerprint;
 mod graph;
+mod machine;
 mod produce;
 pub mod workspace;
 
 pub use fingerprint::Model;
 pub use graph::{Changes, Graph};
-pub use produce::{Kept, feeds_into, link_mode, machine_files, machine_files_into, render_into, render_parts, sitemap};
+pub use machine::{Machine, sitemap};
+pub use produce::{Kept, feeds_into, link_mode, machine_into, render_into, render_parts};
 pub use workspace::{Outcome, Workspace};

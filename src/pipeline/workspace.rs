@@ -63,6 +63,8 @@ pub struct Workspace {
     /// What each page read, for the next rebuild; the page of each page file.
     graph: crate::pipeline::Graph,
     made_at: HashMap<String, render::Made>,
+    /// Every output the graph made again in the last rebuild (pages, feeds, sitemap, …).
+    made: Vec<String>,
     /// The output files that are not pages or static files: search files, and the others
     /// (feeds, sitemap, robots.txt, JSON export).
     search_files: BTreeSet<String>,
@@ -123,6 +125,12 @@ impl Workspace {
         }
     }
 
+    /// The outputs of the graph (pages, feeds, sitemap, comparison scripts, …) that the last
+    /// rebuild made again because what they read changed (empty after a full one).
+    pub fn remade(&self) -> &[String] {
+        &self.made
+    }
+
     /// A full build into memory; fails like `leernet build` would.
     pub fn open(root: &Path, portable: bool, base_url: Option<&str>) -> Result<Workspace, Diagnostics> {
         let mut config = Config::load(root)?;
@@ -162,6 +170,7 @@ impl Workspace {
             files: BTreeMap::new(),
             graph: Default::default(),
             made_at: HashMap::new(),
+            made: Vec::new(),
             search_files: BTreeSet::new(),
             pending_export: None,
             machine_files: BTreeSet::new(),

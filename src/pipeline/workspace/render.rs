@@ -11,17 +11,18 @@ use crate::diagnostics::Diagnostics;
 use crate::link::Links;
 use crate::output::{Collect, OutFile};
 use crate::pipeline;
-use crate::pipeline::{Changes, Model};
+use crate::pipeline::{Changes, Machine, Model};
 use crate::render::pages::{Page, PageData};
 use crate::render::{self, api, feeds::Feed, views::Views};
 use crate::timing::stage;
 use std::collections::{BTreeMap, BTreeSet};
 
-/// What the workspace makes through the graph: a page or a feed.
+/// What the workspace makes through the graph: a page, a feed or an output for machines.
 #[derive(Debug, Clone, Copy)]
 pub(super) enum Made {
     Page(Page),
     Feed(Feed),
+    Machine(Machine),
 }
 
 impl Workspace {
@@ -44,6 +45,7 @@ impl Workspace {
             .collect();
         self.files = files.into_iter().map(|f| (f.path, f.bytes)).collect();
         self.graph = Default::default();
+        self.made.clear();
         let model = Model { site: &site, links: &links, views: &kept.views, globals: &self.theme.global_fingerprints };
         self.graph.record(std::mem::take(&mut kept.reads), &model);
         (self.site, self.links, self.kept) = (site, links, kept);
@@ -100,9 +102,8 @@ impl Workspace {
         let site = &self.site;
         self.links = stage("link", || Links::build(site));
         self.kept.views = stage("views", || Views::build(site, &self.links, &self.theme.strings));
-        let all = Page::all(site, &self.links);
-        let (machine, lessons_json) =
-            stage("feeds, sitemap, api", || pipeline::machine_files(site, &self.links, &self.theme, &all, &mut vec![]));
+        // Still kept by hand: the JSON export is made again whole.
+        let (api_files, lessons_json) = stage("api", || api::export_keeping(site, &self.links));
         self.made_at = stage("outputs", || made_at(site, &self.links));
         // Pages and feeds that no longer exist: removed lessons, list pages that are no longer
         // needed, the feed of a term without lessons.
@@ -125,9 +126,8 @@ impl Workspace {
         let todo = self.dirty_outputs(&changes);
         self.kept.lessons_json = lessons_json;
         let rebuilt = self.make(todo)?;
-        // Files derived from the whole site are all written again; those no longer written (a
-        // term lost its last lesson) go.
-        replace_group(&mut self.files, &mut self.machine_files, machine, removed);
+        // The JSON export is written again whole.
+        replace_group(&mut self.files, &mut self.machine_files, api_files, removed);
         self.search(patched, removed);
         (self.synced, self.needs_full) = (true, false);
         Ok(rebuilt)
@@ -156,30 +156,39 @@ impl Workspace {
     }
 
     /// Makes `todo` of the current site into `files`, recording what each read; returns the
-    /// paths of the pages made.
+    /// paths of the pages made (all outputs made are in `self.made`).
     fn make(&mut self, todo: Vec<Made>) -> Result<Vec<String>, Diagnostics> {
         let (site, links) = (&self.site, &self.links);
-        let (mut pages, mut feeds) = (Vec::new(), Vec::new());
+        let (mut pages, mut feeds, mut machine) = (Vec::new(), Vec::new(), Vec::new());
         for m in todo {
             match m {
                 Made::Page(p) => pages.push(p),
                 Made::Feed(f) => feeds.push(f),
+                // `admin/` is two files made together.
+                Made::Machine(m) if !machine.contains(&m) => machine.push(m),
+                Made::Machine(_) => {}
             }
         }
-        let data = PageData::new(site, links, &self.theme.strings, &self.kept.views, pipeline::link_mode(site));
+        let t = &self.theme.strings;
+        let data = PageData::new(site, links, t, &self.kept.views, pipeline::link_mode(site));
         let sink = Collect::default();
         let reads = stage("render + write pages", || render::render_pages(&self.theme, &data, &pages, &sink, true))?;
         let model = Model { site, links, views: &self.kept.views, globals: &self.theme.global_fingerprints };
         self.graph.record(reads, &model);
-        let mut rebuilt = Vec::new();
-        for OutFile { path, bytes } in sink.into_files() {
-            rebuilt.push(path.clone());
-            self.files.insert(path, bytes);
-        }
+        let page_files = sink.into_files();
+        let rebuilt: Vec<String> = page_files.iter().map(|f| f.path.clone()).collect();
         let sink = Collect::default();
-        let reads = stage("feeds", || pipeline::feeds_into(site, links, &self.theme.strings, &feeds, &sink, true))?;
+        let mut reads = stage("feeds", || pipeline::feeds_into(site, links, t, &feeds, &sink, true))?;
+        // The sitemap lists every page.
+        let all = match machine.contains(&Machine::Sitemap) {
+            true => Page::all(site, links),
+            false => vec![],
+        };
+        reads.extend(stage("machine", || pipeline::machine_into(site, links, t, &machine, &all, &sink, true))?);
         self.graph.record(reads, &model);
-        for OutFile { path, bytes } in sink.into_files() {
+        let other = sink.into_files();
+        self.made = rebuilt.iter().chain(other.iter().map(|f| &f.path)).cloned().collect();
+        for OutFile { path, bytes } in page_files.into_iter().chain(other) {
             self.files.insert(path, bytes);
         }
         Ok(rebuilt)
@@ -240,8 +249,11 @@ fn replace_group(
     }
 }
 
-/// Every page and feed of `site` by output file.
+/// Every page, feed and output for machines of `site` by output file.
 fn made_at(site: &Site, links: &Links) -> std::collections::HashMap<String, Made> {
     let pages = Page::all(site, links).into_iter().map(|p| (p.file(site), Made::Page(p)));
-    pages.chain(Feed::all(site, links).into_iter().map(|f| (f.path(links), Made::Feed(f)))).collect()
+    let feeds = Feed::all(site, links).into_iter().map(|f| (f.path(links), Made::Feed(f)));
+    let machine =
+        Machine::all(site).into_iter().flat_map(|m| m.paths(site).into_iter().map(move |p| (p, Made::Machine(m))));
+    pages.chain(feeds).chain(machine).collect()
 }
