@@ -30,6 +30,8 @@ fn comparison_scripts_and_sitemap_follow_what_they_read() {
     let o = edit(&mut ws, "lessons/beta/vier.md", "Iets over", "Nog iets over");
     let made = remade(&ws, &o);
     assert!(made.contains(&"lessen/vier/index.html".to_string()), "{made:?}");
+    // Its entry in the JSON export is made again, the export's other files are not.
+    assert!(made.contains(&"api/lessons.json".to_string()) && !made.iter().any(|m| m == "api/index.json"));
     for other in [&alpha, &beta, &"sitemap.xml".to_string(), &"robots.txt".to_string()] {
         assert!(!made.contains(other), "{other} in {made:?}");
     }

@@ -81,13 +81,14 @@ pub fn render_into(
                 let mut reads = feeds_into(site, links, &theme.strings, &feeds, sink, keep)?;
                 let machine = Machine::all(site);
                 reads.extend(machine_into(site, links, &theme.strings, &machine, &pages, sink, keep)?);
-                Ok::<_, Diagnostic>((reads, api::export_into(site, links, sink)?))
+                Ok::<_, Diagnostic>((reads, api::export_into(site, links, sink, keep)?))
             })
         },
     );
     let mut reads = rendered?;
-    let (feed_reads, lessons_json) = machine?;
+    let (feed_reads, mut lessons_json) = machine?;
     reads.extend(feed_reads);
+    reads.append(&mut lessons_json.reads);
     put_all(render::static_files(theme))?;
     Ok((notes, Kept { views, lessons_json, search_files, search: live, reads }))
 }

@@ -28,7 +28,7 @@
 
 mod lessons;
 
-pub use lessons::LessonsJson;
+pub use lessons::{LessonsJson, entry as lesson_entry, part_key};
 
 use crate::config::Taxonomy;
 use crate::content::model::{Contact, ExtLink, Figure, Meta, Outcome, Site};
@@ -187,23 +187,31 @@ pub fn export(site: &Site, links: &Links) -> Vec<OutFile> {
     export_keeping(site, links).0
 }
 
-/// `export`, also returning where each lesson's entry lies in `api/lessons.json`.
+/// `export`, also returning each lesson's entry of `api/lessons.json` and what it read.
 pub fn export_keeping(site: &Site, links: &Links) -> (Vec<OutFile>, LessonsJson) {
     let sink = crate::output::Collect::default();
-    let lessons = export_into(site, links, &sink).expect("collecting in memory cannot fail");
+    let lessons = export_into(site, links, &sink, true).expect("collecting in memory cannot fail");
     (sink.into_files(), lessons)
 }
 
-/// `export_keeping`, each file handed to `sink`; the two big ones (`initiatives.json`,
-/// `lessons.json`) are written as they are made instead of being held whole.
-pub fn export_into(site: &Site, links: &Links, sink: &dyn Sink) -> Result<LessonsJson, Diagnostic> {
+/// `export`, each file handed to `sink`; the two big ones (`initiatives.json`,
+/// `lessons.json`) are written as they are made instead of being held whole. With `keep`, the
+/// entries of `lessons.json` and what each read are returned.
+pub fn export_into(site: &Site, links: &Links, sink: &dyn Sink, keep: bool) -> Result<LessonsJson, Diagnostic> {
     let (index, initiatives, taxonomies) = parts(site, links);
     sink.put(index)?;
     sink.put_streamed(INITIATIVES, &mut |out| write_file(out, "initiatives", &initiatives))?;
     drop(initiatives);
-    let lessons = LessonsJson::write(site, links, sink)?;
+    let lessons = LessonsJson::write(site, links, sink, keep)?;
     sink.put(file(TAXONOMIES, "taxonomies", &taxonomies))?;
     Ok(lessons)
+}
+
+/// The files of the export but `lessons.json` (which `LessonsJson` puts together from its
+/// entries): `index.json`, `initiatives.json`, `taxonomies.json`.
+pub fn others(site: &Site, links: &Links) -> Vec<OutFile> {
+    let (index, initiatives, taxonomies) = parts(site, links);
+    vec![index, file(INITIATIVES, "initiatives", &initiatives), file(TAXONOMIES, "taxonomies", &taxonomies)]
 }
 
 /// `api/index.json` made, and the values of `initiatives.json` and `taxonomies.json`.

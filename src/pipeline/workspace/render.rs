@@ -23,6 +23,8 @@ pub(super) enum Made {
     Page(Page),
     Feed(Feed),
     Machine(Machine),
+    /// The entry of the lesson at this index in `api/lessons.json`.
+    Entry(usize),
 }
 
 impl Workspace {
@@ -39,7 +41,10 @@ impl Workspace {
             .iter()
             .map(|f| &f.path)
             .filter(|p| {
-                !made.contains_key(*p) && !self.theme.statics.contains_key(*p) && !self.search_files.contains(*p)
+                !made.contains_key(*p)
+                    && !self.theme.statics.contains_key(*p)
+                    && !self.search_files.contains(*p)
+                    && *p != api::LESSONS
             })
             .cloned()
             .collect();
@@ -75,15 +80,6 @@ impl Workspace {
         let changes =
             Changes { inputs: slugs.clone().map(Dep::Lesson).collect(), cards: slugs.collect(), ..Changes::default() };
         let todo = self.dirty_outputs(&changes);
-        let (site, links) = (&self.site, &self.links);
-        stage("api", || {
-            // Always there: a full render writes it.
-            if let Some(file) = self.files.get_mut(api::LESSONS) {
-                for &(li, _) in patched {
-                    self.kept.lessons_json.update(site, links, li, file);
-                }
-            }
-        });
         let rebuilt = self.make(todo)?;
         self.search(Some(patched), removed);
         (self.synced, self.needs_full) = (true, false);
@@ -102,8 +98,8 @@ impl Workspace {
         let site = &self.site;
         self.links = stage("link", || Links::build(site));
         self.kept.views = stage("views", || Views::build(site, &self.links, &self.theme.strings));
-        // Still kept by hand: the JSON export is made again whole.
-        let (api_files, lessons_json) = stage("api", || api::export_keeping(site, &self.links));
+        // Still kept by hand: the JSON export but `lessons.json` is made again whole.
+        let api_files = stage("api", || api::others(site, &self.links));
         self.made_at = stage("outputs", || made_at(site, &self.links));
         // Pages and feeds that no longer exist: removed lessons, list pages that are no longer
         // needed, the feed of a term without lessons.
@@ -115,8 +111,16 @@ impl Workspace {
                 self.files.remove(&f);
                 removed.push(f);
             }
-            stage("prune", || self.graph.prune());
         }
+        // The entries of lessons that no longer exist.
+        let made_at = &self.made_at;
+        let entries = &mut self.kept.lessons_json.parts;
+        let gone: Vec<String> = entries.keys().filter(|s| !made_at.contains_key(&api::part_key(s))).cloned().collect();
+        for slug in &gone {
+            entries.remove(slug);
+            self.graph.forget(&api::part_key(slug));
+        }
+        stage("prune", || self.graph.prune());
         let changes = Changes {
             inputs: changed.iter().cloned().map(Dep::Lesson).collect(),
             links: true,
@@ -124,8 +128,10 @@ impl Workspace {
             files: patched.is_none(),
         };
         let todo = self.dirty_outputs(&changes);
-        self.kept.lessons_json = lessons_json;
         let rebuilt = self.make(todo)?;
+        if !gone.is_empty() {
+            self.files.insert(api::LESSONS.into(), self.kept.lessons_json.assemble());
+        }
         // The JSON export is written again whole.
         replace_group(&mut self.files, &mut self.machine_files, api_files, removed);
         self.search(patched, removed);
@@ -158,8 +164,7 @@ impl Workspace {
     /// Makes `todo` of the current site into `files`, recording what each read; returns the
     /// paths of the pages made (all outputs made are in `self.made`).
     fn make(&mut self, todo: Vec<Made>) -> Result<Vec<String>, Diagnostics> {
-        let (site, links) = (&self.site, &self.links);
-        let (mut pages, mut feeds, mut machine) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut pages, mut feeds, mut machine, mut entries) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
         for m in todo {
             match m {
                 Made::Page(p) => pages.push(p),
@@ -167,8 +172,11 @@ impl Workspace {
                 // `admin/` is two files made together.
                 Made::Machine(m) if !machine.contains(&m) => machine.push(m),
                 Made::Machine(_) => {}
+                Made::Entry(li) => entries.push(li),
             }
         }
+        self.make_entries(&entries);
+        let (site, links) = (&self.site, &self.links);
         let t = &self.theme.strings;
         let data = PageData::new(site, links, t, &self.kept.views, pipeline::link_mode(site));
         let sink = Collect::default();
@@ -188,10 +196,40 @@ impl Workspace {
         self.graph.record(reads, &model);
         let other = sink.into_files();
         self.made = rebuilt.iter().chain(other.iter().map(|f| &f.path)).cloned().collect();
+        if !entries.is_empty() {
+            self.made.push(api::LESSONS.into());
+        }
         for OutFile { path, bytes } in page_files.into_iter().chain(other) {
             self.files.insert(path, bytes);
         }
         Ok(rebuilt)
+    }
+
+    /// Makes the entries of `api/lessons.json` of the lessons `todo` again, recording what
+    /// each read, and puts the file together again.
+    fn make_entries(&mut self, todo: &[usize]) {
+        use rayon::prelude::*;
+        if todo.is_empty() {
+            return;
+        }
+        let (site, links) = (&self.site, &self.links);
+        let made: Vec<(String, Vec<u8>, Vec<Dep>)> = stage("api entries", || {
+            (todo.par_iter())
+                .map(|&li| {
+                    let (bytes, read) = crate::deps::recording(true, || api::lesson_entry(site, links, li));
+                    (site.lessons[li].meta.slug.clone(), bytes, read)
+                })
+                .collect()
+        });
+        let model = Model { site, links, views: &self.kept.views, globals: &self.theme.global_fingerprints };
+        let mut reads = Vec::with_capacity(made.len());
+        for (slug, bytes, read) in made {
+            reads.push((api::part_key(&slug), read));
+            self.kept.lessons_json.parts.insert(slug, bytes);
+        }
+        self.graph.record(reads, &model);
+        let file = stage("api assemble", || self.kept.lessons_json.assemble());
+        self.files.insert(api::LESSONS.into(), file);
     }
 
     /// The search files of the current site, written into `files` (those no longer written
@@ -255,5 +293,6 @@ fn made_at(site: &Site, links: &Links) -> std::collections::HashMap<String, Made
     let feeds = Feed::all(site, links).into_iter().map(|f| (f.path(links), Made::Feed(f)));
     let machine =
         Machine::all(site).into_iter().flat_map(|m| m.paths(site).into_iter().map(move |p| (p, Made::Machine(m))));
-    pages.chain(feeds).chain(machine).collect()
+    let entries = site.lessons.iter().enumerate().map(|(li, l)| (api::part_key(&l.meta.slug), Made::Entry(li)));
+    pages.chain(feeds).chain(machine).chain(entries).collect()
 }
