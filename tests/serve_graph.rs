@@ -1,5 +1,5 @@
 //! The outputs for machines are outputs of the preview server's graph like pages: a
-//! comparison script, the sitemap and `admin/` are made again when what they read changes,
+//! comparison script, the sitemap and the JSON export are made again when what they read changes,
 //! and not otherwise; each step equals a full build byte for byte.
 
 mod common;
@@ -48,6 +48,9 @@ fn comparison_scripts_and_sitemap_follow_what_they_read() {
     let o = ws.apply(&[root.join("lessons/beta/vijf.md")]);
     let made = remade(&ws, &o);
     assert!(made.contains(&beta) && made.contains(&"sitemap.xml".to_string()) && !made.contains(&alpha), "{made:?}");
+    for api in ["api/index.json", "api/initiatives.json", "api/lessons.json"] {
+        assert!(made.iter().any(|m| m == api), "{api} not in {made:?}");
+    }
     assert_same_as_full(&mut ws, "new lesson");
 
     // The initiative itself: its script says the new title.

@@ -81,7 +81,7 @@ pub fn render_into(
                 let mut reads = feeds_into(site, links, &theme.strings, &feeds, sink, keep)?;
                 let machine = Machine::all(site);
                 reads.extend(machine_into(site, links, &theme.strings, &machine, &pages, sink, keep)?);
-                Ok::<_, Diagnostic>((reads, api::export_into(site, links, sink, keep)?))
+                Ok::<_, Diagnostic>((reads, api::LessonsJson::write(site, links, sink, keep)?))
             })
         },
     );
@@ -116,7 +116,8 @@ pub fn feeds_into(
     Ok(reads)
 }
 
-/// Makes the `machine` outputs (sitemap, robots.txt, `admin/`, comparison scripts), handing
+/// Makes the `machine` outputs (sitemap, robots.txt, `admin/`, comparison scripts, the JSON
+/// export but `lessons.json`), handing
 /// each file to `sink`; with `record`, returns what each file's maker read.
 pub fn machine_into(
     site: &Site,
@@ -129,12 +130,10 @@ pub fn machine_into(
 ) -> Result<Vec<PageReads>, Diagnostic> {
     let mut reads = Vec::new();
     for m in machine {
-        let (files, read) = crate::deps::recording(record, || m.make(site, links, t, pages));
-        for file in files {
-            if record {
-                reads.push((file.path.clone(), read.clone()));
-            }
-            sink.put(file)?;
+        let (made, read) = crate::deps::recording(record, || m.make_into(site, links, t, pages, sink));
+        made?;
+        if record {
+            reads.extend(m.paths(site).into_iter().map(|p| (p, read.clone())));
         }
     }
     Ok(reads)

@@ -65,12 +65,10 @@ pub struct Workspace {
     made_at: HashMap<String, render::Made>,
     /// Every output the graph made again in the last rebuild (pages, feeds, sitemap, …).
     made: Vec<String>,
-    /// The output files that are not pages or static files: search files, and the others
-    /// (feeds, sitemap, robots.txt, JSON export).
+    /// The search files (still kept by hand: `search::live`).
     search_files: BTreeSet<String>,
     /// The elasticlunr export being made on another thread after the last rebuild (see `settle`).
     pending_export: Option<std::thread::JoinHandle<Vec<crate::output::OutFile>>>,
-    machine_files: BTreeSet<String>,
     /// Current problems (empty when the last rebuild succeeded).
     pub errors: Diagnostics,
     /// `entries` are what `site` was made of, and `files` what it renders to (false after a
@@ -173,7 +171,6 @@ impl Workspace {
             made: Vec::new(),
             search_files: BTreeSet::new(),
             pending_export: None,
-            machine_files: BTreeSet::new(),
             errors: Diagnostics::default(),
             synced: false,
             needs_full: false,

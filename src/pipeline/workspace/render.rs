@@ -35,19 +35,7 @@ impl Workspace {
         let links = Links::build(&site);
         let (files, _, mut kept) = pipeline::render_parts(&site, &links, &mut self.theme)?;
         self.made_at = made_at(&site, &links);
-        let made = &self.made_at;
         self.search_files = kept.search_files.iter().cloned().collect();
-        self.machine_files = files
-            .iter()
-            .map(|f| &f.path)
-            .filter(|p| {
-                !made.contains_key(*p)
-                    && !self.theme.statics.contains_key(*p)
-                    && !self.search_files.contains(*p)
-                    && *p != api::LESSONS
-            })
-            .cloned()
-            .collect();
         self.files = files.into_iter().map(|f| (f.path, f.bytes)).collect();
         self.graph = Default::default();
         self.made.clear();
@@ -98,8 +86,6 @@ impl Workspace {
         let site = &self.site;
         self.links = stage("link", || Links::build(site));
         self.kept.views = stage("views", || Views::build(site, &self.links, &self.theme.strings));
-        // Still kept by hand: the JSON export but `lessons.json` is made again whole.
-        let api_files = stage("api", || api::others(site, &self.links));
         self.made_at = stage("outputs", || made_at(site, &self.links));
         // Pages and feeds that no longer exist: removed lessons, list pages that are no longer
         // needed, the feed of a term without lessons.
@@ -132,8 +118,6 @@ impl Workspace {
         if !gone.is_empty() {
             self.files.insert(api::LESSONS.into(), self.kept.lessons_json.assemble());
         }
-        // The JSON export is written again whole.
-        replace_group(&mut self.files, &mut self.machine_files, api_files, removed);
         self.search(patched, removed);
         (self.synced, self.needs_full) = (true, false);
         Ok(rebuilt)
@@ -267,8 +251,7 @@ impl Workspace {
     }
 }
 
-/// Puts `new` in `files` as the whole of a group of derived files (`group`: the machine files or
-/// the search files): the group's files that `new` no longer has are removed and listed.
+/// Puts `new` in `files` as the whole of a group of derived files (`group`: the search files): the group's files that `new` no longer has are removed and listed.
 fn replace_group(
     files: &mut BTreeMap<String, Vec<u8>>,
     group: &mut BTreeSet<String>,
