@@ -4,8 +4,9 @@
 //! initiatives' titles), one comparison script per initiative (the initiative and its lessons
 //! by kind), and the JSON export's `index.json` (the counts), `initiatives.json` (every
 //! initiative and its lessons) and `taxonomies.json` (every term's members). `lessons.json`
-//! is put together from one entry per lesson (`render::api::LessonsJson`). `leernet build` and the preview server make them with these functions; the
-//! server's graph re-makes exactly those whose reads changed.
+//! is put together from one entry per lesson (`render::api::LessonsJson`). `leernet build`
+//! and the preview server make them with these functions; the server's graph re-makes exactly
+//! those whose reads changed.
 
 use crate::content::model::Site;
 use crate::deps::{self, Dep};

@@ -31,6 +31,7 @@ pub fn render_parts(
 /// What a render computed that the preview server keeps and updates for its next rebuild.
 pub struct Kept {
     pub views: Views,
+    /// The entries of `api/lessons.json` (kept only when asked for).
     pub lessons_json: api::LessonsJson,
     /// The paths of the search files written.
     pub search_files: Vec<String>,

@@ -4,7 +4,8 @@
 //!
 //! - lessons: the site is patched in place (an edit that keeps its file) or assembled again; the
 //!   links are built again only when a lesson's terms, initiative, date or kind changed; the
-//!   pages whose recorded reads changed are made again (`render.rs`);
+//!   outputs (pages, feeds, sitemap, JSON export, comparison scripts, …) whose recorded reads
+//!   changed are made again (`render.rs`);
 //! - initiatives, the site's own pages, templates and config: everything; a static file alone.
 //!
 //! The result is byte for byte what a full build gives (tests/serve.rs).

@@ -1,8 +1,9 @@
 //! The workspace's rendering: everything (the first build, and after a change to an
-//! initiative, a site page, templates or config), or the pages a lesson change reaches. Which
-//! pages those are is not decided here: every page's reads were recorded when it was made
-//! (`pipeline::Graph`), and the pages whose reads changed are made again. The files derived
-//! from the whole site (feeds, JSON export, search files) follow in their own steps below.
+//! initiative, a site page, templates or config), or the outputs a lesson change reaches.
+//! Which outputs those are is not decided here: every page's, feed's, machine file's
+//! (`pipeline::Machine`) and JSON entry's reads were recorded when it was made
+//! (`pipeline::Graph`), and those whose reads changed are made again. Only the search files
+//! are still updated by a step of their own (`search`).
 
 use super::Workspace;
 use crate::content::model::{Lesson, Site};
@@ -251,7 +252,8 @@ impl Workspace {
     }
 }
 
-/// Puts `new` in `files` as the whole of a group of derived files (`group`: the search files): the group's files that `new` no longer has are removed and listed.
+/// Puts `new` in `files` as the whole of a group of derived files (`group`: the search files):
+/// the group's files that `new` no longer has are removed and listed.
 fn replace_group(
     files: &mut BTreeMap<String, Vec<u8>>,
     group: &mut BTreeSet<String>,
