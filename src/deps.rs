@@ -31,6 +31,8 @@ pub enum Dep {
     Newest,
     /// The initiatives in order.
     Initiatives,
+    /// The pages of the site (their output paths, in order): what the sitemap lists.
+    Pages,
     /// Content source path → output path: what internal links in texts resolve to.
     Sources,
     /// A value every template can see (`site`, `taxonomies`, `info_pages`, `t`), as far as a

@@ -3,33 +3,15 @@
 //! and refuses to leave the output.
 
 mod common;
+use common::full::assert_same_as_full;
 use common::{Fixture, GOOD_LESSON, lesson};
 use leernet::pipeline::{Outcome, Workspace};
-use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, mpsc};
 use std::time::{Duration, Instant};
-
-fn full_build(ws: &Workspace) -> BTreeMap<String, Vec<u8>> {
-    let (files, _) = leernet::site::render_site(&ws.site).expect("full build");
-    files.into_iter().map(|f| (f.path, f.bytes)).collect()
-}
-
-fn assert_same_as_full(ws: &mut Workspace, step: &str) {
-    ws.settle();
-    let full = full_build(ws);
-    let inc = &ws.files;
-    let missing: Vec<_> = full.keys().filter(|k| !inc.contains_key(*k)).collect();
-    let extra: Vec<_> = inc.keys().filter(|k| !full.contains_key(*k)).collect();
-    let differ: Vec<_> = full.iter().filter(|(k, v)| inc.get(*k).is_some_and(|b| b != *v)).map(|(k, _)| k).collect();
-    assert!(
-        missing.is_empty() && extra.is_empty() && differ.is_empty(),
-        "{step}: missing {missing:?}, extra {extra:?}, differ {differ:?}"
-    );
-}
 
 fn pages(o: &Outcome) -> (usize, bool) {
     match o {

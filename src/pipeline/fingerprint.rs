@@ -65,6 +65,10 @@ impl Model<'_> {
                 Some(hash((self.lesson_slugs(&links.newest), dates, kinds)))
             }
             Dep::Initiatives => Some(hash(self.initiative_slugs(&(0..site.initiatives.len()).collect::<Vec<_>>()))),
+            Dep::Pages => {
+                let pages = crate::render::pages::Page::all(site, links);
+                Some(hash(pages.iter().map(|p| p.path(site)).collect::<Vec<_>>()))
+            }
             Dep::Sources => Some(hash(self.views.sources.iter().collect::<BTreeMap<_, _>>())),
             Dep::Global(name, template) => self.globals.get(&(name.clone(), template.clone())).copied(),
         }

@@ -3,6 +3,7 @@
 //! static files — handed to a `Sink` as soon as each exists. `leernet build` streams them to the
 //! staging folder; the preview server collects them and keeps what each page read.
 
+use super::machine::Machine;
 use crate::content::model::Site;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::link::Links;
@@ -30,6 +31,7 @@ pub fn render_parts(
 /// What a render computed that the preview server keeps and updates for its next rebuild.
 pub struct Kept {
     pub views: Views,
+    /// The entries of `api/lessons.json` (kept only when asked for).
     pub lessons_json: api::LessonsJson,
     /// The paths of the search files written.
     pub search_files: Vec<String>,
@@ -66,6 +68,9 @@ pub fn render_into(
     let views = stage("views", || Views::build(site, links, &theme.strings));
     let data = PageData::new(site, links, &theme.strings, &views, link_mode(site));
     let pages = Page::all(site, links);
+    if site.config.base_url.is_empty() {
+        notes.push(crate::tr!("note-no-base-url"));
+    }
     // The files for machines are made beside the pages: they are mostly one thread's work
     // (feeds, sitemap, the JSON export written as it is made), which the other threads'
     // pages hide.
@@ -74,14 +79,17 @@ pub fn render_into(
         || {
             stage("feeds, sitemap, api", || {
                 let feeds = feeds::Feed::all(site, links);
-                let reads = feeds_into(site, links, &theme.strings, &feeds, sink, keep)?;
-                Ok::<_, Diagnostic>((reads, machine_files_into(site, links, theme, &pages, &mut notes, sink)?))
+                let mut reads = feeds_into(site, links, &theme.strings, &feeds, sink, keep)?;
+                let machine = Machine::all(site);
+                reads.extend(machine_into(site, links, &theme.strings, &machine, &pages, sink, keep)?);
+                Ok::<_, Diagnostic>((reads, api::LessonsJson::write(site, links, sink, keep)?))
             })
         },
     );
     let mut reads = rendered?;
-    let (feed_reads, lessons_json) = machine?;
+    let (feed_reads, mut lessons_json) = machine?;
     reads.extend(feed_reads);
+    reads.append(&mut lessons_json.reads);
     put_all(render::static_files(theme))?;
     Ok((notes, Kept { views, lessons_json, search_files, search: live, reads }))
 }
@@ -109,56 +117,25 @@ pub fn feeds_into(
     Ok(reads)
 }
 
-/// Sitemap, robots.txt, the JSON export and the comparison view's data: for machines, so with
-/// absolute URLs from `base_url`; without one, the sitemap is left out and a note says so
-/// (the feeds, made by `feeds_into`, too). Also returns `api/lessons.json` by lesson.
-pub fn machine_files(
+/// Makes the `machine` outputs (sitemap, robots.txt, `admin/`, comparison scripts, the JSON
+/// export but `lessons.json`), handing
+/// each file to `sink`; with `record`, returns what each file's maker read.
+pub fn machine_into(
     site: &Site,
     links: &Links,
-    theme: &Theme,
-    all: &[Page],
-    notes: &mut Vec<String>,
-) -> (Vec<OutFile>, api::LessonsJson) {
-    let sink = Collect::default();
-    let lessons_json = machine_files_into(site, links, theme, all, notes, &sink).expect("collecting cannot fail");
-    (sink.into_files(), lessons_json)
-}
-
-/// `machine_files`, each handed to `sink` as soon as it is made (the big JSON files piece by
-/// piece, never held whole).
-pub fn machine_files_into(
-    site: &Site,
-    links: &Links,
-    theme: &Theme,
-    all: &[Page],
-    notes: &mut Vec<String>,
+    t: &Strings,
+    machine: &[Machine],
+    pages: &[Page],
     sink: &dyn Sink,
-) -> Result<api::LessonsJson, Diagnostic> {
-    for f in sitemap_and_more(site, theme, all, notes) {
-        sink.put(f)?;
+    record: bool,
+) -> Result<Vec<PageReads>, Diagnostic> {
+    let mut reads = Vec::new();
+    for m in machine {
+        let (made, read) = crate::deps::recording(record, || m.make_into(site, links, t, pages, sink));
+        made?;
+        if record {
+            reads.extend(m.paths(site).into_iter().map(|p| (p, read.clone())));
+        }
     }
-    for f in crate::render::compare::scripts(site, links, &theme.strings) {
-        sink.put(f)?;
-    }
-    api::export_into(site, links, sink)
-}
-
-/// The sitemap, robots.txt and the web form's `admin/` (with `[cms]`).
-fn sitemap_and_more(site: &Site, theme: &Theme, all: &[Page], notes: &mut Vec<String>) -> Vec<OutFile> {
-    use crate::render::seo;
-    let mut files = Vec::new();
-    match sitemap(site, all) {
-        Some(file) => files.push(file),
-        None => notes.push(crate::tr!("note-no-base-url")),
-    }
-    files.push(OutFile { path: "robots.txt".into(), bytes: seo::robots(site).into_bytes() });
-    files.extend(crate::render::cms::admin_files(site, &theme.strings));
-    files
-}
-
-/// `sitemap.xml` of the pages `all`; `None` without a `base_url`.
-pub fn sitemap(site: &Site, all: &[Page]) -> Option<OutFile> {
-    let paths: Vec<String> = all.iter().map(|p| p.path(site)).collect();
-    let xml = crate::render::seo::sitemap(site, &paths)?;
-    Some(OutFile { path: "sitemap.xml".into(), bytes: xml.into_bytes() })
+    Ok(reads)
 }

@@ -4,7 +4,8 @@
 //!
 //! - lessons: the site is patched in place (an edit that keeps its file) or assembled again; the
 //!   links are built again only when a lesson's terms, initiative, date or kind changed; the
-//!   pages whose recorded reads changed are made again (`render.rs`);
+//!   outputs (pages, feeds, sitemap, JSON export, comparison scripts, …) whose recorded reads
+//!   changed are made again (`render.rs`);
 //! - initiatives, the site's own pages, templates and config: everything; a static file alone.
 //!
 //! The result is byte for byte what a full build gives (tests/serve.rs).
@@ -63,12 +64,12 @@ pub struct Workspace {
     /// What each page read, for the next rebuild; the page of each page file.
     graph: crate::pipeline::Graph,
     made_at: HashMap<String, render::Made>,
-    /// The output files that are not pages or static files: search files, and the others
-    /// (feeds, sitemap, robots.txt, JSON export).
+    /// Every output the graph made again in the last rebuild (pages, feeds, sitemap, …).
+    made: Vec<String>,
+    /// The search files (still kept by hand: `search::live`).
     search_files: BTreeSet<String>,
     /// The elasticlunr export being made on another thread after the last rebuild (see `settle`).
     pending_export: Option<std::thread::JoinHandle<Vec<crate::output::OutFile>>>,
-    machine_files: BTreeSet<String>,
     /// Current problems (empty when the last rebuild succeeded).
     pub errors: Diagnostics,
     /// `entries` are what `site` was made of, and `files` what it renders to (false after a
@@ -123,6 +124,12 @@ impl Workspace {
         }
     }
 
+    /// The outputs of the graph (pages, feeds, sitemap, comparison scripts, …) that the last
+    /// rebuild made again because what they read changed (empty after a full one).
+    pub fn remade(&self) -> &[String] {
+        &self.made
+    }
+
     /// A full build into memory; fails like `leernet build` would.
     pub fn open(root: &Path, portable: bool, base_url: Option<&str>) -> Result<Workspace, Diagnostics> {
         let mut config = Config::load(root)?;
@@ -162,9 +169,9 @@ impl Workspace {
             files: BTreeMap::new(),
             graph: Default::default(),
             made_at: HashMap::new(),
+            made: Vec::new(),
             search_files: BTreeSet::new(),
             pending_export: None,
-            machine_files: BTreeSet::new(),
             errors: Diagnostics::default(),
             synced: false,
             needs_full: false,

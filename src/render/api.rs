@@ -28,10 +28,11 @@
 
 mod lessons;
 
-pub use lessons::LessonsJson;
+pub use lessons::{LessonsJson, entry as lesson_entry, part_key};
 
 use crate::config::Taxonomy;
 use crate::content::model::{Contact, ExtLink, Figure, Meta, Outcome, Site};
+use crate::deps::{self, Dep};
 use crate::diagnostics::Diagnostic;
 use crate::link::Links;
 use crate::output::{OutFile, Sink};
@@ -184,33 +185,35 @@ fn slugs<'a>(site: &'a Site, idx: Option<&Vec<usize>>) -> Vec<&'a str> {
 
 /// The four files of the export, in the order `index`, `initiatives`, `lessons`, `taxonomies`.
 pub fn export(site: &Site, links: &Links) -> Vec<OutFile> {
-    export_keeping(site, links).0
-}
-
-/// `export`, also returning where each lesson's entry lies in `api/lessons.json`.
-pub fn export_keeping(site: &Site, links: &Links) -> (Vec<OutFile>, LessonsJson) {
     let sink = crate::output::Collect::default();
-    let lessons = export_into(site, links, &sink).expect("collecting in memory cannot fail");
-    (sink.into_files(), lessons)
+    export_into(site, links, &sink).expect("collecting in memory cannot fail");
+    sink.into_files()
 }
 
-/// `export_keeping`, each file handed to `sink`; the two big ones (`initiatives.json`,
+/// `export`, each file handed to `sink`; the two big ones (`initiatives.json`,
 /// `lessons.json`) are written as they are made instead of being held whole.
-pub fn export_into(site: &Site, links: &Links, sink: &dyn Sink) -> Result<LessonsJson, Diagnostic> {
-    let (index, initiatives, taxonomies) = parts(site, links);
-    sink.put(index)?;
-    sink.put_streamed(INITIATIVES, &mut |out| write_file(out, "initiatives", &initiatives))?;
-    drop(initiatives);
-    let lessons = LessonsJson::write(site, links, sink)?;
-    sink.put(file(TAXONOMIES, "taxonomies", &taxonomies))?;
-    Ok(lessons)
+pub fn export_into(site: &Site, links: &Links, sink: &dyn Sink) -> Result<(), Diagnostic> {
+    sink.put(index_file(site))?;
+    initiatives_into(site, links, sink)?;
+    LessonsJson::write(site, links, sink, false)?;
+    sink.put(taxonomies_file(site, links))
 }
 
-/// `api/index.json` made, and the values of `initiatives.json` and `taxonomies.json`.
-fn parts<'a>(site: &'a Site, links: &Links) -> (OutFile, Vec<InitiativeOut<'a>>, Vec<TaxonomyOut<'a>>) {
+/// `api/initiatives.json`, handed to `sink` as it is made. Reads every initiative and its
+/// lessons.
+pub fn initiatives_into(site: &Site, links: &Links, sink: &dyn Sink) -> Result<(), Diagnostic> {
+    let initiatives = initiatives_out(site, links);
+    sink.put_streamed(INITIATIVES, &mut |out| write_file(out, "initiatives", &initiatives))
+}
+
+fn initiatives_out<'a>(site: &'a Site, links: &Links) -> Vec<InitiativeOut<'a>> {
+    deps::read(|| Dep::Initiatives);
+    for i in &site.initiatives {
+        deps::read(|| Dep::Initiative(i.meta.slug.clone()));
+        deps::read(|| Dep::LessonsOf(i.meta.slug.clone()));
+    }
     let base = &site.config.base_url;
-    let initiatives: Vec<InitiativeOut> = site
-        .initiatives
+    site.initiatives
         .iter()
         .enumerate()
         .map(|(ii, i)| {
@@ -237,7 +240,16 @@ fn parts<'a>(site: &'a Site, links: &Links) -> (OutFile, Vec<InitiativeOut<'a>>,
                 lessons: slugs(site, links.lessons_of.get(ii)),
             }
         })
-        .collect();
+        .collect()
+}
+
+/// `api/taxonomies.json`. Reads every term's lessons and initiatives (the counts).
+pub fn taxonomies_file(site: &Site, links: &Links) -> OutFile {
+    for &tax in &Taxonomy::ALL {
+        for t in site.config.terms(tax) {
+            deps::read(|| Dep::Term(tax, t.slug.clone()));
+        }
+    }
     let taxonomies: Vec<TaxonomyOut> = Taxonomy::ALL
         .iter()
         .map(|&tax| TaxonomyOut {
@@ -263,6 +275,13 @@ fn parts<'a>(site: &'a Site, links: &Links) -> (OutFile, Vec<InitiativeOut<'a>>,
                 .collect(),
         })
         .collect();
+    file(TAXONOMIES, "taxonomies", &taxonomies)
+}
+
+/// `api/index.json`. Reads the lessons and initiatives (the counts).
+pub fn index_file(site: &Site) -> OutFile {
+    deps::read(|| Dep::Newest);
+    deps::read(|| Dep::Initiatives);
     let cfg = &site.config;
     let index = IndexOut {
         schema_version: SCHEMA_VERSION,
@@ -278,7 +297,7 @@ fn parts<'a>(site: &'a Site, links: &Links) -> (OutFile, Vec<InitiativeOut<'a>>,
     };
     let mut index_bytes = serde_json::to_vec(&index).unwrap_or_else(|_| b"{}".to_vec());
     index_bytes.push(b'\n');
-    (OutFile { path: INDEX.into(), bytes: index_bytes }, initiatives, taxonomies)
+    OutFile { path: INDEX.into(), bytes: index_bytes }
 }
 
 #[cfg(test)]

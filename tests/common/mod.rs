@@ -1,6 +1,7 @@
 //! Shared helpers for the integration tests: small fixture sites written into temp folders.
 #![allow(dead_code)]
 
+pub mod full;
 pub mod links;
 pub mod node;
 

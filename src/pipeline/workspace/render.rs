@@ -1,8 +1,9 @@
 //! The workspace's rendering: everything (the first build, and after a change to an
-//! initiative, a site page, templates or config), or the pages a lesson change reaches. Which
-//! pages those are is not decided here: every page's reads were recorded when it was made
-//! (`pipeline::Graph`), and the pages whose reads changed are made again. The files derived
-//! from the whole site (feeds, JSON export, search files) follow in their own steps below.
+//! initiative, a site page, templates or config), or the outputs a lesson change reaches.
+//! Which outputs those are is not decided here: every page's, feed's, machine file's
+//! (`pipeline::Machine`) and JSON entry's reads were recorded when it was made
+//! (`pipeline::Graph`), and those whose reads changed are made again. Only the search files
+//! are still updated by a step of their own (`search`).
 
 use super::Workspace;
 use crate::content::model::{Lesson, Site};
@@ -11,17 +12,20 @@ use crate::diagnostics::Diagnostics;
 use crate::link::Links;
 use crate::output::{Collect, OutFile};
 use crate::pipeline;
-use crate::pipeline::{Changes, Model};
+use crate::pipeline::{Changes, Machine, Model};
 use crate::render::pages::{Page, PageData};
 use crate::render::{self, api, feeds::Feed, views::Views};
 use crate::timing::stage;
 use std::collections::{BTreeMap, BTreeSet};
 
-/// What the workspace makes through the graph: a page or a feed.
+/// What the workspace makes through the graph: a page, a feed or an output for machines.
 #[derive(Debug, Clone, Copy)]
 pub(super) enum Made {
     Page(Page),
     Feed(Feed),
+    Machine(Machine),
+    /// The entry of the lesson at this index in `api/lessons.json`.
+    Entry(usize),
 }
 
 impl Workspace {
@@ -32,18 +36,10 @@ impl Workspace {
         let links = Links::build(&site);
         let (files, _, mut kept) = pipeline::render_parts(&site, &links, &mut self.theme)?;
         self.made_at = made_at(&site, &links);
-        let made = &self.made_at;
         self.search_files = kept.search_files.iter().cloned().collect();
-        self.machine_files = files
-            .iter()
-            .map(|f| &f.path)
-            .filter(|p| {
-                !made.contains_key(*p) && !self.theme.statics.contains_key(*p) && !self.search_files.contains(*p)
-            })
-            .cloned()
-            .collect();
         self.files = files.into_iter().map(|f| (f.path, f.bytes)).collect();
         self.graph = Default::default();
+        self.made.clear();
         let model = Model { site: &site, links: &links, views: &kept.views, globals: &self.theme.global_fingerprints };
         self.graph.record(std::mem::take(&mut kept.reads), &model);
         (self.site, self.links, self.kept) = (site, links, kept);
@@ -73,15 +69,6 @@ impl Workspace {
         let changes =
             Changes { inputs: slugs.clone().map(Dep::Lesson).collect(), cards: slugs.collect(), ..Changes::default() };
         let todo = self.dirty_outputs(&changes);
-        let (site, links) = (&self.site, &self.links);
-        stage("api", || {
-            // Always there: a full render writes it.
-            if let Some(file) = self.files.get_mut(api::LESSONS) {
-                for &(li, _) in patched {
-                    self.kept.lessons_json.update(site, links, li, file);
-                }
-            }
-        });
         let rebuilt = self.make(todo)?;
         self.search(Some(patched), removed);
         (self.synced, self.needs_full) = (true, false);
@@ -100,9 +87,6 @@ impl Workspace {
         let site = &self.site;
         self.links = stage("link", || Links::build(site));
         self.kept.views = stage("views", || Views::build(site, &self.links, &self.theme.strings));
-        let all = Page::all(site, &self.links);
-        let (machine, lessons_json) =
-            stage("feeds, sitemap, api", || pipeline::machine_files(site, &self.links, &self.theme, &all, &mut vec![]));
         self.made_at = stage("outputs", || made_at(site, &self.links));
         // Pages and feeds that no longer exist: removed lessons, list pages that are no longer
         // needed, the feed of a term without lessons.
@@ -114,8 +98,16 @@ impl Workspace {
                 self.files.remove(&f);
                 removed.push(f);
             }
-            stage("prune", || self.graph.prune());
         }
+        // The entries of lessons that no longer exist.
+        let made_at = &self.made_at;
+        let entries = &mut self.kept.lessons_json.parts;
+        let gone: Vec<String> = entries.keys().filter(|s| !made_at.contains_key(&api::part_key(s))).cloned().collect();
+        for slug in &gone {
+            entries.remove(slug);
+            self.graph.forget(&api::part_key(slug));
+        }
+        stage("prune", || self.graph.prune());
         let changes = Changes {
             inputs: changed.iter().cloned().map(Dep::Lesson).collect(),
             links: true,
@@ -123,11 +115,10 @@ impl Workspace {
             files: patched.is_none(),
         };
         let todo = self.dirty_outputs(&changes);
-        self.kept.lessons_json = lessons_json;
         let rebuilt = self.make(todo)?;
-        // Files derived from the whole site are all written again; those no longer written (a
-        // term lost its last lesson) go.
-        replace_group(&mut self.files, &mut self.machine_files, machine, removed);
+        if !gone.is_empty() {
+            self.files.insert(api::LESSONS.into(), self.kept.lessons_json.assemble());
+        }
         self.search(patched, removed);
         (self.synced, self.needs_full) = (true, false);
         Ok(rebuilt)
@@ -156,33 +147,74 @@ impl Workspace {
     }
 
     /// Makes `todo` of the current site into `files`, recording what each read; returns the
-    /// paths of the pages made.
+    /// paths of the pages made (all outputs made are in `self.made`).
     fn make(&mut self, todo: Vec<Made>) -> Result<Vec<String>, Diagnostics> {
-        let (site, links) = (&self.site, &self.links);
-        let (mut pages, mut feeds) = (Vec::new(), Vec::new());
+        let (mut pages, mut feeds, mut machine, mut entries) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
         for m in todo {
             match m {
                 Made::Page(p) => pages.push(p),
                 Made::Feed(f) => feeds.push(f),
+                // `admin/` is two files made together.
+                Made::Machine(m) if !machine.contains(&m) => machine.push(m),
+                Made::Machine(_) => {}
+                Made::Entry(li) => entries.push(li),
             }
         }
-        let data = PageData::new(site, links, &self.theme.strings, &self.kept.views, pipeline::link_mode(site));
+        self.make_entries(&entries);
+        let (site, links) = (&self.site, &self.links);
+        let t = &self.theme.strings;
+        let data = PageData::new(site, links, t, &self.kept.views, pipeline::link_mode(site));
         let sink = Collect::default();
         let reads = stage("render + write pages", || render::render_pages(&self.theme, &data, &pages, &sink, true))?;
         let model = Model { site, links, views: &self.kept.views, globals: &self.theme.global_fingerprints };
         self.graph.record(reads, &model);
-        let mut rebuilt = Vec::new();
-        for OutFile { path, bytes } in sink.into_files() {
-            rebuilt.push(path.clone());
-            self.files.insert(path, bytes);
-        }
+        let page_files = sink.into_files();
+        let rebuilt: Vec<String> = page_files.iter().map(|f| f.path.clone()).collect();
         let sink = Collect::default();
-        let reads = stage("feeds", || pipeline::feeds_into(site, links, &self.theme.strings, &feeds, &sink, true))?;
+        let mut reads = stage("feeds", || pipeline::feeds_into(site, links, t, &feeds, &sink, true))?;
+        // The sitemap lists every page.
+        let all = match machine.contains(&Machine::Sitemap) {
+            true => Page::all(site, links),
+            false => vec![],
+        };
+        reads.extend(stage("machine", || pipeline::machine_into(site, links, t, &machine, &all, &sink, true))?);
         self.graph.record(reads, &model);
-        for OutFile { path, bytes } in sink.into_files() {
+        let other = sink.into_files();
+        self.made = rebuilt.iter().chain(other.iter().map(|f| &f.path)).cloned().collect();
+        if !entries.is_empty() {
+            self.made.push(api::LESSONS.into());
+        }
+        for OutFile { path, bytes } in page_files.into_iter().chain(other) {
             self.files.insert(path, bytes);
         }
         Ok(rebuilt)
+    }
+
+    /// Makes the entries of `api/lessons.json` of the lessons `todo` again, recording what
+    /// each read, and puts the file together again.
+    fn make_entries(&mut self, todo: &[usize]) {
+        use rayon::prelude::*;
+        if todo.is_empty() {
+            return;
+        }
+        let (site, links) = (&self.site, &self.links);
+        let made: Vec<(String, Vec<u8>, Vec<Dep>)> = stage("api entries", || {
+            (todo.par_iter())
+                .map(|&li| {
+                    let (bytes, read) = crate::deps::recording(true, || api::lesson_entry(site, links, li));
+                    (site.lessons[li].meta.slug.clone(), bytes, read)
+                })
+                .collect()
+        });
+        let model = Model { site, links, views: &self.kept.views, globals: &self.theme.global_fingerprints };
+        let mut reads = Vec::with_capacity(made.len());
+        for (slug, bytes, read) in made {
+            reads.push((api::part_key(&slug), read));
+            self.kept.lessons_json.parts.insert(slug, bytes);
+        }
+        self.graph.record(reads, &model);
+        let file = stage("api assemble", || self.kept.lessons_json.assemble());
+        self.files.insert(api::LESSONS.into(), file);
     }
 
     /// The search files of the current site, written into `files` (those no longer written
@@ -220,8 +252,8 @@ impl Workspace {
     }
 }
 
-/// Puts `new` in `files` as the whole of a group of derived files (`group`: the machine files or
-/// the search files): the group's files that `new` no longer has are removed and listed.
+/// Puts `new` in `files` as the whole of a group of derived files (`group`: the search files):
+/// the group's files that `new` no longer has are removed and listed.
 fn replace_group(
     files: &mut BTreeMap<String, Vec<u8>>,
     group: &mut BTreeSet<String>,
@@ -240,8 +272,12 @@ fn replace_group(
     }
 }
 
-/// Every page and feed of `site` by output file.
+/// Every page, feed and output for machines of `site` by output file.
 fn made_at(site: &Site, links: &Links) -> std::collections::HashMap<String, Made> {
     let pages = Page::all(site, links).into_iter().map(|p| (p.file(site), Made::Page(p)));
-    pages.chain(Feed::all(site, links).into_iter().map(|f| (f.path(links), Made::Feed(f)))).collect()
+    let feeds = Feed::all(site, links).into_iter().map(|f| (f.path(links), Made::Feed(f)));
+    let machine =
+        Machine::all(site).into_iter().flat_map(|m| m.paths(site).into_iter().map(move |p| (p, Made::Machine(m))));
+    let entries = site.lessons.iter().enumerate().map(|(li, l)| (api::part_key(&l.meta.slug), Made::Entry(li)));
+    pages.chain(feeds).chain(machine).chain(entries).collect()
 }

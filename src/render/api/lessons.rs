@@ -1,13 +1,17 @@
-//! `api/lessons.json`, built from one entry per lesson, so that the preview server can replace
-//! the entry of a lesson that changed in place.
+//! `api/lessons.json`, assembled from one entry per lesson. Each entry is made by one function
+//! (`entry`) that notes what it reads (the lesson, its related lessons); the preview server
+//! keeps the entries with those reads (`LessonsJson`), makes again the entries whose reads
+//! changed, and puts the file together from them again.
 
 use super::{LESSONS, SCHEMA_VERSION, Terms, slugs};
 use crate::content::model::Site;
+use crate::deps::{self, Dep};
 use crate::diagnostics::Diagnostic;
 use crate::link::Links;
 use crate::output::Sink;
 use crate::urls;
 use serde::Serialize;
+use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 #[derive(Serialize)]
@@ -27,17 +31,26 @@ struct LessonOut<'a> {
     related: Vec<&'a str>,
 }
 
-/// Where each lesson's entry lies in `api/lessons.json`, so that the preview server can replace
-/// the entries of the lessons that changed in the file instead of serialising every lesson.
+/// The entries of `api/lessons.json` by lesson slug (in lesson order), and what each read:
+/// kept by the preview server, empty after a plain build.
 #[derive(Default)]
 pub struct LessonsJson {
-    /// The length in bytes of each lesson's entry.
-    lens: Vec<usize>,
+    pub parts: BTreeMap<String, Vec<u8>>,
+    /// What each entry read, by `part_key`.
+    pub reads: Vec<(String, Vec<Dep>)>,
 }
 
-/// The entry of lesson `li` in `api/lessons.json`.
-fn lesson_entry(site: &Site, links: &Links, li: usize) -> Vec<u8> {
+/// The name under which the graph knows the entry of lesson `slug`.
+pub fn part_key(slug: &str) -> String {
+    format!("{LESSONS}#{slug}")
+}
+
+/// The entry of lesson `li` in `api/lessons.json`; reads the lesson and its related lessons
+/// (the base URL is config, which makes everything again).
+pub fn entry(site: &Site, links: &Links, li: usize) -> Vec<u8> {
     let l = &site.lessons[li];
+    deps::read(|| Dep::Lesson(l.meta.slug.clone()));
+    deps::read(|| Dep::Related(l.meta.slug.clone()));
     let path = urls::lesson(&l.meta.slug);
     let out = LessonOut {
         slug: &l.meta.slug,
@@ -68,48 +81,62 @@ fn entry_estimate(l: &crate::content::model::Lesson) -> usize {
 }
 
 impl LessonsJson {
-    /// `api/lessons.json`: `{"schema_version":1,"lessons":[...]}` and a newline.
-    /// `api/lessons.json`, written to `sink` as it is made (a sink that writes to disk never
-    /// holds the file, 35 MB at 10,000 lessons, whole); where each lesson's entry lies in it.
-    pub fn write(site: &Site, links: &Links, sink: &dyn Sink) -> Result<LessonsJson, Diagnostic> {
-        let mut lens = Vec::with_capacity(site.lessons.len());
+    /// `api/lessons.json`: `{"schema_version":1,"lessons":[...]}` and a newline, written to
+    /// `sink` as it is made (a sink that writes to disk never holds the file, 35 MB at 10,000
+    /// lessons, whole). With `keep` the entries and what each read are kept.
+    pub fn write(site: &Site, links: &Links, sink: &dyn Sink, keep: bool) -> Result<LessonsJson, Diagnostic> {
+        let mut kept = LessonsJson::default();
         sink.put_streamed(LESSONS, &mut |out| {
-            lens.clear();
-            write_entries(site, links, out, &mut lens)
+            kept = LessonsJson::default();
+            write_entries(site, links, out, keep.then_some(&mut kept))
         })?;
-        Ok(LessonsJson { lens })
+        Ok(kept)
     }
 
-    /// Serialises lesson `li` again and puts it in `file` (the file `write` gave, kept up to date;
-    /// the site keeps its lessons and their order). Returns whether the file changed.
-    pub fn update(&mut self, site: &Site, links: &Links, li: usize, file: &mut Vec<u8>) -> bool {
-        let entry = lesson_entry(site, links, li);
-        let start = lessons_head().len() + self.lens[..li].iter().sum::<usize>() + li;
-        let old = start..start + self.lens[li];
-        if file.get(old.clone()) == Some(&entry[..]) {
-            return false;
+    /// The whole file, put together from the entries.
+    pub fn assemble(&self) -> Vec<u8> {
+        let head = lessons_head();
+        let len = head.len() + self.parts.values().map(|p| p.len() + 1).sum::<usize>() + 3;
+        let mut out = Vec::with_capacity(len);
+        out.extend_from_slice(head.as_bytes());
+        for (i, p) in self.parts.values().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            out.extend_from_slice(p);
         }
-        self.lens[li] = entry.len();
-        file.splice(old, entry);
-        true
+        out.extend_from_slice(b"]}\n");
+        out
     }
 }
 
-/// The whole of `api/lessons.json` into `out`, each entry's length into `lens`. Entries are
-/// made in parallel, a slice at a time, and written as soon as their slice is done.
-fn write_entries(site: &Site, links: &Links, out: &mut dyn Write, lens: &mut Vec<usize>) -> io::Result<()> {
+/// The whole of `api/lessons.json` into `out`; with `keep`, each entry and what it read kept
+/// there. Entries are made in parallel, a slice at a time, and written as soon as their slice
+/// is done.
+fn write_entries(
+    site: &Site,
+    links: &Links,
+    out: &mut dyn Write,
+    mut keep: Option<&mut LessonsJson>,
+) -> io::Result<()> {
     use rayon::prelude::*;
     out.write_all(lessons_head().as_bytes())?;
     let slice = 64 * rayon::current_num_threads().max(1);
+    let record = keep.is_some();
     for start in (0..site.lessons.len()).step_by(slice) {
         let end = (start + slice).min(site.lessons.len());
-        let entries: Vec<Vec<u8>> = (start..end).into_par_iter().map(|li| lesson_entry(site, links, li)).collect();
-        for e in entries {
-            if !lens.is_empty() {
+        let entries: Vec<(Vec<u8>, Vec<Dep>)> =
+            (start..end).into_par_iter().map(|li| deps::recording(record, || entry(site, links, li))).collect();
+        for (li, (e, read)) in (start..).zip(entries) {
+            if li > 0 {
                 out.write_all(b",")?;
             }
             out.write_all(&e)?;
-            lens.push(e.len());
+            if let Some(k) = keep.as_deref_mut() {
+                let slug = &site.lessons[li].meta.slug;
+                k.reads.push((part_key(slug), read));
+                k.parts.insert(slug.clone(), e);
+            }
         }
     }
     out.write_all(b"]}\n")
