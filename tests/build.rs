@@ -178,6 +178,7 @@ fn refuses_output_that_would_destroy_content() {
         root.clone(),
         format!("{root}/lessons"),
         format!("{root}/initiatives/out"),
+        format!("{root}/pages/out"),
         "/".into(),
         other.path().to_str().unwrap().into(),
     ];

@@ -44,7 +44,20 @@ pub enum Section {
     Pages,
 }
 
+/// Every folder a site is made of, below its root: the content sections' folders (in
+/// `Section::ALL` order), then the theme's templates and static files.
+pub const SITE_DIRS: [&str; 5] = ["initiatives", "lessons", "pages", "templates", "static"];
+
 impl Section {
+    /// The sections in the order they are read.
+    pub const ALL: [Section; 3] = [Section::Initiatives, Section::Lessons, Section::Pages];
+
+    /// The section of a root-relative path to a file below a content folder (`lessons/a/b.md`).
+    pub fn of(rel: &str) -> Option<Section> {
+        let (dir, _) = rel.split_once('/')?;
+        Section::ALL.into_iter().find(|s| s.dir() == dir)
+    }
+
     pub fn dir(self) -> &'static str {
         match self {
             Section::Initiatives => "initiatives",
@@ -69,7 +82,7 @@ pub fn discover(root: &Path) -> (Vec<SourceFile>, Vec<Diagnostic>) {
     let mut files = Vec::new();
     let mut diags = Vec::new();
     let canon_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-    for section in [Section::Initiatives, Section::Lessons, Section::Pages] {
+    for section in Section::ALL {
         let dir = root.join(section.dir());
         if !dir.exists() {
             continue;

@@ -58,7 +58,7 @@ pub fn check_output_dir(root: &Path, output: &Path) -> Result<(), Diagnostic> {
     if root.starts_with(&out) {
         return refuse(&crate::tr!("output-why-root"));
     }
-    for d in ["initiatives", "lessons", "templates", "static"] {
+    for d in crate::content::load::SITE_DIRS {
         if out.starts_with(root.join(d)) {
             return refuse(&crate::tr!("output-why-inside", folder = d));
         }

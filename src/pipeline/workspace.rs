@@ -92,11 +92,7 @@ struct Reloaded {
 
 /// The content file at root-relative `rel`, its section read from its first folder.
 fn source_file(root: &Path, rel: &str) -> SourceFile {
-    let section = match rel.split('/').next() {
-        Some("initiatives") => Section::Initiatives,
-        Some("pages") => Section::Pages,
-        _ => Section::Lessons,
-    };
+    let section = Section::of(rel).unwrap_or(Section::Lessons);
     SourceFile { section, path: root.join(rel), rel: rel.to_string() }
 }
 
@@ -223,7 +219,7 @@ impl Workspace {
         let touches = |prefix: &str| rels.iter().any(|r| r == prefix.trim_end_matches('/') || r.starts_with(prefix));
         let (config_changed, templates_changed) = (touches("config.toml"), touches("templates/"));
         let (static_changed, content_changed) =
-            (touches("static/"), touches("initiatives/") || touches("lessons/") || touches("pages/"));
+            (touches("static/"), Section::ALL.iter().any(|s| touches(&format!("{}/", s.dir()))));
         if !(config_changed || templates_changed || static_changed || content_changed) {
             return Outcome::Unchanged;
         }
@@ -301,8 +297,7 @@ impl Workspace {
     /// Re-reads the changed content files into `entries`. The content folders are walked again
     /// unless every change is to a known, still plain, file.
     fn reload_content(&mut self, rels: &BTreeSet<String>) -> Reloaded {
-        let content: Vec<&String> =
-            rels.iter().filter(|r| ["initiatives/", "lessons/", "pages/"].iter().any(|d| r.starts_with(d))).collect();
+        let content: Vec<&String> = rels.iter().filter(|r| Section::of(r).is_some()).collect();
         let known_files = content.iter().all(|r| {
             self.entries.contains_key(*r)
                 && std::fs::symlink_metadata(self.root.join(r)).is_ok_and(|m| m.file_type().is_file())

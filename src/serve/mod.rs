@@ -52,10 +52,6 @@ pub fn describe(outcome: &Outcome, root: &Path) -> String {
     }
 }
 
-/// The folders a site is made of, watched with everything in them (`config.toml` is watched
-/// through the site folder itself).
-const WATCHED: [&str; 5] = ["initiatives", "lessons", "pages", "templates", "static"];
-
 type Debouncer = notify_debouncer_full::Debouncer<notify::RecommendedWatcher, notify_debouncer_full::RecommendedCache>;
 
 /// Starts the server; returns when interrupted (Ctrl-C) or when `stop` is set.
@@ -111,14 +107,14 @@ fn listen(opts: &ServeOptions) -> Result<(tiny_http::Server, u16, String), Diagn
     Ok((server, port, format!("http://{host}:{port}")))
 }
 
-/// Watches what the site is made of: the `WATCHED` folders that exist, and the site folder
-/// itself (for `config.toml`).
+/// Watches what the site is made of: the folders of `content::load::SITE_DIRS` that exist, with
+/// everything in them, and the site folder itself (for `config.toml`).
 fn watch(root: &Path) -> Result<(Debouncer, mpsc::Receiver<DebounceEventResult>), Diagnostics> {
     let (tx, rx) = mpsc::channel::<DebounceEventResult>();
     let cannot =
         |p: &Path, e: notify::Error| Diagnostic::file(p, crate::msg!("serve-cannot-watch", error = e.to_string()));
     let mut debouncer = new_debouncer(Duration::from_millis(120), None, tx).map_err(|e| cannot(root, e))?;
-    for dir in WATCHED {
+    for dir in crate::content::load::SITE_DIRS {
         let p = root.join(dir);
         if p.is_dir() {
             debouncer.watch(&p, RecursiveMode::Recursive).map_err(|e| cannot(&p, e))?;
