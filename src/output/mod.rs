@@ -147,6 +147,19 @@ pub fn write_zip(path: &Path, top: &str, files: &[OutFile]) -> io::Result<()> {
     }
 }
 
+/// Every path below `root` (relative, `""` for `root` itself), sorted: what a folder holds, for
+/// the tests of staging and reuse.
+#[cfg(test)]
+pub(crate) fn tree(root: &std::path::Path) -> Vec<String> {
+    let mut paths: Vec<String> = walkdir::WalkDir::new(root)
+        .into_iter()
+        .flatten()
+        .map(|e| e.path().strip_prefix(root).unwrap().to_string_lossy().into_owned())
+        .collect();
+    paths.sort();
+    paths
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
