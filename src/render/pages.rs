@@ -54,7 +54,7 @@ pub fn term_page_count(p: &crate::link::TermPages) -> u32 {
 }
 
 /// Items `n * PAGE_SIZE ..` of `items`, at most `PAGE_SIZE` (empty past the end).
-fn page_of(items: &[usize], n: u32) -> &[usize] {
+pub(crate) fn page_of(items: &[usize], n: u32) -> &[usize] {
     let start = (n as usize * PAGE_SIZE).min(items.len());
     &items[start..(start + PAGE_SIZE).min(items.len())]
 }
@@ -300,9 +300,7 @@ impl<'a> PageData<'a> {
 
     fn lesson_list_page(&self, c: &mut Context, n: u32) {
         let newest = self.newest();
-        let start = (n as usize * PAGE_SIZE).min(newest.len());
-        let end = (start + PAGE_SIZE).min(newest.len());
-        c.insert_value("lessons", self.lessons(&newest[start..end]));
+        c.insert_value("lessons", self.lessons(page_of(newest, n)));
         c.insert("pagination", &self.pagination(urls::LESSONS, n, page_count(newest.len())));
         let kinds: Vec<_> = (self.links.by_kind.iter().filter(|(_, v)| !v.is_empty()))
             .map(|(k, v)| (k.as_str(), tr(self.t, &format!("kinds_{}", k.as_str())), v.len()))

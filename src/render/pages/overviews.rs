@@ -2,7 +2,7 @@
 //! comparison page (the view of chosen initiatives; the full matrices of a small network, the
 //! per-theme matrices of a large one), and the glossary by letter.
 
-use super::{MATRIX_MAX, PAGE_SIZE, PageData, page_count, paged};
+use super::{MATRIX_MAX, PAGE_SIZE, PageData, page_count, page_of, paged};
 use crate::config::Taxonomy;
 use crate::deps::{Dep, read};
 use crate::render::views;
@@ -87,9 +87,7 @@ impl PageData<'_> {
         let pages = self.term_members(Taxonomy::Themes, ti);
         let term = self.site.config.term(Taxonomy::Themes, slug).expect("links come from the vocabulary");
         let label = self.site.config.label(term);
-        let start = (n as usize * PAGE_SIZE).min(pages.initiatives.len());
-        let rows = &pages.initiatives[start..(start + PAGE_SIZE).min(pages.initiatives.len())];
-        self.matrix_tables(c, &[Taxonomy::Stakeholders], rows);
+        self.matrix_tables(c, &[Taxonomy::Stakeholders], page_of(&pages.initiatives, n));
         let base = urls::theme_matrix(slug);
         c.insert("pagination", &self.pagination(&base, n, page_count(pages.initiatives.len())));
         c.insert("theme", &serde_json::json!({"label": label, "path": urls::term(Taxonomy::Themes, slug)}));
