@@ -175,25 +175,60 @@ pub fn render(source: &str, body: &str, first_line: usize, trusted_html: bool) -
 /// and one allocation: every body's text goes through it.
 pub fn collapse_whitespace(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    let mut word = None;
-    let end_word = |out: &mut String, from: usize, to: usize| {
+    let bytes = s.as_bytes();
+    // The words since `seg` are already joined by single spaces: they are copied in one piece
+    // when a longer gap (or the end) comes, not word by word.
+    let (mut seg, mut word_end): (Option<usize>, usize) = (None, 0);
+    let flush = |out: &mut String, from: usize, to: usize| {
         if !out.is_empty() {
             out.push(' ');
         }
         out.push_str(&s[from..to]);
     };
-    for (i, c) in s.char_indices() {
-        match (c.is_whitespace(), word) {
-            (true, Some(from)) => {
-                end_word(&mut out, from, i);
-                word = None;
-            }
-            (false, None) => word = Some(i),
-            _ => {}
+    let mut i = 0;
+    // Byte by byte: an ASCII byte decides with one comparison; only non-ASCII characters are
+    // decoded (some of them are whitespace too).
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (space, len) = if b < 128 {
+            (matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c), 1)
+        } else {
+            let c = s[i..].chars().next().expect("a char starts here");
+            (c.is_whitespace(), c.len_utf8())
+        };
+        if space {
+            i += len;
+            continue;
         }
+        // A word starts at i.
+        match seg {
+            Some(from) if !(i == word_end + 1 && bytes[word_end] == b' ') => {
+                flush(&mut out, from, word_end);
+                seg = Some(i);
+            }
+            Some(_) => {}
+            None => seg = Some(i),
+        }
+        // Its end: the next whitespace.
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 128 {
+                if matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) {
+                    break;
+                }
+                i += 1;
+            } else {
+                let c = s[i..].chars().next().expect("a char starts here");
+                if c.is_whitespace() {
+                    break;
+                }
+                i += c.len_utf8();
+            }
+        }
+        word_end = i;
     }
-    if let Some(from) = word {
-        end_word(&mut out, from, s.len());
+    if let Some(from) = seg {
+        flush(&mut out, from, word_end);
     }
     out
 }
@@ -324,8 +359,32 @@ mod tests {
 
     #[test]
     fn collapsed_whitespace_is_split_and_joined() {
-        for s in ["", " ", "a", " a ", "a  b\tc\n\nd", "\u{a0}x\u{2003}y\u{3000}", "é  ü\r\n", "\u{b}a\u{85}b\u{200b}c"]
+        for s in [
+            "",
+            " ",
+            "a",
+            " a ",
+            "a  b\tc\n\nd",
+            "\u{a0}x\u{2003}y\u{3000}",
+            "é  ü\r\n",
+            "\u{b}a\u{85}b\u{200b}c",
+            "\u{c}x\u{1c}y\u{1f} z\u{7f}",
+        ]
         {
+            assert_eq!(collapse_whitespace(s), s.split_whitespace().collect::<Vec<_>>().join(" "), "{s:?}");
+        }
+        // Every string of up to five pieces from these: gaps of one space and longer ones, at
+        // either end and between words, ASCII and not.
+        let pieces = ["a", "bé", " ", "  ", "\n", "\u{a0}", "\u{3000}x", "\u{85}"];
+        let mut strings = vec![String::new()];
+        for _ in 0..5 {
+            let longer: Vec<String> =
+                strings.iter().flat_map(|s| pieces.iter().map(move |p| format!("{s}{p}"))).collect();
+            strings.extend(longer.into_iter().filter(|s| s.len() < 24));
+            strings.sort();
+            strings.dedup();
+        }
+        for s in &strings {
             assert_eq!(collapse_whitespace(s), s.split_whitespace().collect::<Vec<_>>().join(" "), "{s:?}");
         }
     }

@@ -34,6 +34,15 @@ pub struct Links {
 
 impl Links {
     pub fn build(site: &Site) -> Links {
+        // Related lessons need nothing else here: they are found beside the rest, whose loops
+        // and sorts are one thread's work.
+        let (mut links, related) = rayon::join(|| Self::without_related(site), || related::related_lessons(site));
+        links.related = related;
+        links
+    }
+
+    /// Every link but the related lessons (left empty).
+    fn without_related(site: &Site) -> Links {
         let mut terms: [Vec<(String, TermPages)>; 4] = Default::default();
         for tax in Taxonomy::ALL {
             let mut pos: HashMap<&str, usize> = HashMap::new();
@@ -80,8 +89,7 @@ impl Links {
             .iter()
             .map(|&k| (k, (0..site.lessons.len()).filter(|&i| site.lessons[i].kind == k).collect()))
             .collect();
-        let related = related::related_lessons(site);
-        Links { terms, lessons_of, related, newest, by_kind, initiative_of }
+        Links { terms, lessons_of, related: Vec::new(), newest, by_kind, initiative_of }
     }
 
     pub fn term(&self, tax: Taxonomy, slug: &str) -> Option<&TermPages> {

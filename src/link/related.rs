@@ -24,30 +24,18 @@ pub fn related_lessons(site: &Site) -> Vec<Vec<usize>> {
             *init_ids.entry(l.initiative.as_str()).or_insert(next)
         })
         .collect();
-    // Newer first: rank of `added` (lessons without a date rank last).
-    let mut by_date: Vec<usize> = (0..n).collect();
-    by_date.sort_by(|&a, &b| lessons[b].added.cmp(&lessons[a].added).then(a.cmp(&b)));
-    let mut age = vec![0u32; n];
-    for (rank, &i) in by_date.iter().enumerate() {
-        age[i] = rank as u32;
-    }
-    let mut term_ids: HashMap<(usize, &str), usize> = HashMap::new();
-    let mut postings: Vec<Vec<u32>> = Vec::new();
-    let mut terms_of: Vec<Vec<usize>> = Vec::with_capacity(n);
-    for (li, l) in lessons.iter().enumerate() {
-        let mut mine = Vec::new();
-        for (t, slugs) in l.meta.terms.iter().enumerate() {
-            for s in slugs {
-                let id = *term_ids.entry((t, s.as_str())).or_insert_with(|| {
-                    postings.push(Vec::new());
-                    postings.len() - 1
-                });
-                postings[id].push(li as u32);
-                mine.push(id);
-            }
+    // Newer first: rank of `added` (lessons without a date rank last). Sorted beside the
+    // postings, which are one thread's work too.
+    let ages = || {
+        let mut by_date: Vec<usize> = (0..n).collect();
+        by_date.sort_by(|&a, &b| lessons[b].added.cmp(&lessons[a].added).then(a.cmp(&b)));
+        let mut age = vec![0u32; n];
+        for (rank, &i) in by_date.iter().enumerate() {
+            age[i] = rank as u32;
         }
-        terms_of.push(mine);
-    }
+        age
+    };
+    let (age, (postings, terms_of)) = rayon::join(ages, || postings(site));
     (0..n)
         .into_par_iter()
         .map_init(
@@ -91,4 +79,27 @@ pub fn related_lessons(site: &Site) -> Vec<Vec<usize>> {
             },
         )
         .collect()
+}
+
+/// The lessons of every term (dense term ids, each list in lesson order), and the term ids of
+/// every lesson.
+fn postings(site: &Site) -> (Vec<Vec<u32>>, Vec<Vec<usize>>) {
+    let mut term_ids: HashMap<(usize, &str), usize> = HashMap::new();
+    let mut postings: Vec<Vec<u32>> = Vec::new();
+    let mut terms_of: Vec<Vec<usize>> = Vec::with_capacity(site.lessons.len());
+    for (li, l) in site.lessons.iter().enumerate() {
+        let mut mine = Vec::new();
+        for (t, slugs) in l.meta.terms.iter().enumerate() {
+            for s in slugs {
+                let id = *term_ids.entry((t, s.as_str())).or_insert_with(|| {
+                    postings.push(Vec::new());
+                    postings.len() - 1
+                });
+                postings[id].push(li as u32);
+                mine.push(id);
+            }
+        }
+        terms_of.push(mine);
+    }
+    (postings, terms_of)
 }

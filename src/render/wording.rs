@@ -26,6 +26,11 @@ pub fn plural(t: &Strings, lang: &str, key: &str, n: u64) -> String {
 /// language: "11 november 2025", "april 2013", "2009". Anything else is returned as it is.
 pub fn date_words(t: &Strings, iso: &str) -> String {
     let month = |m: u32| t.get(&format!("month_{m}")).cloned().unwrap_or_else(|| m.to_string());
+    // The usual shape, `YYYY-MM-DD`, read without chrono's format parser (every card shows a
+    // date): the same date it would read; anything else takes the general way below.
+    if let Some(d) = plain_date(iso) {
+        return format!("{} {} {}", d.day(), month(d.month()), d.year());
+    }
     if let Ok(d) = NaiveDate::parse_from_str(iso, "%Y-%m-%d") {
         return format!("{} {} {}", d.day(), month(d.month()), d.year());
     }
@@ -33,6 +38,16 @@ pub fn date_words(t: &Strings, iso: &str) -> String {
         return format!("{} {}", month(d.month()), d.year());
     }
     iso.to_string()
+}
+
+/// `iso` as a date if it is exactly four, two and two ASCII digits joined by `-` and a valid date.
+fn plain_date(iso: &str) -> Option<NaiveDate> {
+    let b = iso.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().try_fold(0u32, |n, &c| c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0')));
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(digits(0..4)? as i32, digits(5..7)?, digits(8..10)?)
 }
 
 /// Registers `plural(key=…, n=…)` and the `date_words` filter with the interface strings `t`
@@ -105,6 +120,12 @@ mod tests {
         assert_eq!(date_words(&nl, "2025-03-02"), "2 maart 2025");
         assert_eq!(date_words(&nl, "2013-04"), "april 2013");
         assert_eq!(date_words(&nl, "2009"), "2009");
+        // The fast way reads what chrono's format parser reads, and refuses what it refuses.
+        for iso in ["2024-02-29", "2023-02-29", "2025-13-01", "2025-00-10", "0999-01-01", "2025-1-05", "2025-01-5"] {
+            let slow = NaiveDate::parse_from_str(iso, "%Y-%m-%d").ok();
+            assert!(plain_date(iso).is_none_or(|d| Some(d) == slow), "{iso}");
+            assert_eq!(plain_date(iso).is_some(), slow.is_some() && iso.len() == 10, "{iso}");
+        }
         assert_eq!(date_words(&en, "2025-11-11"), "11 November 2025");
         assert_eq!(date_words(&en, "2013-04"), "April 2013");
         assert_eq!(date_words(&en, "not a date"), "not a date");

@@ -130,13 +130,48 @@ pub struct Index {
 #[derive(Default)]
 struct Local {
     /// Folded token → local term id (`None` for stop words).
-    tokens: AHashMap<String, Option<u32>>,
+    tokens: Tokens,
     terms: Vec<String>,
     term_ids: AHashMap<String, u32>,
     postings: Vec<Vec<[u32; 2]>>,
     /// Per local term: its weight in the current document, and which were touched.
     counts: Vec<u32>,
     touched: Vec<u32>,
+}
+
+/// The token cache: most tokens are short, and those are looked up by their bytes packed into
+/// one integer (hashed and compared as such, with no pointer to follow); longer ones by string.
+#[derive(Default)]
+struct Tokens {
+    short: AHashMap<u128, Option<u32>>,
+    long: AHashMap<String, Option<u32>>,
+}
+
+impl Tokens {
+    /// `tok`'s bytes in one integer, if it has at most 16 (a token never holds a zero byte, so
+    /// no two tokens pack alike).
+    fn packed(tok: &str) -> Option<u128> {
+        let b = tok.as_bytes();
+        (b.len() <= 16).then(|| {
+            let mut key = [0u8; 16];
+            key[..b.len()].copy_from_slice(b);
+            u128::from_le_bytes(key)
+        })
+    }
+
+    fn get(&self, tok: &str) -> Option<Option<u32>> {
+        match Self::packed(tok) {
+            Some(key) => self.short.get(&key).copied(),
+            None => self.long.get(tok).copied(),
+        }
+    }
+
+    fn insert(&mut self, tok: &str, term: Option<u32>) {
+        match Self::packed(tok) {
+            Some(key) => self.short.insert(key, term),
+            None => self.long.insert(tok.to_string(), term),
+        };
+    }
 }
 
 impl Local {
@@ -146,7 +181,7 @@ impl Local {
             let Local { tokens, terms, term_ids, postings, counts, touched } = self;
             pipeline::for_each_token(text, &mut buf, |tok| {
                 let term = match tokens.get(tok) {
-                    Some(t) => *t,
+                    Some(t) => t,
                     None => {
                         let t = p.analyse(tok).map(|stem| {
                             let next = terms.len() as u32;
@@ -157,7 +192,7 @@ impl Local {
                                 next
                             })
                         });
-                        tokens.insert(tok.to_string(), t);
+                        tokens.insert(tok, t);
                         t
                     }
                 };
