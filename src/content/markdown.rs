@@ -209,10 +209,12 @@ pub fn collapse_whitespace(s: &str) -> String {
             Some(_) => {}
             None => seg = Some(i),
         }
-        // Its end: the next whitespace.
+        // Its end: the next whitespace (every ASCII whitespace byte is at most b' ').
         while i < bytes.len() {
             let b = bytes[i];
-            if b < 128 {
+            if b > b' ' && b < 128 {
+                i += 1;
+            } else if b < 128 {
                 if matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) {
                     break;
                 }

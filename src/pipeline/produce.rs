@@ -61,11 +61,14 @@ pub fn render_into(
     // The search index first: its working memory (the largest of any stage) is free again for
     // the pages, instead of coming on top of theirs. A plain build lets the index itself go too.
     // Its files go to the sink as they are made.
-    let (live, search_files, mut notes) =
-        stage("search index", || crate::search::live::Live::build_into(site, &theme.strings, keep, sink))?;
+    // The views are made beside it (they need nothing of it).
     theme.set_globals(site, links);
     let theme: &Theme = theme;
-    let views = stage("views", || Views::build(site, links, &theme.strings));
+    let (search, views) = rayon::join(
+        || stage("search index", || crate::search::live::Live::build_into(site, &theme.strings, keep, sink)),
+        || stage("views", || Views::build(site, links, &theme.strings)),
+    );
+    let (live, search_files, mut notes) = search?;
     let data = PageData::new(site, links, &theme.strings, &views, link_mode(site));
     let pages = Page::all(site, links);
     if site.config.base_url.is_empty() {
