@@ -211,7 +211,8 @@ pub fn collapse_whitespace(s: &str) -> String {
         }
         // Its end: the next whitespace (every ASCII whitespace byte is at most b' ').
         while i < bytes.len() {
-            let b = bytes[i];
+            i += printable_ascii_run(&bytes[i..]);
+            let Some(&b) = bytes.get(i) else { break };
             if b > b' ' && b < 128 {
                 i += 1;
             } else if b < 128 {
@@ -233,6 +234,25 @@ pub fn collapse_whitespace(s: &str) -> String {
         flush(&mut out, from, word_end);
     }
     out
+}
+
+/// How many bytes `b` starts with that are printable ASCII (above b' ', below 128), counted
+/// eight at a time: a byte below 0x21 or with its high bit set ends the run. The last bytes,
+/// fewer than eight, are left to the caller: the run may be longer than the count.
+fn printable_ascii_run(b: &[u8]) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const BELOW: u64 = 0x2121_2121_2121_2121;
+    let mut i = 0;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        // The lowest flagged byte is exact (a borrow only flags bytes above a true one).
+        let stop = (x & HIGH) | (x.wrapping_sub(BELOW) & !x & HIGH);
+        if stop != 0 {
+            return i + (stop.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    i
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -358,6 +378,19 @@ fn assign_heading_ids(events: &mut [Event]) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn printable_runs_end_at_the_first_other_byte() {
+        for n in 0..40usize {
+            for stop in [b' ', b'\n', 0, 0x20, 0x7f, 0x80, 0xc3, 0xff, b'!'] {
+                let mut b = vec![b'a'; n];
+                b.extend([stop, b'b', 0x01, b'c']);
+                let want = b.iter().position(|&c| c <= b' ' || c >= 128).unwrap();
+                let run = printable_ascii_run(&b);
+                assert!(run == want || run < want && run + 8 > b.len(), "{n} {stop}");
+            }
+        }
+    }
 
     #[test]
     fn collapsed_whitespace_is_split_and_joined() {

@@ -61,7 +61,20 @@ pub fn related_lessons(site: &Site) -> Vec<Vec<usize>> {
                     let same = (init_of[o] == init_of[li]) as u64;
                     ((u16::MAX - count[o]) as u64) << 48 | same << 47 | (age[o] as u64) << 20 | o as u64
                 };
-                let mut cands: Vec<u64> = touched.iter().map(|&o| key(o)).collect();
+                // Only candidates sharing at least as many terms as the MAX-th best can be among
+                // the best: the rest (most of them) are not ranked at all.
+                let mut by_count = [0usize; 17];
+                for &o in touched.iter() {
+                    by_count[(count[o as usize] as usize).min(16)] += 1;
+                }
+                let mut floor = 16;
+                let mut above = by_count[16];
+                while floor > 0 && above < MAX {
+                    floor -= 1;
+                    above += by_count[floor];
+                }
+                let mut cands: Vec<u64> =
+                    touched.iter().filter(|&&o| count[o as usize] as usize >= floor).map(|&o| key(o)).collect();
                 if cands.len() > MAX {
                     cands.select_nth_unstable(MAX - 1);
                     cands.truncate(MAX);
