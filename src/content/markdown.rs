@@ -404,8 +404,7 @@ mod tests {
             "é  ü\r\n",
             "\u{b}a\u{85}b\u{200b}c",
             "\u{c}x\u{1c}y\u{1f} z\u{7f}",
-        ]
-        {
+        ] {
             assert_eq!(collapse_whitespace(s), s.split_whitespace().collect::<Vec<_>>().join(" "), "{s:?}");
         }
         // Every string of up to five pieces from these: gaps of one space and longer ones, at

@@ -43,7 +43,9 @@ pub fn date_words(t: &Strings, iso: &str) -> String {
 /// `iso` as a date if it is exactly four, two and two ASCII digits joined by `-` and a valid date.
 fn plain_date(iso: &str) -> Option<NaiveDate> {
     let b = iso.as_bytes();
-    let digits = |r: std::ops::Range<usize>| b[r].iter().try_fold(0u32, |n, &c| c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0')));
+    let digits = |r: std::ops::Range<usize>| {
+        b[r].iter().try_fold(0u32, |n, &c| c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0')))
+    };
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
         return None;
     }

@@ -46,10 +46,13 @@ pub fn for_each_token(text: &str, buf: &mut String, mut f: impl FnMut(&str)) {
     let mut i = 0;
     while i < bytes.len() {
         let start = i;
-        let mut ascii = true;
+        let (mut ascii, mut upper) = (true, false);
         while i < bytes.len() {
             let b = bytes[i];
-            if b.is_ascii_alphanumeric() {
+            if b.is_ascii_lowercase() || b.is_ascii_digit() {
+                i += 1;
+            } else if b.is_ascii_uppercase() {
+                upper = true;
                 i += 1;
             } else if b < 128 {
                 break;
@@ -72,7 +75,7 @@ pub fn for_each_token(text: &str, buf: &mut String, mut f: impl FnMut(&str)) {
             for t in tokens(&fold(run)) {
                 f(t);
             }
-        } else if run.bytes().any(|b| b.is_ascii_uppercase()) {
+        } else if upper {
             buf.clear();
             buf.push_str(run);
             buf.make_ascii_lowercase();

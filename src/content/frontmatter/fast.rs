@@ -111,9 +111,34 @@ mod tests {
         }
         // Left to the YAML parser: what the fast way does not read as YAML does.
         for other in [
-            "", "a: 12", "a: yes", "a: True", "a: ~", "a: null", "a: b  c", "a: b ", "a: \"x\\\"y\"", "a: 'x'", "a: b # c",
-            "# c\na: b", "a:\n  - b", "a: b\n\nc: d", "a: [b, 1]", "a: [b,]", "a: [\"b\"]", "a: b\na: c", "a:b", " a: b",
-            "true: b", "a: 2022-04-21x", "a: 20220421", "a: \"x\u{7}\"", "a: -b", "a: b: c", "a: {b: c}", "a: \"x",
+            "",
+            "a: 12",
+            "a: yes",
+            "a: True",
+            "a: ~",
+            "a: null",
+            "a: b  c",
+            "a: b ",
+            "a: \"x\\\"y\"",
+            "a: 'x'",
+            "a: b # c",
+            "# c\na: b",
+            "a:\n  - b",
+            "a: b\n\nc: d",
+            "a: [b, 1]",
+            "a: [b,]",
+            "a: [\"b\"]",
+            "a: b\na: c",
+            "a:b",
+            " a: b",
+            "true: b",
+            "a: 2022-04-21x",
+            "a: 20220421",
+            "a: \"x\u{7}\"",
+            "a: -b",
+            "a: b: c",
+            "a: {b: c}",
+            "a: \"x",
         ] {
             assert!(super::parse(other, 1).is_none(), "{other:?}");
         }
