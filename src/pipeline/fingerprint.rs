@@ -5,7 +5,7 @@ use crate::content::model::Site;
 use crate::deps::Dep;
 use crate::link::Links;
 use crate::render::views::Views;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 /// The model a build renders from, as the fingerprints see it.
@@ -15,6 +15,8 @@ pub struct Model<'a> {
     pub views: &'a Views,
     /// `render::Theme::global_fingerprints`.
     pub globals: &'a BTreeMap<(String, String), u64>,
+    /// The fingerprint of each search file's part of the index (`search::Live::fingerprints`).
+    pub search: &'a HashMap<String, u64>,
 }
 
 fn hash(v: impl Hash) -> u64 {
@@ -71,6 +73,7 @@ impl Model<'_> {
             }
             Dep::Sources => Some(hash(self.views.sources.iter().collect::<BTreeMap<_, _>>())),
             Dep::Global(name, template) => self.globals.get(&(name.clone(), template.clone())).copied(),
+            Dep::Search(path) => self.search.get(path).copied(),
         }
     }
 }

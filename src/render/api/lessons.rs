@@ -45,6 +45,11 @@ pub fn part_key(slug: &str) -> String {
     format!("{LESSONS}#{slug}")
 }
 
+/// The slug of an entry's key (`part_key`).
+pub fn slug_of_part(key: &str) -> &str {
+    key.strip_prefix(LESSONS).and_then(|k| k.strip_prefix('#')).unwrap_or(key)
+}
+
 /// The entry of lesson `li` in `api/lessons.json`; reads the lesson and its related lessons
 /// (the base URL is config, which makes everything again).
 pub fn entry(site: &Site, links: &Links, li: usize) -> Vec<u8> {
