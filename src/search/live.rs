@@ -29,6 +29,9 @@ pub struct Live {
     /// A fingerprint of each display record (kept only for updates).
     pub(super) display_fps: Vec<u64>,
     pub(super) facets: Vec<[Vec<u32>; 5]>,
+    /// The initiatives' facets (of the site the index was built for: an update only takes
+    /// lesson edits).
+    pub(super) attrs: super::attrs::Attrs,
     /// Whether the site has the elasticlunr export, and per document a fingerprint of what the
     /// export holds of it (kept only for updates).
     pub(super) export: bool,
@@ -86,7 +89,8 @@ impl Live {
         use crate::timing::stage;
         let idx = stage("search: postings", || Index::build(docs));
         let mut codes = Codes::new(super::meta::layout(site), docs.iter().map(|d| (&d.facets, d.initiative)));
-        codes.attrs = super::attrs::Attrs::new(site, t).for_codes();
+        let attrs = super::attrs::Attrs::new(site, t);
+        codes.attrs = attrs.for_codes();
         let enc = stage("search: encode", || Encoded::new(idx, keep, codes));
         let (export, notes) = export_wanted(site, docs.len());
         let display: Vec<String> = docs.iter().map(files::display).collect();
@@ -97,6 +101,7 @@ impl Live {
             display_fps: if keep { display.iter().map(hash).collect() } else { Vec::new() },
             display,
             facets: docs.iter().map(|d| d.facets.clone()).collect(),
+            attrs,
             export,
             doc_fps: if keep && export { docs.par_iter().map(export_fp).collect() } else { Vec::new() },
             pipeline: Pipeline::new(),
@@ -110,8 +115,9 @@ impl Live {
     }
 
     /// Brings the index up to date after lessons were edited in place: `edited` holds, per
-    /// edited lesson, its index in `site` and its previous version. False when document ids
-    /// moved (then `rebuild`).
+    /// edited lesson, its index in `site` and its previous version; the initiatives are those
+    /// the index was built with (an initiative change builds everything again). False when
+    /// document ids moved (then `rebuild`).
     pub fn update(&mut self, site: &Site, t: &Strings, edited: &[(usize, &Lesson)]) -> bool {
         let order = index::lesson_order(site);
         let initiatives = site.initiatives.len();

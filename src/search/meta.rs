@@ -65,7 +65,14 @@ pub fn key_files<'a>(keys: impl Iterator<Item = &'a str> + Clone) -> Vec<String>
 }
 
 /// `search/meta.js` and, when the keys are not inline, the key files.
-pub fn meta_files(site: &Site, t: &Strings, shards: &[Shard], enc: &Encoded, count: usize) -> Vec<OutFile> {
+pub fn meta_files(
+    site: &Site,
+    t: &Strings,
+    attrs: &Attrs,
+    shards: &[Shard],
+    enc: &Encoded,
+    count: usize,
+) -> Vec<OutFile> {
     let mut out = Vec::new();
     let (keys, groups) = match Keys::of(shards.iter().map(|s| s.key.as_str())) {
         Keys::Inline(all) => (Some(all), None),
@@ -79,7 +86,6 @@ pub fn meta_files(site: &Site, t: &Strings, shards: &[Shard], enc: &Encoded, cou
         }
     };
     let layout = &enc.codes.layout;
-    let attrs = Attrs::new(site, t);
     let mut offsets: Vec<Option<usize>> = layout.offsets.iter().map(|&o| Some(o)).collect();
     offsets.extend(attrs.facets.iter().map(|_| None));
     offsets.push(None);
@@ -99,7 +105,7 @@ pub fn meta_files(site: &Site, t: &Strings, shards: &[Shard], enc: &Encoded, cou
         code: json!({"words": layout.words, "offsets": offsets}),
         head: HEAD,
         tops: TOPS,
-        facets: facets(site, t, &attrs),
+        facets: facets(site, t, attrs),
         strings: client_strings(t),
     };
     out.push(OutFile {

@@ -93,12 +93,12 @@ impl Live {
             }
             Part::Facets => facet_file(site, &self.facets.iter().collect::<Vec<_>>()),
             Part::Ranges => ranges_file(site, &self.enc.codes.owners),
-            Part::Attrs => super::attrs::Attrs::new(site, t).file(),
+            Part::Attrs => self.attrs.file(),
             Part::Firsts => {
                 let list = script_json(serde_json::to_string(&firsts(site)).expect("strings"));
                 OutFile { path: "search/n.js".into(), bytes: format!("leernetSearch.firsts({list});\n").into_bytes() }
             }
-            Part::Meta => return meta_files(site, t, &self.shards, &self.enc, self.display.len()),
+            Part::Meta => return meta_files(site, t, &self.attrs, &self.shards, &self.enc, self.display.len()),
             Part::Export => return self.export_input(site, t).files(),
         };
         vec![file]
@@ -127,8 +127,9 @@ impl Live {
             Part::Facets => hash((&self.facets, super::meta::facets_sizes(site))),
             Part::Ranges => hash((&self.enc.codes.owners, site.initiatives.len())),
             Part::Firsts => hash(firsts(site)),
+            Part::Attrs => hash(&self.attrs),
             // Made to be fingerprinted: small, and of many things (config, strings, shard keys).
-            Part::Attrs | Part::Meta => hash(self.make(part, site, t).iter().map(|f| &f.bytes).collect::<Vec<_>>()),
+            Part::Meta => hash(self.make(part, site, t).iter().map(|f| &f.bytes).collect::<Vec<_>>()),
             Part::Export => hash((&self.doc_fps, &site.config.base_url, site.config.portable)),
         }
     }
