@@ -32,6 +32,24 @@ pub(super) enum Made {
 }
 
 impl Workspace {
+    /// The model as the graph's fingerprints see it.
+    fn model(&self) -> Model<'_> {
+        Model {
+            site: &self.site,
+            links: &self.links,
+            views: &self.kept.views,
+            globals: &self.theme.global_fingerprints,
+            search: &self.search_fps,
+        }
+    }
+
+    /// Keeps what outputs read, for the next rebuild.
+    fn record(&mut self, reads: Vec<render::PageReads>) {
+        let mut graph = std::mem::take(&mut self.graph);
+        graph.record(reads, &self.model());
+        self.graph = graph;
+    }
+
     /// Renders everything of `site`.
     pub(super) fn render_full(&mut self, site: Site) -> Result<Vec<String>, Diagnostics> {
         // This build writes the export itself: one an earlier rebuild was making is out of date.
@@ -47,15 +65,9 @@ impl Workspace {
         self.files = files.into_iter().map(|f| (f.path, f.bytes)).collect();
         self.graph = Default::default();
         self.made.clear();
-        let model = Model {
-            site: &site,
-            links: &links,
-            views: &kept.views,
-            globals: &self.theme.global_fingerprints,
-            search: &self.search_fps,
-        };
-        self.graph.record(std::mem::take(&mut kept.reads), &model);
+        let reads = std::mem::take(&mut kept.reads);
         (self.site, self.links, self.kept) = (site, links, kept);
+        self.record(reads);
         self.errors = Diagnostics::default();
         self.stale = false;
         Ok(self.files.keys().filter(|p| p.ends_with(".html")).cloned().collect())
@@ -118,14 +130,9 @@ impl Workspace {
     /// reads changed, and the `new` ones.
     fn dirty_outputs(&mut self, changes: &Changes, new: Vec<(String, Made)>) -> Vec<(String, Made)> {
         stage("globals", || self.theme.set_globals(&self.site, &self.links));
-        let model = Model {
-            site: &self.site,
-            links: &self.links,
-            views: &self.kept.views,
-            globals: &self.theme.global_fingerprints,
-            search: &self.search_fps,
-        };
-        let dirty = stage("dirty", || self.graph.dirty(&model, changes));
+        let mut graph = std::mem::take(&mut self.graph);
+        let dirty = stage("dirty", || graph.dirty(&self.model(), changes));
+        self.graph = graph;
         let affected = self.graph.affected(&dirty);
         let mut todo: Vec<(String, Made)> = (affected.iter())
             .filter_map(|f| self.made_at.get_key_value(*f).or_else(|| self.search_at.get_key_value(*f)))
@@ -155,23 +162,15 @@ impl Workspace {
         }
         self.make_entries(&entries);
         let search_files = stage("search files", || self.make_search(&search));
-        let (site, links) = (&self.site, &self.links);
-        let t = &self.theme.strings;
+        let (site, links, t) = (&self.site, &self.links, &self.theme.strings);
         let data = PageData::new(site, links, t, &self.kept.views, pipeline::link_mode(site));
         let sink = Collect::default();
-        let reads = stage("render + write pages", || render::render_pages(&self.theme, &data, &pages, &sink, true))?;
-        let model = Model {
-            site,
-            links,
-            views: &self.kept.views,
-            globals: &self.theme.global_fingerprints,
-            search: &self.search_fps,
-        };
-        self.graph.record(reads, &model);
+        let mut reads =
+            stage("render + write pages", || render::render_pages(&self.theme, &data, &pages, &sink, true))?;
         let page_files = sink.into_files();
         let rebuilt: Vec<String> = page_files.iter().map(|f| f.path.clone()).collect();
         let sink = Collect::default();
-        let mut reads = stage("feeds", || pipeline::feeds_into(site, links, t, &feeds, &sink, true))?;
+        reads.extend(stage("feeds", || pipeline::feeds_into(site, links, t, &feeds, &sink, true))?);
         // The sitemap lists every page.
         let all = match machine.contains(&Machine::Sitemap) {
             true => Page::all(site, links),
@@ -180,7 +179,7 @@ impl Workspace {
         reads.extend(stage("machine", || pipeline::machine_into(site, links, t, &machine, &all, &sink, true))?);
         // Each search file reads its part of the index.
         reads.extend(search.into_iter().map(|(path, _)| (path.clone(), vec![Dep::Search(path)])));
-        self.graph.record(reads, &model);
+        self.record(reads);
         let mut other = sink.into_files();
         other.extend(search_files);
         self.made = rebuilt.iter().chain(other.iter().map(|f| &f.path)).cloned().collect();
@@ -208,19 +207,12 @@ impl Workspace {
                 })
                 .collect()
         });
-        let model = Model {
-            site,
-            links,
-            views: &self.kept.views,
-            globals: &self.theme.global_fingerprints,
-            search: &self.search_fps,
-        };
         let mut reads = Vec::with_capacity(made.len());
         for (slug, bytes, read) in made {
             reads.push((api::part_key(&slug), read));
             self.kept.lessons_json.parts.insert(slug, bytes);
         }
-        self.graph.record(reads, &model);
+        self.record(reads);
         let file = stage("api assemble", || self.kept.lessons_json.assemble());
         self.files.insert(api::LESSONS.into(), file);
     }
