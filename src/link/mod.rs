@@ -5,7 +5,7 @@
 pub mod related;
 
 use crate::config::Taxonomy;
-use crate::content::model::{Kind, Lesson, Site};
+use crate::content::model::{Initiative, Kind, Lesson, Site};
 use std::collections::HashMap;
 
 /// Initiatives and lessons that carry one term (indices into the site's lists).
@@ -33,12 +33,20 @@ pub struct Links {
 }
 
 /// A fingerprint of what the links read of a lesson: its slug, terms, initiative, date and
-/// kind. The links are made of these, the vocabularies and the initiatives alone: when a change
-/// keeps every lesson's key (and the vocabularies and initiatives), it keeps the links.
+/// kind. The links are made of these, the vocabularies and the initiatives' keys
+/// (`initiative_key`) alone: a change that keeps every key keeps the links.
 pub fn key(l: &Lesson) -> u64 {
     use std::hash::{DefaultHasher, Hash, Hasher};
     let mut h = DefaultHasher::new();
     (&l.meta.slug, &l.meta.terms, &l.initiative, &l.added, l.kind).hash(&mut h);
+    h.finish()
+}
+
+/// A fingerprint of what the links read of an initiative: its slug and terms.
+pub fn initiative_key(i: &Initiative) -> u64 {
+    use std::hash::{DefaultHasher, Hash, Hasher};
+    let mut h = DefaultHasher::new();
+    (&i.meta.slug, &i.meta.terms).hash(&mut h);
     h.finish()
 }
 

@@ -62,9 +62,11 @@ impl Model<'_> {
                 .map(|p| hash((self.lesson_slugs(&p.lessons), self.initiative_slugs(&p.initiatives)))),
             Dep::Newest => {
                 let kinds: Vec<_> = links.by_kind.iter().map(|(k, v)| (*k, v.len())).collect();
-                // With the dates: the feeds fall back on the newest date for undated entries.
+                // With the dates: the feeds fall back on the newest date for undated entries
+                // (of a lesson or of an initiative's review).
                 let dates: Vec<_> = links.newest.iter().map(|&i| site.lessons[i].added).collect();
-                Some(hash((self.lesson_slugs(&links.newest), dates, kinds)))
+                let reviewed = site.initiatives.iter().filter_map(|i| i.last_reviewed).max();
+                Some(hash((self.lesson_slugs(&links.newest), dates, kinds, reviewed)))
             }
             Dep::Initiatives => Some(hash(self.initiative_slugs(&(0..site.initiatives.len()).collect::<Vec<_>>()))),
             Dep::Pages => {

@@ -2,15 +2,15 @@
 //! what each output read (`Graph`) and every output file in memory, and after a change re-reads
 //! the changed files and re-makes what they reach:
 //!
-//! - lessons (edited, added, removed): the model is brought up to date (`lessons.rs`: the site,
-//!   then the links and views when what they are made of changed, the search index), and the
-//!   outputs — pages, feeds, sitemap, JSON export, comparison scripts, search files — whose
-//!   recorded reads changed are made again (`render.rs`);
-//! - initiatives, the site's own pages, templates and config: everything; a static file alone.
+//! - lessons and initiatives (edited, added, removed): the model is brought up to date
+//!   (`content.rs`: the site, then the links and views when what they are made of changed, the
+//!   search index), and the outputs — pages, feeds, sitemap, JSON export, comparison scripts,
+//!   search files — whose recorded reads changed are made again (`render.rs`);
+//! - the site's own pages, templates and config: everything; a static file alone.
 //!
 //! The result is byte for byte what a full build gives (tests/serve.rs).
 
-mod lessons;
+mod content;
 mod render;
 
 use super::Kept;
@@ -239,10 +239,10 @@ impl Workspace {
         if content_changed {
             let reread = stage("reload", || self.reload_content(&rels));
             self.pending.extend(reread);
-            // A lesson changes what its own outputs read; anything else is in every page.
+            // A site page is in every page's footer: everything again.
             full = self.stale
                 || !self.discovery.is_empty()
-                || self.pending.iter().any(|r| Section::of(r) != Some(Section::Lessons));
+                || self.pending.iter().any(|r| Section::of(r) == Some(Section::Pages));
             let result = match full {
                 true => self.assemble().and_then(|site| {
                     let before: BTreeSet<String> = self.files.keys().cloned().collect();
@@ -250,7 +250,7 @@ impl Workspace {
                     removed = before.into_iter().filter(|f| !self.files.contains_key(f)).collect();
                     Ok(p)
                 }),
-                false => self.rebuild_lessons(&mut removed),
+                false => self.rebuild_content(&mut removed),
             };
             match result {
                 Ok(p) => (pages, self.pending) = (p, BTreeSet::new()),
