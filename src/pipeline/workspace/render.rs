@@ -98,12 +98,12 @@ impl Workspace {
         if prune {
             stage("prune", || self.graph.prune());
         }
-        let todo = self.dirty_outputs(changes, new);
-        let rebuilt = self.make(todo)?;
         if entries_gone {
+            // Without the removed lessons' entries, before the changed ones are put in.
             self.files.insert(api::LESSONS.into(), self.kept.lessons_json.assemble());
         }
-        Ok(rebuilt)
+        let todo = self.dirty_outputs(changes, new);
+        self.make(todo)
     }
 
     /// Takes again which outputs there are: the search files (of `search`), and with `all` the
@@ -193,7 +193,7 @@ impl Workspace {
     }
 
     /// Makes the entries of `api/lessons.json` of the lessons `todo` again, recording what
-    /// each read, and puts the file together again.
+    /// each read, and puts them in the file.
     fn make_entries(&mut self, todo: &[usize]) {
         if todo.is_empty() {
             return;
@@ -208,13 +208,14 @@ impl Workspace {
                 .collect()
         });
         let mut reads = Vec::with_capacity(made.len());
+        let mut entries = Vec::with_capacity(made.len());
         for (slug, bytes, read) in made {
             reads.push((api::part_key(&slug), read));
-            self.kept.lessons_json.parts.insert(slug, bytes);
+            entries.push((slug, bytes));
         }
         self.record(reads);
-        let file = stage("api assemble", || self.kept.lessons_json.assemble());
-        self.files.insert(api::LESSONS.into(), file);
+        let file = self.files.entry(api::LESSONS.into()).or_default();
+        stage("api splice", || self.kept.lessons_json.replace(file, entries));
     }
 
     /// Makes the search files of the parts `todo` (path and part). The elasticlunr export is
