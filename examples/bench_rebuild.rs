@@ -5,8 +5,9 @@
 //!     cargo run --release --example bench_rebuild -- --root /tmp/corpus-10k [--times 5] [--edit KIND]
 //!
 //! KIND is what the edit changes: `body` (a sentence appended to the text; the default),
-//! `teaser` (a word at the start of the text, so its card changes), `date` (`added`) or
-//! `terms` (one more theme).
+//! `teaser` (a word at the start of the text, so its card changes), `date` (`added`),
+//! `terms` (one more theme) or `initiative` (the title of the lesson's initiative, in its own
+//! file: every page that shows it).
 
 use leernet::pipeline::{Outcome, Workspace};
 use std::path::PathBuf;
@@ -29,7 +30,11 @@ fn main() {
     let t = Instant::now();
     let mut ws = Workspace::open(&root, false, None).unwrap_or_else(|d| panic!("{d:#?}"));
     eprintln!("initial build into memory: {} files in {} ms", ws.files.len(), t.elapsed().as_millis());
-    let lesson = ws.site.lessons[ws.site.lessons.len() / 2].meta.file.clone();
+    let middle = &ws.site.lessons[ws.site.lessons.len() / 2];
+    let lesson = match kind.as_str() {
+        "initiative" => ws.site.initiative(&middle.initiative).expect("its initiative").meta.file.clone(),
+        _ => middle.meta.file.clone(),
+    };
     let original = std::fs::read_to_string(&lesson).expect("read lesson");
     let mut ms = Vec::new();
     for i in 0..times {
@@ -77,6 +82,12 @@ fn edited(original: &str, kind: &str, i: usize) -> String {
             let extra = if original.contains("mensgericht") { "wijkgericht" } else { "mensgericht" };
             original.replacen("themes: [", &format!("themes: [{extra}, "), 1)
         }
-        other => panic!("unknown edit {other}: body, teaser, date or terms"),
+        "initiative" => {
+            let at = original.find("\ntitle: ").expect("a title") + 8;
+            let quoted = original[at..].starts_with('"');
+            let at = if quoted { at + 1 } else { at };
+            format!("{}Nieuw {i} {}", &original[..at], &original[at..])
+        }
+        other => panic!("unknown edit {other}: body, teaser, date, terms or initiative"),
     }
 }

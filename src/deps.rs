@@ -38,6 +38,8 @@ pub enum Dep {
     /// A value every template can see (`site`, `taxonomies`, `info_pages`, `t`), as far as a
     /// template (the second name) can name its fields.
     Global(String, String),
+    /// The part of the search index a search file (this path) is made of (`search::parts`).
+    Search(String),
 }
 
 thread_local! {

@@ -1,6 +1,7 @@
 //! The `leernet` command line: a thin layer over the library.
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use leernet::diagnostics::print::Format;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -29,16 +30,6 @@ struct Cli {
     lang: Option<String>,
     #[command(subcommand)]
     command: Command,
-}
-
-#[derive(Clone, Copy, ValueEnum, PartialEq)]
-pub enum Format {
-    /// file:line:col: error: message (suggestion)
-    Human,
-    /// GitHub Actions annotations (::error file=…,line=…::message)
-    Github,
-    /// A JSON array of diagnostics
-    Json,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -153,17 +144,6 @@ pub enum New {
     },
 }
 
-impl From<Format> for leernet::diagnostics::print::Format {
-    fn from(f: Format) -> Self {
-        use leernet::diagnostics::print::Format as P;
-        match f {
-            Format::Human => P::Human,
-            Format::Github => P::Github,
-            Format::Json => P::Json,
-        }
-    }
-}
-
 /// Sets the message language (`--lang`, else the site's, else Dutch) and finds the site root
 /// by walking up from `--root` to the nearest folder holding config.toml.
 fn site_root(cli: &Cli) -> Result<PathBuf, ExitCode> {
@@ -202,7 +182,7 @@ fn main() -> ExitCode {
     let quiet = cli.quiet;
     let ok = match cli.command {
         Command::Check { format, sources, deny_warnings } => {
-            commands::check(&root, format.into(), sources.as_deref(), deny_warnings, quiet)
+            commands::check(&root, format, sources.as_deref(), deny_warnings, quiet)
         }
         Command::Build { output, base_url, portable, zip } => {
             let cleanup = leernet::output::Cleanup::Keep;

@@ -1,11 +1,13 @@
-//! The search index the preview server keeps up to date (`search::live`): after each edit of a
-//! lesson, the files it writes again, applied to the files it had, are byte for byte the files a
-//! full build of the edited site writes — and it writes only a few of them.
+//! The search index the preview server keeps up to date (`search::live`, `search::parts`):
+//! after each edit of a lesson the index is patched, and the files of the parts whose
+//! fingerprint changed, made again and applied to the files it had, are byte for byte the files
+//! a full build of the edited site writes — and they are only a few of them.
 
 mod common;
 
 use common::{Fixture, lesson};
 use leernet::content::model::Site;
+use leernet::output::Collect;
 use leernet::output::OutFile;
 use leernet::search::live::Live;
 use leernet::site::{BuildOptions, load};
@@ -33,6 +35,13 @@ fn body(words: &str) -> String {
     format!("{words}\n\nMantelzorgers en wijkteams werken samen aan zorg in de buurt.\n")
 }
 
+/// The index of `site`, kept, and the files a build writes.
+fn kept(site: &Site, t: &BTreeMap<String, String>) -> (Live, BTreeMap<String, Vec<u8>>) {
+    let sink = Collect::default();
+    let (live, _, _) = Live::build_into(site, t, true, &sink).unwrap();
+    (live.unwrap(), as_map(sink.into_files()))
+}
+
 #[test]
 fn edits_patch_the_index_like_a_full_build() {
     let f = Fixture::valid();
@@ -42,9 +51,11 @@ fn edits_patch_the_index_like_a_full_build() {
     }
     let t = strings(f.root());
     let mut old = site(f.root());
-    let (live, files, _) = Live::build(&old, &t, true);
-    let mut live = live.unwrap();
-    let mut current = as_map(files);
+    let (mut live, mut current) = kept(&old, &t);
+    let mut fps = live.fingerprints(&live.parts(&old), &old, &t);
+    let mut with_fp: Vec<&String> = fps.keys().collect();
+    with_fp.sort();
+    assert_eq!(with_fp, current.keys().collect::<Vec<_>>(), "a fingerprint per file");
     // Each edit: (file, new text, what it changes).
     let edits = [
         ("lessons/l03.md", "les", "body words only: new terms appear", "Nieuwe woorden zoals dakgoot en regenpijp"),
@@ -61,22 +72,23 @@ fn edits_patch_the_index_like_a_full_build() {
         let slug = format!("l{n:02}");
         let li = new.lessons.iter().position(|l| l.meta.slug == slug).unwrap();
         let before = old.lessons.iter().find(|l| l.meta.slug == slug).unwrap();
-        let update = live.update(&new, &t, &[(li, before)]).unwrap_or_else(|| panic!("{what}: not incremental"));
-        let written = update.files.len();
-        // The site is small, so it has the elasticlunr export, which the caller makes again.
-        let export = update.export.expect("an export for a small site").files();
-        for p in &update.removed {
-            current.remove(p);
+        assert!(live.update(&new, &t, &[(li, before)]), "{what}: not incremental");
+        let now = live.fingerprints(&live.parts(&new), &new, &t);
+        current.retain(|p, _| now.contains_key(p));
+        let mut written = 0;
+        for (part, paths) in live.parts(&new) {
+            if paths.iter().any(|p| fps.get(p) != now.get(p)) {
+                written += paths.len();
+                current.extend(as_map(live.make(part, &new, &t)));
+            }
         }
-        current.extend(as_map(update.files));
-        current.extend(as_map(export));
-        let (_, full, _) = Live::build(&new, &t, false);
+        let (full, _) = Live::build(&new, &t);
         let full = as_map(full);
         let differ: Vec<&String> = full.keys().filter(|k| current.get(*k) != full.get(*k)).collect();
         let extra: Vec<&String> = current.keys().filter(|k| !full.contains_key(*k)).collect();
         assert!(differ.is_empty() && extra.is_empty(), "{what}: differ {differ:?}, left over {extra:?}");
         assert!(written < full.len() / 2, "{what}: wrote {written} of {} files", full.len());
-        old = new;
+        (old, fps) = (new, now);
     }
 }
 
@@ -85,9 +97,9 @@ fn moving_document_ids_asks_for_a_full_build() {
     let f = Fixture::valid();
     let t = strings(f.root());
     let old = site(f.root());
-    let mut live = Live::build(&old, &t, true).0.unwrap();
+    let (mut live, _) = kept(&old, &t);
     f.write("lessons/nieuw.md", &lesson(&front(99, "les"), "Tekst."));
     let new = site(f.root());
     let li = new.lessons.iter().position(|l| l.meta.slug == "nieuw").unwrap();
-    assert!(live.update(&new, &t, &[(li, &new.lessons[li])]).is_none());
+    assert!(!live.update(&new, &t, &[(li, &new.lessons[li])]));
 }

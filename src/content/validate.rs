@@ -59,39 +59,6 @@ pub fn validate(
     diags
 }
 
-/// The problems of the lessons `changed` (indices into `lessons`) after an edit that kept every
-/// slug, source file and heading id of a site whose files all loaded and had no problems
-/// before: only their own initiative and links can have become wrong, so only those are
-/// checked. Gives what `validate` would give.
-pub fn validate_changed(
-    initiatives: &[Initiative],
-    lessons: &[Lesson],
-    pages: &[InfoPage],
-    changed: &[usize],
-) -> Vec<Diagnostic> {
-    let mut diags = Vec::new();
-    let initiative_slugs: Vec<&str> = initiatives.iter().map(|i| i.meta.slug.as_str()).collect();
-    let known: HashSet<&str> = initiative_slugs.iter().copied().collect();
-    let changed: Vec<&Lesson> = changed.iter().filter_map(|&i| lessons.get(i)).collect();
-    for l in &changed {
-        check_initiative(&l.meta.file, &l.initiative, l.initiative_line, &known, &initiative_slugs, &mut diags);
-    }
-    if changed.iter().any(|l| !l.meta.body.links.is_empty()) {
-        let anchors: HashMap<&str, &Body> = initiatives
-            .iter()
-            .map(|i| &i.meta)
-            .chain(lessons.iter().map(|l| &l.meta))
-            .chain(pages.iter().map(|p| &p.meta))
-            .map(|m| (m.source.as_str(), &m.body))
-            .collect();
-        let mut targets = Targets::new(anchors, &[]);
-        for l in changed {
-            check_links(&l.meta.file, &l.meta.source, &l.meta.body, &mut targets, &mut diags);
-        }
-    }
-    diags
-}
-
 fn check_initiative(
     file: &Path,
     initiative: &str,

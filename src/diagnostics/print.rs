@@ -5,14 +5,18 @@ use super::Diagnostic;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-/// How `check` (and every command that fails) prints its problems.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// How `check` (and every command that fails) prints its problems. The command line takes it
+/// as `--format` (the `help` texts are what `--help` shows).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     /// file:line:col: error: message, then the source line with a caret (standard error)
+    #[value(help = "file:line:col: error: message (suggestion)")]
     Human,
     /// GitHub Actions annotations (`::error file=…,line=…::message`, standard output)
+    #[value(help = "GitHub Actions annotations (::error file=…,line=…::message)")]
     Github,
     /// A JSON array of diagnostics (standard output)
+    #[value(help = "A JSON array of diagnostics")]
     Json,
 }
 

@@ -5,7 +5,7 @@
 pub mod related;
 
 use crate::config::Taxonomy;
-use crate::content::model::{Kind, Site};
+use crate::content::model::{Initiative, Kind, Lesson, Site};
 use std::collections::HashMap;
 
 /// Initiatives and lessons that carry one term (indices into the site's lists).
@@ -30,6 +30,24 @@ pub struct Links {
     pub by_kind: Vec<(Kind, Vec<usize>)>,
     /// Per lesson, the index of its initiative (`usize::MAX` if it has none).
     pub initiative_of: Vec<usize>,
+}
+
+/// A fingerprint of what the links read of a lesson: its slug, terms, initiative, date and
+/// kind. The links are made of these, the vocabularies and the initiatives' keys
+/// (`initiative_key`) alone: a change that keeps every key keeps the links.
+pub fn key(l: &Lesson) -> u64 {
+    use std::hash::{DefaultHasher, Hash, Hasher};
+    let mut h = DefaultHasher::new();
+    (&l.meta.slug, &l.meta.terms, &l.initiative, &l.added, l.kind).hash(&mut h);
+    h.finish()
+}
+
+/// A fingerprint of what the links read of an initiative: its slug and terms.
+pub fn initiative_key(i: &Initiative) -> u64 {
+    use std::hash::{DefaultHasher, Hash, Hasher};
+    let mut h = DefaultHasher::new();
+    (&i.meta.slug, &i.meta.terms).hash(&mut h);
+    h.finish()
 }
 
 impl Links {

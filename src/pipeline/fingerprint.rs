@@ -5,7 +5,7 @@ use crate::content::model::Site;
 use crate::deps::Dep;
 use crate::link::Links;
 use crate::render::views::Views;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 /// The model a build renders from, as the fingerprints see it.
@@ -15,6 +15,8 @@ pub struct Model<'a> {
     pub views: &'a Views,
     /// `render::Theme::global_fingerprints`.
     pub globals: &'a BTreeMap<(String, String), u64>,
+    /// The fingerprint of each search file's part of the index (`search::Live::fingerprints`).
+    pub search: &'a HashMap<String, u64>,
 }
 
 fn hash(v: impl Hash) -> u64 {
@@ -60,9 +62,11 @@ impl Model<'_> {
                 .map(|p| hash((self.lesson_slugs(&p.lessons), self.initiative_slugs(&p.initiatives)))),
             Dep::Newest => {
                 let kinds: Vec<_> = links.by_kind.iter().map(|(k, v)| (*k, v.len())).collect();
-                // With the dates: the feeds fall back on the newest date for undated entries.
+                // With the dates: the feeds fall back on the newest date for undated entries
+                // (of a lesson or of an initiative's review).
                 let dates: Vec<_> = links.newest.iter().map(|&i| site.lessons[i].added).collect();
-                Some(hash((self.lesson_slugs(&links.newest), dates, kinds)))
+                let reviewed = site.initiatives.iter().filter_map(|i| i.last_reviewed).max();
+                Some(hash((self.lesson_slugs(&links.newest), dates, kinds, reviewed)))
             }
             Dep::Initiatives => Some(hash(self.initiative_slugs(&(0..site.initiatives.len()).collect::<Vec<_>>()))),
             Dep::Pages => {
@@ -71,6 +75,7 @@ impl Model<'_> {
             }
             Dep::Sources => Some(hash(self.views.sources.iter().collect::<BTreeMap<_, _>>())),
             Dep::Global(name, template) => self.globals.get(&(name.clone(), template.clone())).copied(),
+            Dep::Search(path) => self.search.get(path).copied(),
         }
     }
 }

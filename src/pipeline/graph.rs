@@ -7,7 +7,7 @@
 //! a template value), not of the input file, so an edit that changes nothing a list shows
 //! re-makes nothing but the lesson's own page. Things are fingerprinted again only when what
 //! they are derived from was made again: the links (`Changes::links`), a lesson's card
-//! (`Changes::cards`), the globals; a lesson's, initiative's or page's own fields only change
+//! (`Changes::cards`), the globals, the search index (`Changes::search`); a lesson's, initiative's or page's own fields only change
 //! when its file was read again (`Changes::inputs`).
 
 use super::Model;
@@ -28,6 +28,8 @@ pub struct Changes {
     pub cards: Vec<String>,
     /// Files were added, removed or renamed (internal links may resolve elsewhere).
     pub files: bool,
+    /// The search index was updated or built again.
+    pub search: bool,
 }
 
 /// The pages of the last build, what each read, and the fingerprint of everything read.
@@ -63,6 +65,7 @@ impl Graph {
             Dep::Lesson(_) | Dep::Initiative(_) | Dep::Info(_) => changes.inputs.contains(dep),
             Dep::Card(slug) => cards.contains(slug.as_str()),
             Dep::Sources => changes.files,
+            Dep::Search(_) => changes.search,
             Dep::Global(..) => true,
             _ => changes.links,
         };

@@ -73,11 +73,14 @@ impl Machine {
                 deps::read(|| Dep::Pages);
                 // The dates of the lessons (`<lastmod>`); an initiative's is its own.
                 deps::read(|| Dep::Newest);
+                site.initiatives.iter().for_each(|i| deps::read(|| Dep::Initiative(i.meta.slug.clone())));
                 sitemap(site, pages).into_iter().collect()
             }
             Machine::Robots => vec![OutFile { path: "robots.txt".into(), bytes: seo::robots(site).into_bytes() }],
             Machine::Admin => {
+                // The web form offers every initiative by its title.
                 deps::read(|| Dep::Initiatives);
+                site.initiatives.iter().for_each(|i| deps::read(|| Dep::Initiative(i.meta.slug.clone())));
                 cms::admin_files(site, t)
             }
             Machine::Compare(ii) => {

@@ -5,6 +5,7 @@
 
 use super::machine::Machine;
 use crate::content::model::Site;
+use crate::deps::Dep;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::link::Links;
 use crate::output::{Collect, OutFile, Sink};
@@ -33,8 +34,6 @@ pub struct Kept {
     pub views: Views,
     /// The entries of `api/lessons.json` (kept only when asked for).
     pub lessons_json: api::LessonsJson,
-    /// The paths of the search files written.
-    pub search_files: Vec<String>,
     /// The search index, for incremental updates (kept only when asked for).
     pub search: Option<crate::search::live::Live>,
     /// What each page read (recorded only when the render is kept).
@@ -69,6 +68,8 @@ pub fn render_into(
         || stage("views", || Views::build(site, links, &theme.strings)),
     );
     let (live, search_files, mut notes) = search?;
+    // Each search file reads its part of the index.
+    let search_reads = search_files.into_iter().filter(|_| keep).map(|p| (p.clone(), vec![Dep::Search(p)]));
     let data = PageData::new(site, links, &theme.strings, &views, link_mode(site));
     let pages = Page::all(site, links);
     if site.config.base_url.is_empty() {
@@ -93,8 +94,9 @@ pub fn render_into(
     let (feed_reads, mut lessons_json) = machine?;
     reads.extend(feed_reads);
     reads.append(&mut lessons_json.reads);
+    reads.extend(search_reads);
     put_all(render::static_files(theme))?;
-    Ok((notes, Kept { views, lessons_json, search_files, search: live, reads }))
+    Ok((notes, Kept { views, lessons_json, search: live, reads }))
 }
 
 /// Makes `feeds`, handing each to `sink`; with `record`, returns what each read.

@@ -1,15 +1,16 @@
-//! The preview server's workspace: keeps the last good site, its links, views, what each page
-//! read (`Graph`) and every output file in memory, and after a change re-reads the changed files
-//! and re-makes what they reach:
+//! The preview server's workspace: keeps the last good site, its links, views, search index,
+//! what each output read (`Graph`) and every output file in memory, and after a change re-reads
+//! the changed files and re-makes what they reach:
 //!
-//! - lessons: the site is patched in place (an edit that keeps its file) or assembled again; the
-//!   links are built again only when a lesson's terms, initiative, date or kind changed; the
-//!   outputs (pages, feeds, sitemap, JSON export, comparison scripts, …) whose recorded reads
-//!   changed are made again (`render.rs`);
-//! - initiatives, the site's own pages, templates and config: everything; a static file alone.
+//! - lessons and initiatives (edited, added, removed): the model is brought up to date
+//!   (`content.rs`: the site, then the links and views when what they are made of changed, the
+//!   search index), and the outputs — pages, feeds, sitemap, JSON export, comparison scripts,
+//!   search files — whose recorded reads changed are made again (`render.rs`);
+//! - the site's own pages, templates and config: everything; a static file alone.
 //!
 //! The result is byte for byte what a full build gives (tests/serve.rs).
 
+mod content;
 mod render;
 
 use super::Kept;
@@ -20,6 +21,7 @@ use crate::content::validate;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::link::Links;
 use crate::render::{Theme, templates};
+use crate::timing::stage;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -56,38 +58,30 @@ pub struct Workspace {
     theme: Theme,
     entries: BTreeMap<String, Entry>,
     discovery: Vec<Diagnostic>,
-    /// The last good site, its links, views and JSON export entries, and every output file.
+    /// The last good site, its links, views, JSON export entries and search index, and every
+    /// output file.
     pub site: Site,
     links: Links,
     kept: Kept,
+    /// The fingerprint of each search file's part of the index (`search::Live::fingerprints`).
+    search_fps: HashMap<String, u64>,
     pub files: BTreeMap<String, Vec<u8>>,
-    /// What each page read, for the next rebuild; the page of each page file.
+    /// What each output read, for the next rebuild; what makes each output file.
     graph: crate::pipeline::Graph,
     made_at: HashMap<String, render::Made>,
+    /// What makes each search file (taken again after every change of the index).
+    search_at: HashMap<String, render::Made>,
     /// Every output the graph made again in the last rebuild (pages, feeds, sitemap, …).
     made: Vec<String>,
-    /// The search files (still kept by hand: `search::live`).
-    search_files: BTreeSet<String>,
     /// The elasticlunr export being made on another thread after the last rebuild (see `settle`).
     pending_export: Option<std::thread::JoinHandle<Vec<crate::output::OutFile>>>,
     /// Current problems (empty when the last rebuild succeeded).
     pub errors: Diagnostics,
-    /// `entries` are what `site` was made of, and `files` what it renders to (false after a
-    /// failed rebuild: the next one compares with the last good site, not with `entries`).
-    synced: bool,
-    /// A rebuild failed after changing `site`: the next content change renders everything.
-    needs_full: bool,
-}
-
-/// What re-reading the changed content files found.
-struct Reloaded {
-    initiative_changed: bool,
-    /// Slugs of the lessons that changed (old and new slugs).
-    changed: BTreeSet<String>,
-    /// Files added or removed (content files, not counting edits).
-    files_changed: bool,
-    /// Root-relative paths of the existing files that were read again.
-    edited: Vec<String>,
+    /// The content files read again since the last good rebuild: what `site` does not have yet.
+    pending: BTreeSet<String>,
+    /// A rebuild failed after it had changed the model: the next content change renders
+    /// everything.
+    stale: bool,
 }
 
 /// The content file at root-relative `rel`, its section read from its first folder.
@@ -114,7 +108,6 @@ impl Workspace {
             && let Ok(files) = job.join()
         {
             for f in files {
-                self.search_files.insert(f.path.clone());
                 self.files.insert(f.path, f.bytes);
             }
         }
@@ -148,7 +141,6 @@ impl Workspace {
         let kept = Kept {
             views: crate::render::views::Views::build(&empty, &links, &theme.strings),
             lessons_json: crate::render::api::LessonsJson::default(),
-            search_files: vec![],
             search: None,
             reads: vec![],
         };
@@ -158,6 +150,7 @@ impl Workspace {
             site: empty,
             links,
             kept,
+            search_fps: HashMap::new(),
             config,
             theme,
             entries,
@@ -165,44 +158,60 @@ impl Workspace {
             files: BTreeMap::new(),
             graph: Default::default(),
             made_at: HashMap::new(),
+            search_at: HashMap::new(),
             made: Vec::new(),
-            search_files: BTreeSet::new(),
             pending_export: None,
             errors: Diagnostics::default(),
-            synced: false,
-            needs_full: false,
+            pending: BTreeSet::new(),
+            stale: false,
         };
         let site = ws.assemble()?;
         ws.render_full(site)?;
         Ok(ws)
     }
 
+    /// Every problem of the current entries, `site` being what they make (as `check` reports).
+    fn problems(&self, site: &Site) -> Vec<Diagnostic> {
+        let mut diags: Vec<Diagnostic> = self.discovery.clone();
+        for e in self.entries.values() {
+            if let Entry::Failed(d) = e {
+                diags.extend(d.iter().cloned());
+            }
+        }
+        let failed = diags.len() > self.discovery.len();
+        let sources: Vec<String> = self.entries.keys().cloned().collect();
+        diags.extend(validate::validate(&site.initiatives, &site.lessons, &site.pages, &[], &sources));
+        if !failed {
+            return diags;
+        }
+        // Two files with one slug where one of them failed to load: reported now, as `check` does.
+        let files: Vec<SourceFile> = sources.iter().map(|r| source_file(&self.root, r)).collect();
+        let loaded: HashSet<&str> =
+            self.entries.iter().filter(|(_, e)| !matches!(e, Entry::Failed(_))).map(|(r, _)| r.as_str()).collect();
+        diags.extend(validate::duplicate_slugs_of_failed(&files, &loaded));
+        diags
+    }
+
     /// The site made of the current entries, or every problem.
     fn assemble(&self) -> Result<Site, Diagnostics> {
-        let mut diags: Vec<Diagnostic> = self.discovery.clone();
         let (mut initiatives, mut lessons, mut pages) = (Vec::new(), Vec::new(), Vec::new());
         for e in self.entries.values() {
             match e {
                 Entry::Initiative(i) => initiatives.push((**i).clone()),
                 Entry::Lesson(l) => lessons.push((**l).clone()),
                 Entry::Page(p) => pages.push((**p).clone()),
-                Entry::Failed(d) => diags.extend(d.iter().cloned()),
+                Entry::Failed(_) => {}
             }
-        }
-        let sources: Vec<String> = self.entries.keys().cloned().collect();
-        diags.extend(validate::validate(&initiatives, &lessons, &pages, &[], &sources));
-        // Two files with one slug where one of them failed to load: reported now, as `check` does.
-        let files: Vec<SourceFile> = sources.iter().map(|r| source_file(&self.root, r)).collect();
-        let loaded: HashSet<&str> =
-            self.entries.iter().filter(|(_, e)| !matches!(e, Entry::Failed(_))).map(|(r, _)| r.as_str()).collect();
-        diags.extend(validate::duplicate_slugs_of_failed(&files, &loaded));
-        if !diags.is_empty() {
-            return Err(Diagnostics(diags).sorted());
         }
         initiatives.sort_by(|a, b| a.meta.slug.cmp(&b.meta.slug));
         lessons.sort_by(|a, b| a.meta.slug.cmp(&b.meta.slug));
         pages.sort_by(|a, b| a.meta.slug.cmp(&b.meta.slug));
-        Ok(Site { root: self.root.clone(), config: self.config.clone(), initiatives, lessons, pages })
+        let site = Site { root: self.root.clone(), config: self.config.clone(), initiatives, lessons, pages };
+        let diags = self.problems(&site);
+        if !diags.is_empty() {
+            return Err(Diagnostics(diags).sorted());
+        }
+        Ok(site)
     }
 
     /// Applies changed paths (absolute or root-relative) and rebuilds what depends on them.
@@ -226,56 +235,59 @@ impl Workspace {
         if config_changed || templates_changed {
             return self.reload_everything(started);
         }
-        let mut pages = Vec::new();
-        let mut removed = Vec::new();
-        let mut full = false;
+        let (mut pages, mut removed, mut full) = (Vec::new(), Vec::new(), false);
         if content_changed {
-            let reloaded = crate::timing::stage("reload", || self.reload_content(&rels));
-            let result = if reloaded.initiative_changed || self.needs_full {
-                full = true;
-                self.assemble().and_then(|site| {
+            let reread = stage("reload", || self.reload_content(&rels));
+            self.pending.extend(reread);
+            // A site page is in every page's footer: everything again.
+            full = self.stale
+                || !self.discovery.is_empty()
+                || self.pending.iter().any(|r| Section::of(r) == Some(Section::Pages));
+            let result = match full {
+                true => self.assemble().and_then(|site| {
                     let before: BTreeSet<String> = self.files.keys().cloned().collect();
                     let p = self.render_full(site)?;
                     removed = before.into_iter().filter(|f| !self.files.contains_key(f)).collect();
                     Ok(p)
-                })
-            } else {
-                self.rebuild_lessons(&reloaded, &mut removed)
+                }),
+                false => self.rebuild_content(&mut removed),
             };
             match result {
-                Ok(p) => pages = p,
+                Ok(p) => (pages, self.pending) = (p, BTreeSet::new()),
                 Err(d) => {
-                    self.synced = false;
                     self.errors = d.clone();
                     return Outcome::Failed(d);
                 }
             }
         }
-        if static_changed && !full {
-            match templates::merged_files(&templates::BUILTIN_STATIC, &self.root.join("static")) {
-                Ok(statics) => {
-                    for old in self.theme.statics.keys() {
-                        if !statics.contains_key(old) {
-                            self.files.remove(old);
-                            removed.push(old.clone());
-                        }
-                    }
-                    for (p, b) in &statics {
-                        if self.files.get(p) != Some(b) {
-                            self.files.insert(p.clone(), b.clone());
-                            pages.push(p.clone());
-                        }
-                    }
-                    self.theme.statics = statics;
-                }
-                Err(d) => {
-                    self.errors = d.clone().into();
-                    return Outcome::Failed(d.into());
-                }
-            }
+        if static_changed
+            && !full
+            && let Err(d) = self.apply_static(&mut pages, &mut removed)
+        {
+            self.errors = d.clone().into();
+            return Outcome::Failed(d.into());
         }
         self.errors = Diagnostics::default();
         Outcome::Rebuilt { pages, removed, full, millis: started.elapsed().as_millis() }
+    }
+
+    /// Puts the static files in place again (after a change in `static/`).
+    fn apply_static(&mut self, pages: &mut Vec<String>, removed: &mut Vec<String>) -> Result<(), Diagnostic> {
+        let statics = templates::merged_files(&templates::BUILTIN_STATIC, &self.root.join("static"))?;
+        for old in self.theme.statics.keys() {
+            if !statics.contains_key(old) {
+                self.files.remove(old);
+                removed.push(old.clone());
+            }
+        }
+        for (p, b) in &statics {
+            if self.files.get(p) != Some(b) {
+                self.files.insert(p.clone(), b.clone());
+                pages.push(p.clone());
+            }
+        }
+        self.theme.statics = statics;
+        Ok(())
     }
 
     fn reload_everything(&mut self, started: Instant) -> Outcome {
@@ -294,121 +306,37 @@ impl Workspace {
         }
     }
 
-    /// Re-reads the changed content files into `entries`. The content folders are walked again
-    /// unless every change is to a known, still plain, file.
-    fn reload_content(&mut self, rels: &BTreeSet<String>) -> Reloaded {
+    /// Re-reads the changed content files into `entries`; returns the root-relative paths of
+    /// the files read again, added or removed. The content folders are walked again unless
+    /// every change is to a known, still plain, file.
+    fn reload_content(&mut self, rels: &BTreeSet<String>) -> BTreeSet<String> {
         let content: Vec<&String> = rels.iter().filter(|r| Section::of(r).is_some()).collect();
         let known_files = content.iter().all(|r| {
             self.entries.contains_key(*r)
                 && std::fs::symlink_metadata(self.root.join(r)).is_ok_and(|m| m.file_type().is_file())
         });
-        let mut out =
-            Reloaded { initiative_changed: false, changed: BTreeSet::new(), files_changed: false, edited: vec![] };
-        let note = |e: &Entry, out: &mut Reloaded| match e {
-            // A page is in every footer: like an initiative, it changes every page.
-            Entry::Initiative(_) | Entry::Page(_) => out.initiative_changed = true,
-            Entry::Lesson(l) => {
-                out.changed.insert(l.meta.slug.clone());
-            }
-            Entry::Failed(_) => {}
-        };
+        let mut out = BTreeSet::new();
         let files: Vec<SourceFile> = if known_files {
             content.iter().map(|r| source_file(&self.root, r)).collect()
         } else {
             let (files, discovery) = load::discover(&self.root);
             self.discovery = discovery;
-            let present: HashMap<&str, &SourceFile> = files.iter().map(|f| (f.rel.as_str(), f)).collect();
+            let present: HashSet<&str> = files.iter().map(|f| f.rel.as_str()).collect();
             // Removed files (also those a folder rename took away).
-            let gone: Vec<String> =
-                self.entries.keys().filter(|k| !present.contains_key(k.as_str())).cloned().collect();
+            let gone: Vec<String> = self.entries.keys().filter(|k| !present.contains(k.as_str())).cloned().collect();
             for rel in gone {
-                if let Some(e) = self.entries.remove(&rel) {
-                    out.files_changed = true;
-                    note(&e, &mut out);
-                }
+                self.entries.remove(&rel);
+                out.insert(rel);
             }
             files
         };
         for f in &files {
-            let is_new = !self.entries.contains_key(&f.rel);
             let touched = rels.iter().any(|r| f.rel == *r || f.rel.starts_with(&format!("{r}/")));
-            if is_new || touched {
-                if let Some(old) = self.entries.get(&f.rel) {
-                    note(old, &mut out);
-                    out.edited.push(f.rel.clone());
-                } else {
-                    out.files_changed = true;
-                }
-                let e = load_entry(&self.config, f);
-                note(&e, &mut out);
-                if f.section != Section::Lessons {
-                    out.initiative_changed = true;
-                }
-                self.entries.insert(f.rel.clone(), e);
+            if touched || !self.entries.contains_key(&f.rel) {
+                self.entries.insert(f.rel.clone(), load_entry(&self.config, f));
+                out.insert(f.rel.clone());
             }
         }
         out
-    }
-
-    /// Rebuilds after lesson changes: patches the site in place when every change is an edit of
-    /// a lesson that keeps its file, else assembles the site again.
-    fn rebuild_lessons(&mut self, r: &Reloaded, removed: &mut Vec<String>) -> Result<Vec<String>, Diagnostics> {
-        if let Some(patched) = crate::timing::stage("patch", || self.patch(r)) {
-            let patched = patched?;
-            let same_links = patched.iter().all(|(li, old)| {
-                let new = &self.site.lessons[*li];
-                new.meta.terms == old.meta.terms
-                    && new.initiative == old.initiative
-                    && new.added == old.added
-                    && new.kind == old.kind
-            });
-            if same_links {
-                return self.render_edit(&patched, removed);
-            }
-            let changed = patched.iter().map(|(_, l)| l.meta.slug.clone()).collect();
-            return self.render_changed(changed, Some(&patched), removed);
-        }
-        self.site = crate::timing::stage("assemble", || self.assemble())?;
-        self.render_changed(r.changed.clone(), None, removed)
-    }
-
-    /// Replaces the edited lessons in the site, when that is all that changed, and checks them.
-    /// Returns the lessons replaced (index and old lesson), the problems (the site is then put
-    /// back), or `None` when the site has to be assembled again.
-    #[allow(clippy::type_complexity)]
-    fn patch(&mut self, r: &Reloaded) -> Option<Result<Vec<(usize, Lesson)>, Diagnostics>> {
-        if !self.synced || r.files_changed || r.initiative_changed || !self.discovery.is_empty() {
-            return None;
-        }
-        let mut at = Vec::new();
-        for rel in &r.edited {
-            let Some(Entry::Lesson(new)) = self.entries.get(rel) else { return None };
-            let li = self.site.lessons.binary_search_by(|l| l.meta.slug.cmp(&new.meta.slug)).ok()?;
-            if self.site.lessons[li].meta.source != *rel {
-                return None;
-            }
-            at.push(li);
-        }
-        let mut old = Vec::new();
-        for (rel, &li) in r.edited.iter().zip(&at) {
-            if let Some(Entry::Lesson(new)) = self.entries.get(rel) {
-                old.push((li, std::mem::replace(&mut self.site.lessons[li], (**new).clone())));
-            }
-        }
-        // Heading ids are what links elsewhere point at: if they changed, check everything.
-        let anchors_kept = old.iter().all(|(li, o)| self.site.lessons[*li].meta.body.anchors == o.meta.body.anchors);
-        let diags = if anchors_kept {
-            validate::validate_changed(&self.site.initiatives, &self.site.lessons, &self.site.pages, &at)
-        } else {
-            let sources: Vec<String> = self.entries.keys().cloned().collect();
-            validate::validate(&self.site.initiatives, &self.site.lessons, &self.site.pages, &[], &sources)
-        };
-        if diags.is_empty() {
-            return Some(Ok(old));
-        }
-        for (li, l) in old {
-            self.site.lessons[li] = l;
-        }
-        Some(Err(Diagnostics(diags).sorted()))
     }
 }

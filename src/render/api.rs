@@ -28,7 +28,7 @@
 
 mod lessons;
 
-pub use lessons::{LessonsJson, entry as lesson_entry, part_key};
+pub use lessons::{LessonsJson, entry as lesson_entry, part_key, slug_of_part};
 
 use crate::config::Taxonomy;
 use crate::content::model::{Contact, ExtLink, Figure, Meta, Outcome, Site};

@@ -18,7 +18,7 @@ pub const NOT_DESCRIBED: &str = "niet-beschreven";
 
 /// One initiative facet: its URL parameter, name, values (slug, label) and each initiative's
 /// value index.
-#[derive(Debug, PartialEq)]
+#[derive(Debug, PartialEq, Hash)]
 pub struct Facet {
     pub param: &'static str,
     pub name: String,
@@ -27,7 +27,7 @@ pub struct Facet {
 }
 
 /// The four initiative facets of a site, in the order the client shows them.
-#[derive(Debug, PartialEq, Default)]
+#[derive(Debug, PartialEq, Default, Hash)]
 pub struct Attrs {
     pub facets: Vec<Facet>,
 }

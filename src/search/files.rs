@@ -117,6 +117,16 @@ pub struct Encoded {
     pub big: Vec<u32>,
     /// Every document's facet code and initiative.
     pub codes: Codes,
+    /// Per term a fingerprint of its shard entry (name, postings, summary, count): kept with
+    /// the postings, for the preview server's fingerprints of the search files (`parts`).
+    pub fp: Vec<u64>,
+}
+
+fn term_fp(term: &str, encoded: &str, summary: &str, df: u32) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::hash::DefaultHasher::new();
+    (term, encoded, summary, df).hash(&mut h);
+    h.finish()
 }
 
 /// A term's encoded postings and, for a big term, its summary.
@@ -133,11 +143,15 @@ impl Encoded {
     pub fn new(index: Index, keep: bool, codes: Codes) -> Encoded {
         let (terms, mut lists): (Vec<String>, Vec<Vec<[u32; 2]>>) = index.postings.into_iter().unzip();
         let (encoded, summary): (Vec<String>, Vec<String>) = lists.par_iter().map(|l| encode_term(l, &codes)).unzip();
-        let df = lists.iter().map(|l| l.len() as u32).collect();
-        if !keep {
+        let df: Vec<u32> = lists.iter().map(|l| l.len() as u32).collect();
+        let mut fp = Vec::new();
+        if keep {
+            let each = (0..terms.len()).into_par_iter();
+            fp = each.map(|i| term_fp(&terms[i], &encoded[i], &summary[i], df[i])).collect();
+        } else {
             lists = Vec::new();
         }
-        let mut e = Encoded { terms, lists, df, encoded, summary, big: Vec::new(), codes };
+        let mut e = Encoded { terms, lists, df, encoded, summary, big: Vec::new(), codes, fp };
         e.number_big();
         e
     }
@@ -146,6 +160,29 @@ impl Encoded {
     pub fn encode_at(&mut self, i: usize) {
         (self.encoded[i], self.summary[i]) = encode_term(&self.lists[i], &self.codes);
         self.df[i] = self.lists[i].len() as u32;
+        self.fp[i] = term_fp(&self.terms[i], &self.encoded[i], &self.summary[i], self.df[i]);
+    }
+
+    /// A new term at `i`, with no postings yet.
+    pub fn insert_term(&mut self, i: usize, term: String) {
+        self.terms.insert(i, term);
+        self.lists.insert(i, Vec::new());
+        self.df.insert(i, 0);
+        self.encoded.insert(i, String::new());
+        self.summary.insert(i, String::new());
+        self.big.insert(i, u32::MAX);
+        self.fp.insert(i, 0);
+    }
+
+    /// Takes term `i` out.
+    pub fn remove_term(&mut self, i: usize) {
+        self.terms.remove(i);
+        self.lists.remove(i);
+        self.df.remove(i);
+        self.encoded.remove(i);
+        self.summary.remove(i);
+        self.big.remove(i);
+        self.fp.remove(i);
     }
 
     /// Numbers the big terms in term order.

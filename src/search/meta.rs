@@ -1,4 +1,4 @@
-//! Every search file together (`files`), and those that describe the whole index:
+//! The search files that describe the whole index:
 //! `search/meta.js` (what every search loads first: version, sizes, facets, interface strings
 //! and, on a small site, the shard keys), the key files of a large site, and the facet files
 //! f.js (a document set per facet value), r.js (the initiative ranges), a.js (the initiative
@@ -8,71 +8,18 @@
 use super::attrs::Attrs;
 use super::codes::{HEAD, Layout, TOPS};
 use super::encode::{doc_set, front_coded, v64};
-use super::files::{CHUNK, Encoded, KEYS_INLINE, LABELS, PREFIX_TERMS, Shard, display_chunk, file_key, json};
-use super::index::Doc;
+use super::files::{CHUNK, Encoded, KEYS_INLINE, LABELS, PREFIX_TERMS, Shard, file_key, json};
 use super::index::{FACETS, TITLE_BOOST, kinds};
 use super::pipeline::STOP_WORDS;
 use crate::config::Taxonomy;
 use crate::content::model::Site;
-use crate::diagnostics::Diagnostic;
 use crate::escape::script_json;
-use crate::output::{OutFile, Sink};
+use crate::output::OutFile;
 use crate::strings::{Strings, tr};
 use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::json;
 use std::collections::BTreeMap;
-
-/// Every search file the client loads; `shards` are `enc.shards()`.
-pub fn files(
-    enc: &Encoded,
-    shards: &[Shard],
-    site: &Site,
-    docs: &[Doc],
-    display: &[String],
-    t: &Strings,
-    sink: &dyn Sink,
-) -> Result<Vec<String>, Diagnostic> {
-    // Each file goes to the sink as soon as it is made (never all held at once); its path is kept.
-    let put = |f: OutFile| {
-        let path = f.path.clone();
-        sink.put(f).map(|_| path)
-    };
-    let mut paths: Vec<String> = shards.par_iter().map(|s| put(enc.shard_file(s))).collect::<Result<_, _>>()?;
-    let big = (0..enc.terms.len()).into_par_iter().filter(|&i| enc.big[i] != u32::MAX);
-    paths.extend(big.map(|i| put(enc.big_file(i))).collect::<Result<Vec<_>, _>>()?);
-    let chunks = display.par_chunks(CHUNK).enumerate();
-    paths.extend(chunks.map(|(n, records)| put(display_chunk(n, records))).collect::<Result<Vec<_>, _>>()?);
-    let labels = site.initiatives.par_chunks(LABELS).enumerate().map(|(n, chunk)| {
-        let list: Vec<_> = chunk.iter().map(|i| json!([i.meta.slug, i.meta.title])).collect();
-        let body = script_json(serde_json::Value::from(list).to_string());
-        put(OutFile {
-            path: format!("search/i-{n}.js"),
-            bytes: format!("leernetSearch.labels({n},{body});\n").into_bytes(),
-        })
-    });
-    paths.extend(labels.collect::<Result<Vec<_>, _>>()?);
-    let facets: Vec<&[Vec<u32>; 5]> = docs.iter().map(|d| &d.facets).collect();
-    let firsts: Vec<&str> = site.initiatives.chunks(LABELS).map(|c| c[0].meta.slug.as_str()).collect();
-    let mut rest = vec![
-        facet_file(site, &facets),
-        ranges_file(site, &enc.codes.owners),
-        Attrs::new(site, t).file(),
-        OutFile {
-            path: "search/n.js".into(),
-            bytes: format!(
-                "leernetSearch.firsts({});\n",
-                script_json(serde_json::to_string(&firsts).expect("strings"))
-            )
-            .into_bytes(),
-        },
-    ];
-    rest.extend(meta_files(site, t, shards, enc, docs.len()));
-    for f in rest {
-        paths.push(put(f)?);
-    }
-    Ok(paths)
-}
 
 /// The code layout of a site: its facets' value counts.
 pub fn layout(site: &Site) -> Layout {
@@ -118,7 +65,14 @@ pub fn key_files<'a>(keys: impl Iterator<Item = &'a str> + Clone) -> Vec<String>
 }
 
 /// `search/meta.js` and, when the keys are not inline, the key files.
-pub fn meta_files(site: &Site, t: &Strings, shards: &[Shard], enc: &Encoded, count: usize) -> Vec<OutFile> {
+pub fn meta_files(
+    site: &Site,
+    t: &Strings,
+    attrs: &Attrs,
+    shards: &[Shard],
+    enc: &Encoded,
+    count: usize,
+) -> Vec<OutFile> {
     let mut out = Vec::new();
     let (keys, groups) = match Keys::of(shards.iter().map(|s| s.key.as_str())) {
         Keys::Inline(all) => (Some(all), None),
@@ -132,7 +86,6 @@ pub fn meta_files(site: &Site, t: &Strings, shards: &[Shard], enc: &Encoded, cou
         }
     };
     let layout = &enc.codes.layout;
-    let attrs = Attrs::new(site, t);
     let mut offsets: Vec<Option<usize>> = layout.offsets.iter().map(|&o| Some(o)).collect();
     offsets.extend(attrs.facets.iter().map(|_| None));
     offsets.push(None);
@@ -152,7 +105,7 @@ pub fn meta_files(site: &Site, t: &Strings, shards: &[Shard], enc: &Encoded, cou
         code: json!({"words": layout.words, "offsets": offsets}),
         head: HEAD,
         tops: TOPS,
-        facets: facets(site, t, &attrs),
+        facets: facets(site, t, attrs),
         strings: client_strings(t),
     };
     out.push(OutFile {
@@ -195,7 +148,7 @@ pub fn ranges_file(site: &Site, owners: &[u32]) -> OutFile {
     OutFile { path: "search/r.js".into(), bytes: format!("leernetSearch.ranges({});\n", json(&counts)).into_bytes() }
 }
 
-fn facets_sizes(site: &Site) -> Vec<usize> {
+pub(super) fn facets_sizes(site: &Site) -> Vec<usize> {
     let mut v: Vec<usize> = Taxonomy::ALL.iter().map(|&t| site.config.terms(t).len()).collect();
     v.push(kinds().count());
     v

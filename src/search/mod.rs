@@ -13,6 +13,7 @@ pub mod files;
 pub mod index;
 pub mod live;
 pub mod meta;
+pub mod parts;
 pub mod pipeline;
 
 use crate::config::ExportPolicy;
@@ -27,8 +28,7 @@ pub const EXPORT_AUTO_LIMIT: usize = 1000;
 
 /// All search files of a site, and notes for the build summary.
 pub fn build(site: &Site, strings: &Strings) -> (Vec<OutFile>, Vec<String>) {
-    let (_, files, notes) = live::Live::build(site, strings, false);
-    (files, notes)
+    live::Live::build(site, strings)
 }
 
 /// Whether the elasticlunr export is written for a site of `docs` documents, and why not.

@@ -105,3 +105,25 @@ fn deterministic_and_urls_null_without_base_url() {
     assert_eq!(b[2].1["lessons"][0]["url"], Value::Null);
     assert_eq!(b[2].1["lessons"][0]["path"], "lessen/a-les/");
 }
+
+#[test]
+fn replacing_entries_in_the_file_equals_putting_it_together_again() {
+    let mut json = LessonsJson::default();
+    for (slug, body) in [("a", "{\"a\":1}"), ("b", "{\"b\":22}"), ("c", "{\"c\":333}"), ("d", "{}")] {
+        json.parts.insert(slug.into(), body.as_bytes().to_vec());
+    }
+    let mut file = json.assemble();
+    // Longer, shorter and equally long entries at once, then a new lesson's entry.
+    let edits: [Vec<(&str, &str)>; 3] = [
+        vec![("b", "{\"b\":\"much longer than before\"}"), ("c", "{}"), ("a", "{\"a\":2}")],
+        vec![("d", "{\"d\":[1,2,3]}")],
+        vec![("ab", "{\"ab\":0}"), ("a", "{}")],
+    ];
+    for edit in edits {
+        let made = edit.iter().map(|(s, b)| (s.to_string(), b.as_bytes().to_vec())).collect();
+        json.replace(&mut file, made);
+        assert_eq!(String::from_utf8_lossy(&file), String::from_utf8_lossy(&json.assemble()));
+        assert!(serde_json::from_slice::<Value>(&file).is_ok());
+    }
+    assert_eq!(json.parts.len(), 5);
+}
