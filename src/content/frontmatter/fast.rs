@@ -106,7 +106,16 @@ mod tests {
         let lesson = "title: \"Wat wij leerden: één\"\ninitiative: init-000838\nkind: tip\nthemes: [mantelzorg, patientparticipatie]\n\
             stakeholders: []\nadded: 2022-04-21\nstarted: 2019-03\nsource: \"Synthetisch #1\"\n";
         assert!(same(lesson));
-        for ok in ["a: b", "a:   b c.d_e-f", "a: \"\"", "a: [ p ,q ]", "a: []", "a: [ ]", "a-b_c: x\nd: \"é\"\n"] {
+        for ok in [
+            "a: b",
+            "a:   b c.d_e-f",
+            "a: \"\"",
+            "a: [ p ,q ]",
+            "a: [b c, d.e]",
+            "a: []",
+            "a: [ ]",
+            "a-b_c: x\nd: \"é\"\n",
+        ] {
             assert!(same(ok), "{ok:?}");
         }
         // Left to the YAML parser: what the fast way does not read as YAML does.
