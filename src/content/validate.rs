@@ -5,7 +5,8 @@
 use super::model::{Body, InfoPage, Initiative, Lesson};
 use crate::diagnostics::{Diagnostic, closest};
 use crate::{msg, tr};
-use std::collections::{HashMap, HashSet};
+// ahash: a site's worth of slugs and paths is hashed on every check (and on every preview rebuild).
+use ahash::{AHashMap as HashMap, AHashSet as HashSet};
 use std::path::Path;
 
 /// Checks the loaded content as a whole. `all_sources` are the root-relative paths of every
@@ -79,7 +80,10 @@ fn check_initiative(
 
 /// Duplicate slugs where one of the two files failed to load (so `validate` cannot see it):
 /// reported in the same run as the files' other problems, not only once those are fixed.
-pub fn duplicate_slugs_of_failed(files: &[super::load::SourceFile], loaded: &HashSet<&str>) -> Vec<Diagnostic> {
+pub fn duplicate_slugs_of_failed(
+    files: &[super::load::SourceFile],
+    loaded: &std::collections::HashSet<&str>,
+) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     for (section, what) in [
         (super::load::Section::Initiatives, "what-initiative"),
