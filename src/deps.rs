@@ -42,6 +42,15 @@ pub enum Dep {
     Search(String),
 }
 
+/// A fingerprint of a value: equal values, equal fingerprints (what the pipeline compares to
+/// know whether something an output read has changed).
+pub fn fingerprint(v: impl std::hash::Hash) -> u64 {
+    use std::hash::Hasher;
+    let mut h = std::hash::DefaultHasher::new();
+    v.hash(&mut h);
+    h.finish()
+}
+
 thread_local! {
     static READS: RefCell<Option<Vec<Dep>>> = const { RefCell::new(None) };
 }

@@ -6,6 +6,7 @@ pub mod related;
 
 use crate::config::Taxonomy;
 use crate::content::model::{Initiative, Kind, Lesson, Site};
+use crate::deps::fingerprint;
 use std::collections::HashMap;
 
 /// Initiatives and lessons that carry one term (indices into the site's lists).
@@ -36,18 +37,12 @@ pub struct Links {
 /// kind. The links are made of these, the vocabularies and the initiatives' keys
 /// (`initiative_key`) alone: a change that keeps every key keeps the links.
 pub fn key(l: &Lesson) -> u64 {
-    use std::hash::{DefaultHasher, Hash, Hasher};
-    let mut h = DefaultHasher::new();
-    (&l.meta.slug, &l.meta.terms, &l.initiative, &l.added, l.kind).hash(&mut h);
-    h.finish()
+    fingerprint((&l.meta.slug, &l.meta.terms, &l.initiative, &l.added, l.kind))
 }
 
 /// A fingerprint of what the links read of an initiative: its slug and terms.
 pub fn initiative_key(i: &Initiative) -> u64 {
-    use std::hash::{DefaultHasher, Hash, Hasher};
-    let mut h = DefaultHasher::new();
-    (&i.meta.slug, &i.meta.terms).hash(&mut h);
-    h.finish()
+    fingerprint((&i.meta.slug, &i.meta.terms))
 }
 
 impl Links {

@@ -3,10 +3,10 @@
 
 use crate::content::model::Site;
 use crate::deps::Dep;
+use crate::deps::fingerprint as hash;
 use crate::link::Links;
 use crate::render::views::Views;
 use std::collections::{BTreeMap, HashMap};
-use std::hash::{DefaultHasher, Hash, Hasher};
 
 /// The model a build renders from, as the fingerprints see it.
 pub struct Model<'a> {
@@ -17,12 +17,6 @@ pub struct Model<'a> {
     pub globals: &'a BTreeMap<(String, String), u64>,
     /// The fingerprint of each search file's part of the index (`search::Live::fingerprints`).
     pub search: &'a HashMap<String, u64>,
-}
-
-fn hash(v: impl Hash) -> u64 {
-    let mut h = DefaultHasher::new();
-    v.hash(&mut h);
-    h.finish()
 }
 
 impl Model<'_> {

@@ -123,10 +123,7 @@ pub struct Encoded {
 }
 
 fn term_fp(term: &str, encoded: &str, summary: &str, df: u32) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::hash::DefaultHasher::new();
-    (term, encoded, summary, df).hash(&mut h);
-    h.finish()
+    crate::deps::fingerprint((term, encoded, summary, df))
 }
 
 /// A term's encoded postings and, for a big term, its summary.

@@ -13,12 +13,12 @@ use super::parts::Part;
 use super::pipeline::Pipeline;
 use super::{elasticlunr_export, export_wanted};
 use crate::content::model::{Lesson, Site};
+use crate::deps::fingerprint as hash;
 use crate::diagnostics::Diagnostic;
 use crate::output::{Collect, OutFile, Sink};
 use crate::strings::Strings;
 use rayon::prelude::*;
 use std::collections::BTreeSet;
-use std::hash::{DefaultHasher, Hash, Hasher};
 
 pub struct Live {
     pub(super) enc: Encoded,
@@ -37,12 +37,6 @@ pub struct Live {
     pub(super) export: bool,
     pub(super) doc_fps: Vec<u64>,
     pipeline: Pipeline,
-}
-
-fn hash(v: impl Hash) -> u64 {
-    let mut h = DefaultHasher::new();
-    v.hash(&mut h);
-    h.finish()
 }
 
 /// What the elasticlunr export holds of a document.

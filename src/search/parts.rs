@@ -10,13 +10,13 @@ use super::files::{CHUNK, LABELS, display_chunk, shard_file};
 use super::live::Live;
 use super::meta::{facet_file, key_files, meta_files, ranges_file};
 use crate::content::model::Site;
+use crate::deps::fingerprint as hash;
 use crate::escape::script_json;
 use crate::output::OutFile;
 use crate::strings::Strings;
 use rayon::prelude::*;
 use serde_json::json;
 use std::collections::HashMap;
-use std::hash::{DefaultHasher, Hash, Hasher};
 
 /// One search output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -41,12 +41,6 @@ pub enum Part {
     Meta,
     /// The elasticlunr export (`search_index.<lang>.json` and `.js`), when the site has one.
     Export,
-}
-
-fn hash(v: impl Hash) -> u64 {
-    let mut h = DefaultHasher::new();
-    v.hash(&mut h);
-    h.finish()
 }
 
 /// `n.js`'s content: the first slug of each label chunk.
