@@ -27,11 +27,8 @@ pub fn plural(t: &Strings, lang: &str, key: &str, n: u64) -> String {
 pub fn date_words(t: &Strings, iso: &str) -> String {
     let month = |m: u32| t.get(&format!("month_{m}")).cloned().unwrap_or_else(|| m.to_string());
     // The usual shape, `YYYY-MM-DD`, read without chrono's format parser (every card shows a
-    // date): the same date it would read; anything else takes the general way below.
-    if let Some(d) = plain_date(iso) {
-        return format!("{} {} {}", d.day(), month(d.month()), d.year());
-    }
-    if let Ok(d) = NaiveDate::parse_from_str(iso, "%Y-%m-%d") {
+    // date): the same date it would read; anything else goes to chrono's parser.
+    if let Some(d) = plain_date(iso).or_else(|| NaiveDate::parse_from_str(iso, "%Y-%m-%d").ok()) {
         return format!("{} {} {}", d.day(), month(d.month()), d.year());
     }
     if let Ok(d) = NaiveDate::parse_from_str(&format!("{iso}-01"), "%Y-%m-%d") {
