@@ -43,6 +43,11 @@ pub enum Part {
     Export,
 }
 
+/// Chunk `n` of `items` cut `size` at a time (empty past the end).
+fn chunk<T>(items: &[T], size: usize, n: usize) -> &[T] {
+    items.chunks(size).nth(n).unwrap_or_default()
+}
+
 /// `n.js`'s content: the first slug of each label chunk.
 fn firsts(site: &Site) -> Vec<&str> {
     site.initiatives.chunks(LABELS).map(|c| c[0].meta.slug.as_str()).collect()
@@ -77,10 +82,10 @@ impl Live {
         let file = match part {
             Part::Shard(n) => self.enc.shard_file(&self.shards[n]),
             Part::Big(i) => self.enc.big_file(i),
-            Part::Display(n) => display_chunk(n, &self.display[n * CHUNK..((n + 1) * CHUNK).min(self.display.len())]),
+            Part::Display(n) => display_chunk(n, chunk(&self.display, CHUNK, n)),
             Part::Labels(n) => {
-                let chunk = &site.initiatives[n * LABELS..((n + 1) * LABELS).min(site.initiatives.len())];
-                let list: Vec<_> = chunk.iter().map(|i| json!([i.meta.slug, i.meta.title])).collect();
+                let list: Vec<_> =
+                    chunk(&site.initiatives, LABELS, n).iter().map(|i| json!([i.meta.slug, i.meta.title])).collect();
                 let body = script_json(serde_json::Value::from(list).to_string());
                 let bytes = format!("leernetSearch.labels({n},{body});\n").into_bytes();
                 OutFile { path: format!("search/i-{n}.js"), bytes }
@@ -113,11 +118,11 @@ impl Live {
                 hash((&s.key, range(&s.terms), s.below.as_ref().map(range)))
             }
             Part::Big(i) => hash((self.enc.fp[i], self.enc.big[i])),
-            Part::Display(n) => hash((n, &self.display_fps[n * CHUNK..((n + 1) * CHUNK).min(self.display.len())])),
-            Part::Labels(n) => {
-                let chunk = &site.initiatives[n * LABELS..((n + 1) * LABELS).min(site.initiatives.len())];
-                hash((n, chunk.iter().map(|i| (&i.meta.slug, &i.meta.title)).collect::<Vec<_>>()))
-            }
+            Part::Display(n) => hash((n, chunk(&self.display_fps, CHUNK, n))),
+            Part::Labels(n) => hash((
+                n,
+                chunk(&site.initiatives, LABELS, n).iter().map(|i| (&i.meta.slug, &i.meta.title)).collect::<Vec<_>>(),
+            )),
             Part::Facets => hash((&self.facets, super::meta::facets_sizes(site))),
             Part::Ranges => hash((&self.enc.codes.owners, site.initiatives.len())),
             Part::Firsts => hash(firsts(site)),
