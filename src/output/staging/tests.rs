@@ -2,6 +2,16 @@
 
 use super::*;
 
+/// A staging folder for `out` holding `files` (path, text), not yet committed.
+fn staged(out: &Path, cleanup: Cleanup, files: &[(&str, &str)]) -> Staging {
+    use crate::output::Sink;
+    let staging = Staging::new(out, cleanup).unwrap();
+    for (path, text) in files {
+        staging.put_slice(path.to_string(), text.as_bytes()).unwrap();
+    }
+    staging
+}
+
 #[test]
 fn looking_into_the_previous_output_stops_when_nearly_nothing_is_unchanged() {
     use crate::output::Sink;
@@ -37,16 +47,9 @@ fn looking_into_the_previous_output_stops_when_nearly_nothing_is_unchanged() {
 
 #[test]
 fn a_kept_spare_is_reused_and_ends_exactly_as_written() {
-    use crate::output::Sink;
     let d = tempfile::tempdir().unwrap();
     let out = d.path().join("public");
-    let build = |files: &[(&str, &str)]| {
-        let staging = Staging::new(&out, Cleanup::Keep).unwrap();
-        for (path, text) in files {
-            staging.put_slice(path.to_string(), text.as_bytes()).unwrap();
-        }
-        staging.commit().unwrap();
-    };
+    let build = |files: &[(&str, &str)]| staged(&out, Cleanup::Keep, files).commit().unwrap();
     build(&[("a/index.html", "1"), ("b/c/index.html", "1")]);
     build(&[("a/index.html", "2"), ("d/index.html", "2")]);
     let spare = d.path().join(format!(".public.leernet-old-{}", std::process::id()));
@@ -97,17 +100,10 @@ fn odd_files_in_the_previous_output_are_written_over_not_followed() {
 
 #[test]
 fn unchanged_files_are_linked_from_the_previous_output() {
-    use crate::output::Sink;
     use std::os::unix::fs::MetadataExt;
     let d = tempfile::tempdir().unwrap();
     let out = d.path().join("public");
-    let build = |files: &[(&str, &str)]| {
-        let staging = Staging::new(&out, Cleanup::Wait).unwrap();
-        for (path, text) in files {
-            staging.put_slice(path.to_string(), text.as_bytes()).unwrap();
-        }
-        staging
-    };
+    let build = |files: &[(&str, &str)]| staged(&out, Cleanup::Wait, files);
     build(&[("a/index.html", "same"), ("b.html", "old"), ("c.html", "gone")]).commit().unwrap();
     let ino = |p: &str| std::fs::metadata(out.join(p)).unwrap().ino();
     let (a, b) = (ino("a/index.html"), ino("b.html"));
