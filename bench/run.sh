@@ -40,22 +40,28 @@ for n in "${sizes[@]}"; do
   secs=$(echo "$wall" | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
   size=$(du -sb "$out" | awk '{printf "%.0f", $1/1e6}')
   echo "build: ${secs} s wall, $(awk -v p="$pages" -v s="$secs" 'BEGIN {printf "%.0f", p/s}') pages/s, peak memory ${rss} MB, $pages pages, output ${size} MB"
-  # The same build timed several times (one run here varies by ±10 %), in three situations:
-  # into a new folder; replacing the previous output (unchanged files are linked from it);
-  # replacing an output in which every page differs (another base URL, of the same length).
+  # The same build timed several times (one run here varies by ±10 %), in four situations:
+  # replacing the previous output (unchanged files are linked from it); replacing an output in
+  # which every page differs (another base URL, of the same length); into a new folder (a name
+  # not used before, nothing deleted in the minutes before: a first build); and into a folder
+  # just deleted (`rm -rf` of the output and its spare, then build). The last is slow on an ext4
+  # without a journal, as this VM's disk is, for any tool: for a minute or more after a delete
+  # the kernel skips each freed inode when it hands out new ones (docs/benchmarks.md). The new
+  # folders are removed at the very end, so no other run pays for that.
   runs=${RUNS:-$([ "$n" -le 10000 ] && echo 7 || echo 1)}
   times() {
-    for _ in $(seq "$runs"); do
-      # A new folder: no output and no spare tree beside it (the next build would reuse it).
-      [ "$1" = new ] && rm -rf "$out" "$(dirname "$out")/.$(basename "$out").leernet-"*
-      local url=https://a.example
+    for i in $(seq "$runs"); do
+      local url=https://a.example target="$out"
       [ "$1" = changed ] && { [ "${url_b:-0}" = 0 ] && url=https://b.example; url_b=$((1 - ${url_b:-0})); }
+      [ "$1" = new ] && { target="$work/new-folders/$n-$i"; mkdir -p "$work/new-folders"; }
+      # Just deleted: no output and no spare tree beside it (the next build would reuse it).
+      [ "$1" = deleted ] && rm -rf "$out" "$(dirname "$out")/.$(basename "$out").leernet-"*
       sync # no run pays for writing out the one before
-      /usr/bin/time -f "%e" "$bin" build --quiet --base-url "$url" --root "$corpus" --output "$out" 2>&1 | tail -1
+      /usr/bin/time -f "%e" "$bin" build --quiet --base-url "$url" --root "$corpus" --output "$target" 2>&1 | tail -1
     done | sort -n | awk -v what="$1" '{t[NR]=$1} END {m=(NR%2)?t[(NR+1)/2]:(t[NR/2]+t[NR/2+1])/2; printf "  %-9s median %.2f s (%.2f-%.2f over %d runs)\n", what, m, t[1], t[NR], NR}'
   }
-  echo "build times: into a new folder / replacing the previous output / replacing it with every page changed:"
-  times new; times unchanged; times changed
+  echo "build times: replacing the previous output / replacing it with every page changed / into a new folder / into a folder just deleted:"
+  times unchanged; times changed; times new; times deleted
   LEERNET_TIMINGS=1 "$bin" build --root "$corpus" --output "$out" 2>&1 | grep -E '^  ' | sed 's/^/  /'
   echo "search bytes per one-word query (search.js + meta + shards + document chunks the client loads):"
   node bench/search-payload.mjs "$out" "${queries[@]}" | sed 's/^/  /'
@@ -67,6 +73,7 @@ for n in "${sizes[@]}"; do
   fi
   target/release/examples/bench_rebuild --root "$corpus" --times 5 2>&1 | sed 's/^/  /'
 done
+rm -rf "$work/new-folders"
 common=$(git rev-parse --path-format=absolute --git-common-dir 2>/dev/null || echo .git)
 if [ -f "${PEERS:-../shared/peers}/zola-0.22.1-x86_64-linux.xz" ] || [ -f "$(dirname "$common")/../shared/peers/zola-0.22.1-x86_64-linux.xz" ]; then
   for n in "${sizes[@]}"; do

@@ -57,39 +57,42 @@ pub fn render_into(
 ) -> Result<(Vec<String>, Kept), Diagnostics> {
     use crate::timing::stage;
     let put_all = |files: Vec<OutFile>| files.into_par_iter().try_for_each(|f| sink.put(f));
-    // The search index first: its working memory (the largest of any stage) is free again for
-    // the pages, instead of coming on top of theirs. A plain build lets the index itself go too.
-    // Its files go to the sink as they are made.
-    // The views are made beside it (they need nothing of it).
     theme.set_globals(site, links);
     let theme: &Theme = theme;
-    let (search, views) = rayon::join(
+    let pages = Page::all(site, links);
+    // The search index is made beside the pages (it needs nothing of them, nor they of it):
+    // each stage leaves one core idle part of the time (merges, waits on the disk), which the
+    // other fills. Its files go to the sink as they are made.
+    let (search, (views, rendered, machine)) = rayon::join(
         || stage("search index", || crate::search::live::Live::build_into(site, &theme.strings, keep, sink)),
-        || stage("views", || Views::build(site, links, &theme.strings)),
+        || {
+            let views = stage("views", || Views::build(site, links, &theme.strings));
+            let data = PageData::new(site, links, &theme.strings, &views, link_mode(site));
+            // The files for machines are made beside the pages: they are mostly one thread's
+            // work (feeds, sitemap, the JSON export written as it is made), which the other
+            // threads' pages hide.
+            let (rendered, machine) = rayon::join(
+                || stage("render + write pages", || render::render_pages(theme, &data, &pages, sink, keep)),
+                || {
+                    stage("feeds, sitemap, api", || {
+                        let feeds = feeds::Feed::all(site, links);
+                        let mut reads = feeds_into(site, links, &theme.strings, &feeds, sink, keep)?;
+                        let machine = Machine::all(site);
+                        reads.extend(machine_into(site, links, &theme.strings, &machine, &pages, sink, keep)?);
+                        Ok::<_, Diagnostic>((reads, api::LessonsJson::write(site, links, sink, keep)?))
+                    })
+                },
+            );
+            drop(data);
+            (views, rendered, machine)
+        },
     );
     let (live, search_files, mut notes) = search?;
-    // Each search file reads its part of the index.
-    let search_reads = search_files.into_iter().filter(|_| keep).map(|p| (p.clone(), vec![Dep::Search(p)]));
-    let data = PageData::new(site, links, &theme.strings, &views, link_mode(site));
-    let pages = Page::all(site, links);
     if site.config.base_url.is_empty() {
         notes.push(crate::tr!("note-no-base-url"));
     }
-    // The files for machines are made beside the pages: they are mostly one thread's work
-    // (feeds, sitemap, the JSON export written as it is made), which the other threads'
-    // pages hide.
-    let (rendered, machine) = rayon::join(
-        || stage("render + write pages", || render::render_pages(theme, &data, &pages, sink, keep)),
-        || {
-            stage("feeds, sitemap, api", || {
-                let feeds = feeds::Feed::all(site, links);
-                let mut reads = feeds_into(site, links, &theme.strings, &feeds, sink, keep)?;
-                let machine = Machine::all(site);
-                reads.extend(machine_into(site, links, &theme.strings, &machine, &pages, sink, keep)?);
-                Ok::<_, Diagnostic>((reads, api::LessonsJson::write(site, links, sink, keep)?))
-            })
-        },
-    );
+    // Each search file reads its part of the index.
+    let search_reads = search_files.into_iter().filter(|_| keep).map(|p| (p.clone(), vec![Dep::Search(p)]));
     let mut reads = rendered?;
     let (feed_reads, mut lessons_json) = machine?;
     reads.extend(feed_reads);
