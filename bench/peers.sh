@@ -11,7 +11,8 @@
 # cache's dirty pages are written out (`sync`, not timed) so no tool pays for the one before
 # it. leernet keeps its previous output beside the new one as the next build's staging folder
 # (one hidden `.leernet-out-N.leernet-old-*` tree; see src/output/remove.rs): nothing is left
-# to remove after the command returns.
+# to remove after the command returns. Each run also times leernet into a new folder (a name not
+# used before; they are removed at the end): what a first build costs.
 # zola comes from ../shared/peers (unpacked here) with its to_zola.py, which needs PyYAML.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -56,9 +57,11 @@ timed() { sync; /usr/bin/time -f "%e %M" "$@" 2>&1 >/dev/null | tail -1 | awk '{
 declare -A times mem
 echo "== $n lessons, on disk under $work ($(df -h "$work" | awk 'NR==2{print $1}')), $runs runs each, alternating"
 for r in $(seq "$runs"); do
+  mkdir -p "$work/new-folders"
+  read -r t m < <(timed "$bin" build --quiet --root "$corpus" --output "$work/new-folders/peers-$n-$r")
+  times[new]+="$t "; mem[new]=$m; line="run $r: leernet into a new folder $t s"
   read -r t m < <(timed "$bin" build --quiet --root "$corpus" --output "$out")
-  times[leernet]+="$t "; mem[leernet]=$m
-  line="run $r: leernet $t s"
+  times[leernet]+="$t "; mem[leernet]=$m; line+=", leernet $t s"
   if [ -n "$zola" ]; then
     read -r t m < <(cd "$work/zola-$n" && timed "$zola" build)
     times[zola]+="$t "; mem[zola]=$m; line+=", zola $t s"
@@ -72,8 +75,11 @@ done
 median() { tr ' ' '\n' | grep . | sort -n | awk '{t[NR]=$1} END {print (NR%2)?t[(NR+1)/2]:(t[NR/2]+t[NR/2+1])/2}'; }
 lm=$(echo "${times[leernet]}" | median)
 echo "leernet: median $lm s, peak memory ${mem[leernet]} MB, output $(du -sm "$out" | cut -f1) MB in $(find "$out" -type f | wc -l) files"
+nm=$(echo "${times[new]}" | median)
+echo "leernet into a new folder: median $nm s, peak memory ${mem[new]} MB"
+rm -rf "$work/new-folders"
 for peer in zola hugo; do
   [ -n "${times[$peer]:-}" ] || continue
   pm=$(echo "${times[$peer]}" | median)
-  echo "$peer: median $pm s, peak memory ${mem[$peer]} MB; leernet is $(echo "scale=1; $pm / $lm" | bc)x faster"
+  echo "$peer: median $pm s, peak memory ${mem[$peer]} MB; leernet is $(echo "scale=1; $pm / $lm" | bc)x faster replacing, $(echo "scale=1; $pm / $nm" | bc)x into a new folder"
 done
