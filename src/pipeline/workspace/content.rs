@@ -99,17 +99,17 @@ impl Workspace {
         cards
             .extend(site.lessons.iter().filter(|l| inits.contains(l.initiative.as_str())).map(|l| l.meta.slug.clone()));
         let t = &self.theme.strings;
+        let initiatives_changed = !inits.is_empty();
         if links_changed {
             self.links = stage("link", || Links::build(site));
         }
-        if links_changed || files_changed || !inits.is_empty() {
+        if links_changed || files_changed || initiatives_changed {
             self.kept.views = stage("views", || Views::build(site, &self.links, t));
         } else {
             for li in (0..site.lessons.len()).filter(|&li| pending.contains(&site.lessons[li].meta.source)) {
                 self.kept.views.update_lesson(site, t, li);
             }
         }
-        let initiatives_changed = !inits.is_empty();
         let parts = self.update_search(&old, files_changed || initiatives_changed);
         let changes = Changes {
             inputs,
@@ -142,9 +142,6 @@ impl Workspace {
         if !patched {
             self.kept.search = Some(stage("search index", || Live::rebuild(site, t)));
         }
-        let Some(live) = &self.kept.search else { return Vec::new() };
-        let parts = live.parts(site);
-        self.search_fps = stage("search fingerprints", || live.fingerprints(&parts, site, t));
-        parts
+        self.search_parts()
     }
 }

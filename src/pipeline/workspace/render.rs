@@ -56,17 +56,13 @@ impl Workspace {
         drop(self.pending_export.take());
         let links = Links::build(&site);
         let (files, _, mut kept) = pipeline::render_parts(&site, &links, &mut self.theme)?;
-        let parts = kept.search.as_ref().map(|l| l.parts(&site)).unwrap_or_default();
-        if let Some(live) = &kept.search {
-            self.search_fps = live.fingerprints(&parts, &site, &self.theme.strings);
-        }
         self.made_at = made_at(&site, &links);
-        self.search_at = search_outputs(parts);
         self.files = files.into_iter().map(|f| (f.path, f.bytes)).collect();
         self.graph = Default::default();
         self.made.clear();
         let reads = std::mem::take(&mut kept.reads);
         (self.site, self.links, self.kept) = (site, links, kept);
+        self.search_at = search_outputs(self.search_parts());
         self.record(reads);
         self.errors = Diagnostics::default();
         self.stale = false;
@@ -74,7 +70,7 @@ impl Workspace {
     }
 
     /// Makes again the outputs whose reads `changes` altered, after the model was brought up to
-    /// date (`lessons.rs`); with `outputs_changed` (new links or files) the set of pages, feeds
+    /// date (`content.rs`); with `outputs_changed` (new links or files) the set of pages, feeds
     /// and entries is taken again too. Outputs no longer made are removed (`removed`), new ones
     /// made; `search` are the parts of the search index now. Returns the pages made.
     pub(super) fn render(
@@ -216,6 +212,15 @@ impl Workspace {
         self.record(reads);
         let file = self.files.entry(api::LESSONS.into()).or_default();
         stage("api splice", || self.kept.lessons_json.replace(file, entries));
+    }
+
+    /// The parts of the kept search index (`search::Live::parts`), their fingerprints taken
+    /// again for the graph.
+    pub(super) fn search_parts(&mut self) -> Vec<(Part, Vec<String>)> {
+        let Some(live) = &self.kept.search else { return Vec::new() };
+        let parts = live.parts(&self.site);
+        self.search_fps = stage("search fingerprints", || live.fingerprints(&parts, &self.site, &self.theme.strings));
+        parts
     }
 
     /// Makes the search files of the parts `todo` (path and part). The elasticlunr export is
