@@ -73,14 +73,14 @@ impl Machine {
                 deps::read(|| Dep::Pages);
                 // The dates of the lessons (`<lastmod>`); an initiative's is its own.
                 deps::read(|| Dep::Newest);
-                site.initiatives.iter().for_each(|i| deps::read(|| Dep::Initiative(i.meta.slug.clone())));
+                read_every_initiative(site);
                 sitemap(site, pages).into_iter().collect()
             }
             Machine::Robots => vec![OutFile { path: "robots.txt".into(), bytes: seo::robots(site).into_bytes() }],
             Machine::Admin => {
                 // The web form offers every initiative by its title.
                 deps::read(|| Dep::Initiatives);
-                site.initiatives.iter().for_each(|i| deps::read(|| Dep::Initiative(i.meta.slug.clone())));
+                read_every_initiative(site);
                 cms::admin_files(site, t)
             }
             Machine::Compare(ii) => {
@@ -103,4 +103,9 @@ pub fn sitemap(site: &Site, all: &[Page]) -> Option<OutFile> {
     let paths: Vec<String> = all.iter().map(|p| p.path(site)).collect();
     let xml = seo::sitemap(site, &paths)?;
     Some(OutFile { path: "sitemap.xml".into(), bytes: xml.into_bytes() })
+}
+
+/// Notes that the output being made reads every initiative's own fields.
+fn read_every_initiative(site: &Site) {
+    site.initiatives.iter().for_each(|i| deps::read(|| Dep::Initiative(i.meta.slug.clone())));
 }
