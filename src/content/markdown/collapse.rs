@@ -22,7 +22,7 @@ pub fn collapse_whitespace(s: &str) -> String {
     while i < bytes.len() {
         let b = bytes[i];
         let (space, len) = if b < 128 {
-            (matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c), 1)
+            (is_ascii_space(b), 1)
         } else {
             let c = s[i..].chars().next().expect("a char starts here");
             (c.is_whitespace(), c.len_utf8())
@@ -47,7 +47,7 @@ pub fn collapse_whitespace(s: &str) -> String {
             if b > b' ' && b < 128 {
                 i += 1;
             } else if b < 128 {
-                if matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) {
+                if is_ascii_space(b) {
                     break;
                 }
                 i += 1;
@@ -65,6 +65,12 @@ pub fn collapse_whitespace(s: &str) -> String {
         flush(&mut out, from, word_end);
     }
     out
+}
+
+/// Whether ASCII byte `b` is whitespace as `char::is_whitespace` has it (with the vertical tab,
+/// which `u8::is_ascii_whitespace` leaves out).
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)
 }
 
 /// How many bytes `b` starts with that are printable ASCII (above b' ', below 128), counted
