@@ -3,6 +3,7 @@
 //! Refuses output folders that would destroy the site itself or a home/system folder; writes
 //! the portable zip. What differs per operating system is in `platform`.
 
+mod manifest;
 mod platform;
 mod remove;
 mod reuse;

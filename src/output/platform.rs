@@ -61,35 +61,36 @@ mod unix {
     pub fn remove_tree(dir: &Path) -> io::Result<()> {
         use rustix::fs::{Mode, OFlags};
         let flags = OFlags::RDONLY | OFlags::DIRECTORY | OFlags::NOFOLLOW | OFlags::CLOEXEC;
-        let fd = rustix::fs::open(dir, flags, Mode::empty())?;
-        remove_contents(&fd)?;
-        drop(fd);
+        remove_contents(rustix::fs::open(dir, flags, Mode::empty())?)?;
         std::fs::remove_dir(dir)
     }
 
-    /// Removes everything inside the folder open as `dir`.
-    fn remove_contents(dir: &rustix::fd::OwnedFd) -> io::Result<()> {
+    /// Removes everything inside the folder open as `fd`, and closes it.
+    fn remove_contents(fd: rustix::fd::OwnedFd) -> io::Result<()> {
         use rustix::fs::{AtFlags, FileType, Mode, OFlags};
+        // The listing owns the descriptor (`read_from` would open the folder a second time).
+        let mut listing = rustix::fs::Dir::new(fd)?;
         let mut entries = Vec::new();
-        for entry in rustix::fs::Dir::read_from(dir)? {
+        while let Some(entry) = listing.next() {
             let entry = entry?;
             let name = entry.file_name();
             if name != c"." && name != c".." {
                 let kind = match entry.file_type() {
                     FileType::Unknown => {
-                        FileType::from_raw_mode(rustix::fs::statat(dir, name, AtFlags::SYMLINK_NOFOLLOW)?.st_mode)
+                        let st = rustix::fs::statat(listing.fd()?, name, AtFlags::SYMLINK_NOFOLLOW)?;
+                        FileType::from_raw_mode(st.st_mode)
                     }
                     kind => kind,
                 };
                 entries.push((name.to_owned(), kind == FileType::Directory));
             }
         }
+        let dir = listing.fd()?;
         entries.par_iter().try_for_each(|(name, is_dir)| {
             if *is_dir {
                 let flags = OFlags::RDONLY | OFlags::DIRECTORY | OFlags::NOFOLLOW | OFlags::CLOEXEC;
                 let sub = rustix::fs::openat(dir, name.as_c_str(), flags, Mode::empty())?;
-                remove_contents(&sub)?;
-                drop(sub);
+                remove_contents(sub)?;
                 rustix::fs::unlinkat(dir, name.as_c_str(), AtFlags::REMOVEDIR)?;
             } else {
                 rustix::fs::unlinkat(dir, name.as_c_str(), AtFlags::empty())?;

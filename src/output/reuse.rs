@@ -6,8 +6,8 @@
 //! there. In a fresh folder the same calls cost nothing extra (nothing is ever in the way).
 
 use super::platform::remove_tree;
+use ahash::AHashSet as HashSet;
 use rayon::prelude::*;
-use std::collections::HashSet;
 use std::fs::File;
 use std::io;
 use std::path::PathBuf;
@@ -19,6 +19,18 @@ pub struct Dir {
     pub path: PathBuf,
     #[cfg(unix)]
     fd: rustix::fd::OwnedFd,
+}
+
+/// What one look at a file says of it: a folder or not, which file it is (device and inode),
+/// its size and the time of its last change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stat {
+    pub dir: bool,
+    pub dev: u64,
+    pub ino: u64,
+    pub size: u64,
+    pub mtime: i64,
+    pub mtime_ns: u32,
 }
 
 fn is_dir_at(dir: &Dir, rel: &str) -> bool {
@@ -90,7 +102,7 @@ impl Dir {
 
 #[cfg(unix)]
 mod at {
-    use super::Dir;
+    use super::{Dir, Stat};
     use rustix::fs::{AtFlags, Mode, OFlags};
     use std::ffi::OsString;
     use std::fs::File;
@@ -113,9 +125,20 @@ mod at {
 
         /// Whether `rel` is a folder (not following a link), and its device and inode.
         pub fn kind(&self, rel: &str) -> Option<(bool, (u64, u64))> {
+            self.stat(rel).map(|st| (st.dir, (st.dev, st.ino)))
+        }
+
+        /// One look at `rel`, not following a link.
+        pub fn stat(&self, rel: &str) -> Option<Stat> {
             let st = rustix::fs::statat(&self.fd, rel, AtFlags::SYMLINK_NOFOLLOW).ok()?;
-            let dir = rustix::fs::FileType::from_raw_mode(st.st_mode) == rustix::fs::FileType::Directory;
-            Some((dir, (st.st_dev, st.st_ino)))
+            Some(Stat {
+                dir: rustix::fs::FileType::from_raw_mode(st.st_mode) == rustix::fs::FileType::Directory,
+                dev: st.st_dev,
+                ino: st.st_ino,
+                size: st.st_size as u64,
+                mtime: st.st_mtime as i64,
+                mtime_ns: st.st_mtime_nsec as u32,
+            })
         }
 
         pub(super) fn create_new(&self, rel: &str) -> io::Result<File> {
@@ -141,15 +164,17 @@ mod at {
             use rustix::fs::FileType;
             let flags = OFlags::RDONLY | OFlags::DIRECTORY | OFlags::NOFOLLOW | OFlags::CLOEXEC;
             let fd = rustix::fs::openat(&self.fd, if rel.is_empty() { "." } else { rel }, flags, Mode::empty())?;
+            // The listing owns the descriptor (`read_from` would open the folder a second time).
+            let mut listing = rustix::fs::Dir::new(fd)?;
             let mut out = Vec::new();
-            for entry in rustix::fs::Dir::read_from(&fd)? {
+            while let Some(entry) = listing.next() {
                 let entry = entry?;
                 let name = entry.file_name();
                 if name == c"." || name == c".." {
                     continue;
                 }
                 let dir = match entry.file_type() {
-                    FileType::Unknown => rustix::fs::statat(&fd, name, AtFlags::SYMLINK_NOFOLLOW)
+                    FileType::Unknown => rustix::fs::statat(listing.fd()?, name, AtFlags::SYMLINK_NOFOLLOW)
                         .is_ok_and(|st| FileType::from_raw_mode(st.st_mode) == FileType::Directory),
                     kind => kind == FileType::Directory,
                 };
@@ -164,11 +189,18 @@ mod at {
         use std::os::unix::fs::MetadataExt;
         (m.dev(), m.ino())
     }
+
+    /// What the metadata of an open file says of it.
+    pub fn stat_of(m: &std::fs::Metadata) -> Option<Stat> {
+        use std::os::unix::fs::MetadataExt;
+        let (dir, dev, ino, size) = (m.is_dir(), m.dev(), m.ino(), m.size());
+        Some(Stat { dir, dev, ino, size, mtime: m.mtime(), mtime_ns: m.mtime_nsec() as u32 })
+    }
 }
 
 #[cfg(not(unix))]
 mod at {
-    use super::Dir;
+    use super::{Dir, Stat};
     use std::fs::File;
     use std::io;
     use std::path::Path;
@@ -192,6 +224,11 @@ mod at {
         /// Whether `rel` is a folder; no file identity here (so nothing counts as the same file).
         pub fn kind(&self, rel: &str) -> Option<(bool, (u64, u64))> {
             std::fs::symlink_metadata(self.path.join(rel)).ok().map(|m| (m.is_dir(), (u64::MAX, u64::MAX)))
+        }
+
+        /// No file identity here: nothing is ever known unchanged without reading it.
+        pub fn stat(&self, _rel: &str) -> Option<Stat> {
+            None
         }
 
         pub(super) fn create_new(&self, rel: &str) -> io::Result<File> {
@@ -223,9 +260,13 @@ mod at {
     pub fn file_id(_m: &std::fs::Metadata) -> (u64, u64) {
         (0, 0)
     }
+
+    pub fn stat_of(_m: &std::fs::Metadata) -> Option<Stat> {
+        None
+    }
 }
 
-pub use at::file_id;
+pub use at::{file_id, stat_of};
 
 /// What a build put into its staging folder: files and folders by path relative to `root`.
 pub struct Kept<'a> {
@@ -314,8 +355,9 @@ mod tests {
             std::fs::write(root.join(f), "x").unwrap();
         }
         std::os::unix::fs::symlink(&outside, root.join("a/link")).unwrap();
-        let files: HashSet<String> = ["keep.html", "a/keep.html", "a/d/e/keep.js"].map(String::from).into();
-        let dirs: HashSet<String> = ["a", "a/d", "a/d/e"].map(String::from).into();
+        let files: HashSet<String> =
+            ["keep.html", "a/keep.html", "a/d/e/keep.js"].map(String::from).into_iter().collect();
+        let dirs: HashSet<String> = ["a", "a/d", "a/d/e"].map(String::from).into_iter().collect();
         sweep(&Kept { root: &Dir::open(&root).unwrap(), files: &files, dirs: &dirs }).unwrap();
         assert_eq!(crate::output::tree(&root), ["", "a", "a/d", "a/d/e", "a/d/e/keep.js", "a/keep.html", "keep.html"]);
         assert!(outside.join("deep").is_dir(), "a link's target is left alone");

@@ -4,10 +4,11 @@
 //! folders and files already right in it stay, and what is not part of this build is swept out
 //! before the swap (`reuse`); otherwise a fresh folder.
 
+use super::manifest::{self, Entry, Manifest, Pending};
 use super::remove::{self, Cleanup, sibling, take_spare};
 use super::{MARKER, absolute, platform, reuse};
 use crate::output::OutFile;
-use std::collections::HashSet;
+use ahash::AHashSet as HashSet;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -38,6 +39,10 @@ pub struct Staging {
     /// The output being replaced, if there is one: its files that are unchanged are linked
     /// into the new output instead of written again.
     previous: Option<reuse::Dir>,
+    /// What the previous output's manifest vouches for (empty without a previous output), and
+    /// the entries of this build's manifest, written once the new output is in place.
+    manifest: Pending,
+    entries: Mutex<Vec<(String, Entry)>>,
     /// Files looked for in the previous output, and found unchanged.
     probes: AtomicUsize,
     hits: AtomicUsize,
@@ -79,6 +84,7 @@ impl Staging {
         io::Write::write_all(&mut dir.create(MARKER)?, marker.as_bytes())?;
         let dirs = Mutex::new([String::new()].into_iter().collect());
         let previous = out.join(MARKER).is_file().then(|| reuse::Dir::open(&out).ok()).flatten();
+        let manifest = if previous.is_some() { Pending::start(manifest::path(&out)) } else { Pending::none() };
         Ok(Staging {
             out,
             tmp,
@@ -93,6 +99,8 @@ impl Staging {
             put: Mutex::new([MARKER.to_string()].into_iter().collect()),
             _lock: lock,
             previous,
+            manifest,
+            entries: Default::default(),
             probes: Default::default(),
             hits: Default::default(),
         })
@@ -105,11 +113,17 @@ impl Staging {
             crash_point("sweep");
             let files = self.put.get_mut().unwrap_or_else(|e| e.into_inner());
             let dirs = self.dirs.get_mut().unwrap_or_else(|e| e.into_inner());
-            reuse::sweep(&reuse::Kept { root: &self.dir, files, dirs })?;
+            crate::timing::stage("sweep", || reuse::sweep(&reuse::Kept { root: &self.dir, files, dirs }))?;
         }
         crash_point("swap");
         swap_in(&self.tmp, &self.out, self.cleanup)?;
         self.committed = true;
+        // Only a hint for the next build (see `manifest`): if it cannot be written, the next
+        // build reads back what it would have vouched for.
+        let (entries, at) = (self.entries.get_mut().unwrap_or_else(|e| e.into_inner()), manifest::path(&self.out));
+        let _ = crate::timing::stage("manifest: write", || {
+            if entries.is_empty() { std::fs::remove_file(at) } else { Manifest::write(&at, entries) }
+        });
         Ok(())
     }
 }
@@ -158,27 +172,54 @@ impl Staging {
 
     /// Links the previous output's `rel` to `path` if it holds exactly `bytes`: no new copy
     /// of the data, and removing the previous output frees nothing for it. (The file keeps
-    /// its time, so deploy tools that compare times skip it too.) Falls back to writing on
-    /// any doubt: no previous file, another size or content, not a plain file, or a file
-    /// system without hard links. Stops looking once nearly nothing is found unchanged (every
-    /// page differs after a new template or base URL): the look would only cost time.
+    /// its time, so deploy tools that compare times skip it too.) What the manifest vouches
+    /// for is known from the hash of `bytes` and one look at the file; anything else is read
+    /// back and compared. Falls back to writing on any doubt: no previous file, another size
+    /// or content, not a plain file, or a file system without hard links. Stops reading back
+    /// once nearly nothing is found unchanged (every page differs after a new template or base
+    /// URL): the reads would only cost time.
     fn link_unchanged(&self, rel: &str, bytes: &[u8]) -> bool {
+        let Some(prev) = &self.previous else { return false };
+        let entry = match self.manifest.get().get(rel).filter(|e| e.size == bytes.len() as u64) {
+            Some(known) if known.hash != manifest::hash(bytes) => return false, // changed
+            Some(known) if self.keep_known(prev, rel, known) => Some(*known),
+            _ => match self.link_if_same(prev, rel, bytes) {
+                Some(meta) => reuse::stat_of(&meta).map(|st| Entry::new(&st, manifest::hash(bytes))),
+                None => return false,
+            },
+        };
+        self.hits.fetch_add(1, Ordering::Relaxed);
+        if let Some(entry) = entry {
+            self.entries.lock().unwrap_or_else(|e| e.into_inner()).push((rel.to_string(), entry));
+        }
+        true
+    }
+
+    /// Whether the previous output's `rel` is still the file `known` describes, and is now at
+    /// `rel` here too: already (in a reused tree, linked there by the build before) or linked now.
+    fn keep_known(&self, prev: &reuse::Dir, rel: &str, known: &Entry) -> bool {
+        if self.reused && self.dir.stat(rel).is_some_and(|st| known.describes(&st)) {
+            return true;
+        }
+        prev.stat(rel).is_some_and(|st| known.describes(&st)) && self.dir.link(prev, rel).is_ok()
+    }
+
+    /// Reads the previous output's `rel` back and links it here if it holds exactly `bytes`;
+    /// then what its metadata said when it was opened (a change after that gives it a new time,
+    /// so the manifest entry made of it no longer describes it).
+    fn link_if_same(&self, prev: &reuse::Dir, rel: &str, bytes: &[u8]) -> Option<std::fs::Metadata> {
         use std::io::Read;
         thread_local! {
             static OLD: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
         }
-        let Some(prev) = &self.previous else { return false };
         let (probes, hits) = (self.probes.fetch_add(1, Ordering::Relaxed), self.hits.load(Ordering::Relaxed));
         if probes >= PROBES_BEFORE_GIVING_UP && hits * 20 < probes {
-            return false;
+            return None;
         }
         // Not through a symbolic link, and never waiting (a named pipe planted there would
         // block a plain open); anything but a plain file is then refused below.
-        let Ok(mut f) = prev.open_no_follow(rel) else { return false };
-        let meta = match f.metadata() {
-            Ok(m) if m.is_file() && m.len() == bytes.len() as u64 => m,
-            _ => return false,
-        };
+        let mut f = prev.open_no_follow(rel).ok()?;
+        let meta = f.metadata().ok().filter(|m| m.is_file() && m.len() == bytes.len() as u64)?;
         // Exactly the size known from the metadata: no size hint to look up again, no read to
         // find the end (three system calls a file fewer than `read_to_end`).
         let same = OLD.with_borrow_mut(|buf| {
@@ -189,10 +230,7 @@ impl Staging {
         // (linked there by the build before): then nothing is left to do.
         let there = || self.dir.kind(rel).is_some_and(|(dir, id)| !dir && id == reuse::file_id(&meta));
         let linked = same && (self.reused && there() || self.dir.link(prev, rel).is_ok());
-        if linked {
-            self.hits.fetch_add(1, Ordering::Relaxed);
-        }
-        linked
+        linked.then_some(meta)
     }
 
     fn written(&self, bytes: u64) {

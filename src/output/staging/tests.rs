@@ -122,5 +122,66 @@ fn unchanged_files_are_linked_from_the_previous_output() {
     drop(build(&[("a/index.html", "same"), ("b.html", "newer")]));
     assert_eq!(std::fs::read_to_string(out.join("b.html")).unwrap(), "new");
     assert_eq!(std::fs::metadata(out.join("a/index.html")).unwrap().nlink(), 1);
-    assert_eq!(std::fs::read_dir(d.path()).unwrap().count(), 1, "no staging folder left");
+    let mut left: Vec<_> = std::fs::read_dir(d.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    left.sort();
+    assert_eq!(left, [".public.leernet.manifest", "public"], "no staging folder left; the manifest beside it");
+}
+
+/// Builds into `out` (removing the previous output at once) and commits.
+fn build_now(out: &Path, files: &[(&str, &str)]) {
+    staged(out, Cleanup::Wait, files).commit().unwrap();
+}
+
+#[test]
+fn what_the_manifest_vouches_for_is_not_read_back() {
+    use std::os::unix::fs::MetadataExt;
+    let d = tempfile::tempdir().unwrap();
+    let out = d.path().join("public");
+    let page = out.join("a/index.html");
+    let files = [("a/index.html", "same text"), ("b.html", "b")];
+    build_now(&out, &files);
+    assert!(!manifest::path(&out).exists(), "a first build links nothing: no manifest");
+    build_now(&out, &files); // read back, found unchanged, linked: now in the manifest
+    let m = Manifest::read(&manifest::path(&out));
+    let entry = m.get("a/index.html").copied().unwrap();
+    assert_eq!((entry.ino, entry.hash), (std::fs::metadata(&page).unwrap().ino(), manifest::hash(b"same text")));
+    // Someone changes the page and sets its time back: only reading would notice. The build
+    // trusts the manifest and keeps the file (this is the one thing it does not catch).
+    let time = std::fs::metadata(&page).unwrap().modified().unwrap();
+    std::fs::write(&page, "SAME TEXT").unwrap();
+    std::fs::File::options().write(true).open(&page).unwrap().set_modified(time).unwrap();
+    build_now(&out, &files);
+    assert_eq!(std::fs::read_to_string(&page).unwrap(), "SAME TEXT", "not read back");
+    // Changed with its new time (any ordinary edit): read back, found different, written anew.
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    std::fs::write(&page, "SAME TEXT").unwrap();
+    build_now(&out, &files);
+    assert_eq!(std::fs::read_to_string(&page).unwrap(), "same text");
+    // Every page changed: nothing to vouch for, and no stale manifest left.
+    build_now(&out, &[("a/index.html", "new text"), ("b.html", "B")]);
+    assert!(!manifest::path(&out).exists());
+}
+
+#[test]
+fn a_foreign_or_stale_manifest_costs_time_never_a_wrong_page() {
+    let d = tempfile::tempdir().unwrap();
+    let out = d.path().join("public");
+    build_now(&out, &[("a.html", "old a"), ("b.html", "old b"), ("c.html", "old c")]);
+    let st = |rel: &str| reuse::Dir::open(&out).unwrap().stat(rel).unwrap();
+    // Claims that no longer hold: b.html is another file now, c.html has another size.
+    let claims = vec![
+        (
+            "b.html".to_string(),
+            Entry { ino: st("b.html").ino + 1, ..Entry::new(&st("b.html"), manifest::hash(b"new b")) },
+        ),
+        ("c.html".to_string(), Entry { size: 99, ..Entry::new(&st("c.html"), manifest::hash(b"new c")) }),
+    ];
+    Manifest::write(&manifest::path(&out), &claims).unwrap();
+    build_now(&out, &[("b.html", "new b"), ("c.html", "new c")]);
+    assert_eq!(std::fs::read_to_string(out.join("b.html")).unwrap(), "new b");
+    assert_eq!(std::fs::read_to_string(out.join("c.html")).unwrap(), "new c");
+    std::fs::write(manifest::path(&out), "garbage\n\u{0}").unwrap();
+    build_now(&out, &[("b.html", "new b"), ("c.html", "newer c")]);
+    assert_eq!(std::fs::read_to_string(out.join("c.html")).unwrap(), "newer c");
+    assert_eq!(Manifest::read(&manifest::path(&out)).get("b.html").map(|e| e.hash), Some(manifest::hash(b"new b")));
 }
