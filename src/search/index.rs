@@ -140,36 +140,51 @@ struct Local {
 }
 
 /// The token cache: most tokens are short, and those are looked up by their bytes packed into
-/// one integer (hashed and compared as such, with no pointer to follow); longer ones by string.
+/// one or two integers (hashed and compared as such, with no pointer to follow: Dutch compounds
+/// are often longer than 16 bytes); the rare longer ones by string.
 #[derive(Default)]
 struct Tokens {
     short: AHashMap<u128, Option<u32>>,
+    mid: AHashMap<[u128; 2], Option<u32>>,
     long: AHashMap<String, Option<u32>>,
 }
 
+/// A token's bytes in one integer (up to 16) or two (up to 32): a token never holds a zero byte,
+/// so no two tokens pack alike.
+enum Packed<'a> {
+    Short(u128),
+    Mid([u128; 2]),
+    Long(&'a str),
+}
+
 impl Tokens {
-    /// `tok`'s bytes in one integer, if it has at most 16 (a token never holds a zero byte, so
-    /// no two tokens pack alike).
-    fn packed(tok: &str) -> Option<u128> {
+    fn packed(tok: &str) -> Packed<'_> {
         let b = tok.as_bytes();
-        (b.len() <= 16).then(|| {
+        let pack = |part: &[u8]| {
             let mut key = [0u8; 16];
-            key[..b.len()].copy_from_slice(b);
+            key[..part.len()].copy_from_slice(part);
             u128::from_le_bytes(key)
-        })
+        };
+        match b.len() {
+            0..=16 => Packed::Short(pack(b)),
+            17..=32 => Packed::Mid([pack(&b[..16]), pack(&b[16..])]),
+            _ => Packed::Long(tok),
+        }
     }
 
     fn get(&self, tok: &str) -> Option<Option<u32>> {
         match Self::packed(tok) {
-            Some(key) => self.short.get(&key).copied(),
-            None => self.long.get(tok).copied(),
+            Packed::Short(key) => self.short.get(&key).copied(),
+            Packed::Mid(key) => self.mid.get(&key).copied(),
+            Packed::Long(tok) => self.long.get(tok).copied(),
         }
     }
 
     fn insert(&mut self, tok: &str, term: Option<u32>) {
         match Self::packed(tok) {
-            Some(key) => self.short.insert(key, term),
-            None => self.long.insert(tok.to_string(), term),
+            Packed::Short(key) => self.short.insert(key, term),
+            Packed::Mid(key) => self.mid.insert(key, term),
+            Packed::Long(tok) => self.long.insert(tok.to_string(), term),
         };
     }
 }
@@ -308,6 +323,29 @@ mod tests {
         // The three long documents weigh as much as the rest: they get a share of their own.
         assert_eq!(shares(&docs, 2)[0], 0..2);
         assert_eq!(shares(&[], 2), vec![std::ops::Range { start: 0, end: 0 }]);
+    }
+
+    #[test]
+    fn the_token_cache_tells_apart_tokens_of_every_length() {
+        let mut tokens = Tokens::default();
+        // Around the packing limits (16 and 32 bytes), with shared beginnings and endings.
+        let words: Vec<String> = (1..=40)
+            .flat_map(|n| ["a".repeat(n), format!("{}b", "a".repeat(n - 1)), format!("b{}", "a".repeat(n - 1))])
+            .chain(["zorgverzekeraarsoverleg".into(), "zorgverzekeraarsoverlegje".into(), "ë".repeat(9)])
+            .fold(Vec::new(), |mut v, w| {
+                if !v.contains(&w) {
+                    v.push(w);
+                }
+                v
+            });
+        for (i, w) in words.iter().enumerate() {
+            assert_eq!(tokens.get(w), None, "{w} not seen yet");
+            tokens.insert(w, (i % 3 != 0).then_some(i as u32));
+        }
+        for (i, w) in words.iter().enumerate() {
+            assert_eq!(tokens.get(w), Some((i % 3 != 0).then_some(i as u32)), "{w}");
+        }
+        assert!(!tokens.short.is_empty() && !tokens.mid.is_empty() && !tokens.long.is_empty());
     }
 
     #[test]

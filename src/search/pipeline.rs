@@ -35,6 +35,29 @@ pub fn tokens(folded: &str) -> impl Iterator<Item = &str> {
     folded.split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty())
 }
 
+/// What one byte of the text is to the tokenizer: an ASCII lowercase letter or digit, an ASCII
+/// uppercase letter, an ASCII separator, or part of a non-ASCII character (decided by decoding it).
+const LOWER: u8 = 0;
+const UPPER: u8 = 1;
+const SEPARATOR: u8 = 2;
+const NON_ASCII: u8 = 3;
+const CLASS: [u8; 256] = {
+    let mut t = [NON_ASCII; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            LOWER
+        } else if c.is_ascii_uppercase() {
+            UPPER
+        } else {
+            SEPARATOR
+        };
+        b += 1;
+    }
+    t
+};
+
 /// The same tokens as `tokens(&fold(text))`, produced without folding the whole text first:
 /// the raw text is split into runs of letters, digits and combining marks, and only runs with
 /// non-ASCII characters are folded (then split again, since folding drops the marks). Calls `f`
@@ -45,16 +68,20 @@ pub fn for_each_token(text: &str, buf: &mut String, mut f: impl FnMut(&str)) {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
+        // ASCII separators (most of them) are skipped without decoding anything.
+        while i < bytes.len() && CLASS[bytes[i] as usize] == SEPARATOR {
+            i += 1;
+        }
         let start = i;
         let (mut ascii, mut upper) = (true, false);
         while i < bytes.len() {
-            let b = bytes[i];
-            if b.is_ascii_lowercase() || b.is_ascii_digit() {
+            let class = CLASS[bytes[i] as usize];
+            if class == LOWER {
                 i += 1;
-            } else if b.is_ascii_uppercase() {
+            } else if class == UPPER {
                 upper = true;
                 i += 1;
-            } else if b < 128 {
+            } else if class == SEPARATOR {
                 break;
             } else {
                 let c = text[i..].chars().next().expect("a char starts here");
@@ -66,7 +93,7 @@ pub fn for_each_token(text: &str, buf: &mut String, mut f: impl FnMut(&str)) {
             }
         }
         if start == i {
-            // A separator: one ASCII byte, or a whole non-ASCII character.
+            // A separator: a whole non-ASCII character (or the end).
             i += text[i..].chars().next().map_or(1, char::len_utf8);
             continue;
         }
