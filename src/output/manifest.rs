@@ -16,6 +16,8 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 const HEADER: &str = "leernet manifest 1";
+/// A manifest larger than this is ignored (not read into memory).
+const MAX_BYTES: u64 = 1 << 30;
 
 /// One file of the output as it was left on disk.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,6 +63,10 @@ impl Manifest {
     /// The manifest at `path`; empty when there is none or it cannot be read. Lines that do not
     /// parse are left out.
     pub fn read(path: &Path) -> Manifest {
+        // 18 MB at 100,000 lessons: a file of more than a gigabyte is not one of ours.
+        if std::fs::metadata(path).map_or(true, |m| m.len() > MAX_BYTES) {
+            return Manifest::default();
+        }
         let Ok(text) = std::fs::read_to_string(path) else { return Manifest::default() };
         let mut lines = text.lines();
         if lines.next() != Some(HEADER) {
@@ -175,6 +181,11 @@ mod tests {
         std::fs::write(&p, "something else\n0 1 2 3 4 5 a.html\n").unwrap();
         assert!(Manifest::read(&p).0.is_empty());
         assert!(Manifest::read(&d.path().join("missing")).0.is_empty());
+        // Over a gigabyte (a sparse file: no disk used): not read at all.
+        let huge = d.path().join("huge");
+        let f = std::fs::File::create(&huge).unwrap();
+        f.set_len(MAX_BYTES + 1).unwrap();
+        assert!(Manifest::read(&huge).0.is_empty());
         let good = format!("{:032x} 3 1 2 4 5 ok.html", 7u128);
         std::fs::write(&p, format!("{HEADER}\nzz 1 2 3 4 5 x\n1 2 3\n{good}\n\u{0}\u{ff}\n1 2 3 4 5 99999999999 y\n"))
             .unwrap();
