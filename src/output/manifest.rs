@@ -51,8 +51,7 @@ pub fn hash(bytes: &[u8]) -> u128 {
 
 /// Where the manifest of the output folder `out` is kept: a file beside it.
 pub fn path(out: &Path) -> PathBuf {
-    let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
-    out.with_file_name(format!(".{name}.leernet.manifest"))
+    out.with_file_name(format!(".{}.leernet.manifest", super::remove::output_name(out)))
 }
 
 /// The entries of a manifest, by file path relative to the output folder.

@@ -42,8 +42,13 @@ pub(super) fn sibling(out: &Path, tag: &str) -> PathBuf {
 }
 
 fn prefix(out: &Path) -> String {
-    let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
-    format!(".{name}.leernet-")
+    format!(".{}.leernet-", output_name(out))
+}
+
+/// The name of the output folder `out` (`public` for a path without one), which the hidden
+/// files and folders beside it are named after.
+pub(super) fn output_name(out: &Path) -> String {
+    out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into())
 }
 
 /// The folders beside `out` that builds of it left: staging folders and old outputs.
