@@ -184,13 +184,7 @@ mod at {
         }
     }
 
-    /// Device and inode of an open file.
-    pub fn file_id(m: &std::fs::Metadata) -> (u64, u64) {
-        use std::os::unix::fs::MetadataExt;
-        (m.dev(), m.ino())
-    }
-
-    /// What the metadata of an open file says of it.
+    /// What the metadata of an open file says of it (`None` where there is no file identity).
     pub fn stat_of(m: &std::fs::Metadata) -> Option<Stat> {
         use std::os::unix::fs::MetadataExt;
         let (dir, dev, ino, size) = (m.is_dir(), m.dev(), m.ino(), m.size());
@@ -257,16 +251,12 @@ mod at {
         }
     }
 
-    pub fn file_id(_m: &std::fs::Metadata) -> (u64, u64) {
-        (0, 0)
-    }
-
     pub fn stat_of(_m: &std::fs::Metadata) -> Option<Stat> {
         None
     }
 }
 
-pub use at::{file_id, stat_of};
+pub use at::stat_of;
 
 /// What a build put into its staging folder: files and folders by path relative to `root`.
 pub struct Kept<'a> {

@@ -184,7 +184,7 @@ impl Staging {
             Some(known) if known.hash != manifest::hash(bytes) => return false, // changed
             Some(known) if self.keep_known(prev, rel, known) => Some(*known),
             _ => match self.link_if_same(prev, rel, bytes) {
-                Some(meta) => reuse::stat_of(&meta).map(|st| Entry::new(&st, manifest::hash(bytes))),
+                Some(old) => old.map(|st| Entry::new(&st, manifest::hash(bytes))),
                 None => return false,
             },
         };
@@ -205,9 +205,9 @@ impl Staging {
     }
 
     /// Reads the previous output's `rel` back and links it here if it holds exactly `bytes`;
-    /// then what its metadata said when it was opened (a change after that gives it a new time,
-    /// so the manifest entry made of it no longer describes it).
-    fn link_if_same(&self, prev: &reuse::Dir, rel: &str, bytes: &[u8]) -> Option<std::fs::Metadata> {
+    /// then what its metadata said when it was opened, where the system tells (a change after
+    /// that gives it a new time, so the manifest entry made of it no longer describes it).
+    fn link_if_same(&self, prev: &reuse::Dir, rel: &str, bytes: &[u8]) -> Option<Option<reuse::Stat>> {
         use std::io::Read;
         thread_local! {
             static OLD: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
@@ -228,9 +228,11 @@ impl Staging {
         });
         // In a reused tree the file is often already the same file as the previous output's
         // (linked there by the build before): then nothing is left to do.
-        let there = || self.dir.kind(rel).is_some_and(|(dir, id)| !dir && id == reuse::file_id(&meta));
+        let old = reuse::stat_of(&meta);
+        let same_file = |st: reuse::Stat| old.is_some_and(|o| !st.dir && (st.dev, st.ino) == (o.dev, o.ino));
+        let there = || self.dir.stat(rel).is_some_and(same_file);
         let linked = same && (self.reused && there() || self.dir.link(prev, rel).is_ok());
-        linked.then_some(meta)
+        linked.then_some(old)
     }
 
     fn written(&self, bytes: u64) {
