@@ -177,7 +177,8 @@ impl Staging {
     /// back and compared. Falls back to writing on any doubt: no previous file, another size
     /// or content, not a plain file, or a file system without hard links. Stops reading back
     /// once nearly nothing is found unchanged (every page differs after a new template or base
-    /// URL): the reads would only cost time.
+    /// URL): the reads would only cost time. The manifest's checks go on (a hash is cheap),
+    /// so the files such a build leaves unchanged, the search and static files, are still linked.
     fn link_unchanged(&self, rel: &str, bytes: &[u8]) -> bool {
         let Some(prev) = &self.previous else { return false };
         let entry = match self.manifest.get().get(rel).filter(|e| e.size == bytes.len() as u64) {
