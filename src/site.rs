@@ -99,9 +99,6 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     let start = Instant::now();
     let out = opts.output.clone().unwrap_or_else(|| opts.root.join("public"));
     output::check_output_dir(&opts.root, &out)?;
-    let site = crate::timing::stage("load + validate", || load(opts))?;
-    let links = crate::timing::stage("link", || Links::build(&site));
-    let mut theme = crate::timing::stage("templates", || Theme::load(&site.root, &site.config))?;
     if let Some(zip) = &opts.zip
         && output::absolute(zip).starts_with(output::absolute(&out))
     {
@@ -110,7 +107,12 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     let io_err = |what: &str, e: std::io::Error| {
         Diagnostics::from(Diagnostic::file(&out, crate::msg!("output-cannot", what = what, error = e.to_string())))
     };
+    // Taken before loading: what the spare tree and the manifest hold is read meanwhile. A
+    // build that fails leaves both as they were.
     let staging = output::Staging::new(&out, opts.cleanup).map_err(|e| io_err("create", e))?;
+    let site = crate::timing::stage("load + validate", || load(opts))?;
+    let links = crate::timing::stage("link", || Links::build(&site));
+    let mut theme = crate::timing::stage("templates", || Theme::load(&site.root, &site.config))?;
     let (mut notes, kept) = crate::pipeline::render_into(&site, &links, &mut theme, &staging, false)?;
     drop_aside(kept);
     let (files, bytes) = (staging.files.load(Ordering::Relaxed), staging.bytes.load(Ordering::Relaxed));

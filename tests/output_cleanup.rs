@@ -169,3 +169,35 @@ fn an_old_tree_left_by_an_earlier_version_is_reused_or_removed() {
     assert_eq!(leftovers(f.root()).len(), 1);
     assert_eq!(tree(&f.root().join("public")), fresh(&f));
 }
+
+/// A build that fails on its content (the output folder is taken, and the spare tree read,
+/// before the content is loaded) leaves the output and the spare as they were, and a first
+/// build that fails leaves nothing at all.
+#[test]
+fn a_build_that_fails_leaves_everything_as_it_was() {
+    let f = Fixture::valid();
+    let public = f.root().join("public");
+    f.write("lessons/kapot.md", "---\ntitle: [kapot\n---\nTekst.\n");
+    let (code, _, err) = f.run(&["build", "--quiet"]);
+    assert_ne!(code, 0, "{err}");
+    assert!(err.contains("kapot.md"), "{err}");
+    assert!(!public.exists() && leftovers(f.root()).is_empty(), "{:?}", leftovers(f.root()));
+    std::fs::remove_file(f.root().join("lessons/kapot.md")).unwrap();
+    build(f.root(), &public);
+    round(&f, 1);
+    build(f.root(), &public);
+    let (output, spare) = (tree(&public), leftovers(f.root()));
+    assert_eq!(spare.len(), 1);
+    let spare_tree = tree(&spare[0]);
+    f.write("lessons/kapot.md", "---\ntitle: [kapot\n---\nTekst.\n");
+    let (code, _, _) = f.run(&["build", "--quiet"]);
+    assert_ne!(code, 0);
+    assert_eq!(tree(&public), output, "the output is untouched");
+    let now = leftovers(f.root());
+    assert_eq!(now.len(), 1, "{now:?}");
+    let mut kept = tree(&now[0]);
+    kept.remove(".leernet");
+    let mut before = spare_tree;
+    before.remove(".leernet");
+    assert_eq!(kept, before, "the spare holds what it held");
+}

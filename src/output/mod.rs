@@ -9,6 +9,7 @@ mod remove;
 mod reuse;
 mod sink;
 mod staging;
+mod sweep;
 
 pub use remove::Cleanup;
 pub use sink::{Collect, OutFile, Sink};

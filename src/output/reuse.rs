@@ -6,8 +6,6 @@
 //! there. In a fresh folder the same calls cost nothing extra (nothing is ever in the way).
 
 use super::platform::remove_tree;
-use ahash::AHashSet as HashSet;
-use rayon::prelude::*;
 use std::fs::File;
 use std::io;
 use std::path::PathBuf;
@@ -160,7 +158,7 @@ mod at {
 
         /// The entries of folder `rel` ("" for this one), each with whether it is a folder (the
         /// type the listing gives: a link is not a folder).
-        pub(super) fn list(&self, rel: &str) -> io::Result<Vec<(OsString, bool)>> {
+        pub(in crate::output) fn list(&self, rel: &str) -> io::Result<Vec<(OsString, bool)>> {
             use rustix::fs::FileType;
             let flags = OFlags::RDONLY | OFlags::DIRECTORY | OFlags::NOFOLLOW | OFlags::CLOEXEC;
             let fd = rustix::fs::openat(&self.fd, if rel.is_empty() { "." } else { rel }, flags, Mode::empty())?;
@@ -241,7 +239,7 @@ mod at {
             std::fs::create_dir(self.path.join(rel))
         }
 
-        pub(super) fn list(&self, rel: &str) -> io::Result<Vec<(std::ffi::OsString, bool)>> {
+        pub(in crate::output) fn list(&self, rel: &str) -> io::Result<Vec<(std::ffi::OsString, bool)>> {
             let mut out = Vec::new();
             for entry in std::fs::read_dir(self.path.join(rel))? {
                 let entry = entry?;
@@ -257,34 +255,6 @@ mod at {
 }
 
 pub use at::stat_of;
-
-/// What a build put into its staging folder: files and folders by path relative to `root`.
-pub struct Kept<'a> {
-    pub root: &'a Dir,
-    pub files: &'a HashSet<String>,
-    pub dirs: &'a HashSet<String>,
-}
-
-/// Removes from the tree at `kept.root` every file and folder that is not in `kept` (what a
-/// reused tree held from an earlier build), on all cores. Links are removed, never followed.
-pub fn sweep(kept: &Kept) -> io::Result<()> {
-    sweep_dir(kept, "")
-}
-
-fn sweep_dir(kept: &Kept, rel: &str) -> io::Result<()> {
-    let mut below = Vec::new();
-    for (name, is_dir) in kept.root.list(rel)? {
-        let child = name.to_str().map(|n| if rel.is_empty() { n.to_string() } else { format!("{rel}/{n}") });
-        let path = || kept.root.path.join(rel).join(&name);
-        match (child, is_dir) {
-            (Some(child), true) if kept.dirs.contains(&child) => below.push(child),
-            (Some(child), false) if kept.files.contains(&child) => {}
-            (_, true) => remove_tree(&path())?,
-            (_, false) => std::fs::remove_file(path())?,
-        }
-    }
-    below.par_iter().try_for_each(|d| sweep_dir(kept, d))
-}
 
 #[cfg(test)]
 mod tests {
@@ -332,24 +302,5 @@ mod tests {
         assert!(d.path().join("x/y/z").is_dir() && d.path().join("x/y/w").is_dir());
         std::fs::remove_dir_all(d.path()).unwrap();
         assert!(root.folders("a/b").is_err(), "no folder to make them in: an error, no endless retry");
-    }
-
-    #[test]
-    fn sweep_keeps_what_was_put_and_removes_the_rest() {
-        let d = tempfile::tempdir().unwrap();
-        let root = d.path().join("tree");
-        let outside = d.path().join("outside");
-        std::fs::create_dir_all(outside.join("deep")).unwrap();
-        for f in ["keep.html", "gone.html", "a/keep.html", "a/gone.html", "b/c/gone.html", "a/d/e/keep.js"] {
-            std::fs::create_dir_all(root.join(f).parent().unwrap()).unwrap();
-            std::fs::write(root.join(f), "x").unwrap();
-        }
-        std::os::unix::fs::symlink(&outside, root.join("a/link")).unwrap();
-        let files: HashSet<String> =
-            ["keep.html", "a/keep.html", "a/d/e/keep.js"].map(String::from).into_iter().collect();
-        let dirs: HashSet<String> = ["a", "a/d", "a/d/e"].map(String::from).into_iter().collect();
-        sweep(&Kept { root: &Dir::open(&root).unwrap(), files: &files, dirs: &dirs }).unwrap();
-        assert_eq!(crate::output::tree(&root), ["", "a", "a/d", "a/d/e", "a/d/e/keep.js", "a/keep.html", "keep.html"]);
-        assert!(outside.join("deep").is_dir(), "a link's target is left alone");
     }
 }

@@ -6,6 +6,7 @@
 
 use super::manifest::{self, Entry, Manifest, Pending};
 use super::remove::{self, Cleanup, sibling, take_spare};
+use super::sweep::{Kept, Listing};
 use super::{MARKER, absolute, platform, reuse};
 use crate::output::OutFile;
 use ahash::AHashSet as HashSet;
@@ -34,6 +35,8 @@ pub struct Staging {
     /// the files put into it, by relative path, for the sweep before the swap.
     reused: bool,
     put: Mutex<HashSet<String>>,
+    /// The reused tree's files and folders as the build found them, being read meanwhile.
+    listing: Option<Listing>,
     /// Held while the build works: no other build takes or removes `tmp`.
     _lock: Option<platform::DirLock>,
     /// The output being replaced, if there is one: its files that are unchanged are linked
@@ -80,6 +83,7 @@ impl Staging {
             }
         };
         let dir = reuse::Dir::open(&tmp)?;
+        let listing = reused.then(|| Listing::start(&tmp));
         let marker = "Written by leernet. This folder is replaced as a whole on every build.\n";
         io::Write::write_all(&mut dir.create(MARKER)?, marker.as_bytes())?;
         let dirs = Mutex::new([String::new()].into_iter().collect());
@@ -97,6 +101,7 @@ impl Staging {
             dirs,
             reused,
             put: Mutex::new([MARKER.to_string()].into_iter().collect()),
+            listing,
             _lock: lock,
             previous,
             manifest,
@@ -109,11 +114,11 @@ impl Staging {
     /// Swaps the finished folder in for the old output (in a reused tree, after sweeping out
     /// what this build did not put there).
     pub fn commit(mut self) -> io::Result<()> {
-        if self.reused {
+        if let Some(listing) = self.listing.take() {
             crash_point("sweep");
             let files = self.put.get_mut().unwrap_or_else(|e| e.into_inner());
             let dirs = self.dirs.get_mut().unwrap_or_else(|e| e.into_inner());
-            crate::timing::stage("sweep", || reuse::sweep(&reuse::Kept { root: &self.dir, files, dirs }))?;
+            crate::timing::stage("sweep", || listing.sweep(&self.dir, &Kept { files, dirs }))?;
         }
         crash_point("swap");
         swap_in(&self.tmp, &self.out, self.cleanup)?;
@@ -133,8 +138,10 @@ impl Drop for Staging {
         if self.committed {
             return;
         }
-        // A failed build: the output stays as it was; its folder is kept as the spare or removed.
-        if self.cleanup == Cleanup::Keep && std::fs::rename(&self.tmp, sibling(&self.out, "old")).is_ok() {
+        // A failed build: the output stays as it was; its folder is kept as the spare or removed
+        // (a new one that got no file is of no use).
+        let of_use = self.reused || self.files.load(Ordering::Relaxed) > 0;
+        if self.cleanup == Cleanup::Keep && of_use && std::fs::rename(&self.tmp, sibling(&self.out, "old")).is_ok() {
             return;
         }
         let _ = platform::remove_tree(&self.tmp);
