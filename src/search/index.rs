@@ -144,16 +144,30 @@ struct Local {
 /// are often longer than 16 bytes); the rare longer ones by string.
 #[derive(Default)]
 struct Tokens {
-    short: AHashMap<u128, Option<u32>>,
-    mid: AHashMap<[u128; 2], Option<u32>>,
+    short: AHashMap<Bytes<1>, Option<u32>>,
+    mid: AHashMap<Bytes<2>, Option<u32>>,
     long: AHashMap<String, Option<u32>>,
+}
+
+/// Up to `16 × N` bytes of a token as `2 × N` words: aligned to 8 bytes, not to the 16 of a
+/// `u128`, so a table entry with its term takes 24 bytes instead of 32 (fewer cache misses in
+/// the hot loop, which waits on memory).
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Bytes<const N: usize>([[u64; 2]; N]);
+
+impl<const N: usize> std::hash::Hash for Bytes<N> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        for [lo, hi] in self.0 {
+            state.write_u128(u128::from(lo) | (u128::from(hi) << 64));
+        }
+    }
 }
 
 /// A token's bytes in one integer (up to 16) or two (up to 32): a token never holds a zero byte,
 /// so no two tokens pack alike.
 enum Packed<'a> {
-    Short(u128),
-    Mid([u128; 2]),
+    Short(Bytes<1>),
+    Mid(Bytes<2>),
     Long(&'a str),
 }
 
@@ -163,11 +177,12 @@ impl Tokens {
         let pack = |part: &[u8]| {
             let mut key = [0u8; 16];
             key[..part.len()].copy_from_slice(part);
-            u128::from_le_bytes(key)
+            let word = u128::from_le_bytes(key);
+            [word as u64, (word >> 64) as u64]
         };
         match b.len() {
-            0..=16 => Packed::Short(pack(b)),
-            17..=32 => Packed::Mid([pack(&b[..16]), pack(&b[16..])]),
+            0..=16 => Packed::Short(Bytes([pack(b)])),
+            17..=32 => Packed::Mid(Bytes([pack(&b[..16]), pack(&b[16..])])),
             _ => Packed::Long(tok),
         }
     }
