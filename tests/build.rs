@@ -271,6 +271,22 @@ fn site_templates_override_builtin_ones() {
     assert!(std::fs::read_to_string(out.join("index.html")).unwrap().contains("<!DOCTYPE html>"));
 }
 
+/// A site's template may loop over a map: its entries come in the order leernet made them (a
+/// card's fields in their declared order), the same on every build.
+#[test]
+fn a_loop_over_a_map_goes_in_a_fixed_order() {
+    let f = Fixture::valid();
+    f.write("templates/lesson.html", "{% for key, value in lesson %}{{ key }} {% endfor %}");
+    let out = f.root().join("public");
+    let mut seen = Vec::new();
+    for _ in 0..4 {
+        build(&f, &out).unwrap();
+        seen.push(std::fs::read_to_string(out.join("lessen/een/index.html")).unwrap());
+    }
+    assert!(seen[0].starts_with("slug title path kind kind_label initiative "), "{}", seen[0]);
+    assert!(seen.iter().all(|s| *s == seen[0]), "{seen:#?}");
+}
+
 #[test]
 fn template_error_names_the_template() {
     let f = Fixture::valid();
